@@ -1,0 +1,113 @@
+"""The composition root: builds the Application and registers every handler, in order."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+from telegram.warnings import PTBUserWarning
+
+from bot import commands
+from bot.context import SERVICES_KEY, BotContext
+from bot.services import Services
+from handlers import approvals, common, errors, groups, invites, menu, onboarding, settings
+from storage.persistence import SqlitePersistence
+
+# Flows keep one conversation per user and chat, and their buttons carry their own
+# identifiers, so the per-message tracking this warning is about is not wanted.
+warnings.filterwarnings("ignore", message=r".*per_message.*", category=PTBUserWarning)
+
+
+class TwinbotApplication(Application):  # type: ignore[type-arg]
+    """Writes the persistence after every update, so a restart never loses a step."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.after_update: list[Callable[[object], None]] = []
+
+    async def process_update(self, update: object) -> None:
+        try:
+            await super().process_update(update)
+        finally:
+            await self.update_persistence()
+            for hook in self.after_update:
+                hook(update)
+
+
+async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
+    services: Services = application.bot_data[SERVICES_KEY]
+    await commands.publish(application, services.i18n)
+
+
+def build_application(
+    services: Services,
+    *,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    token: str | None = None,
+) -> TwinbotApplication:
+    settings_ = services.settings
+    builder: ApplicationBuilder = (  # type: ignore[type-arg]
+        Application.builder()
+        .application_class(TwinbotApplication)
+        .token(token or settings_.token or "")
+        .context_types(ContextTypes(context=BotContext))
+        .persistence(SqlitePersistence(services.db))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_on_start)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(get_updates_request or request)
+    if settings_.api_url:
+        base = settings_.api_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
+    application: TwinbotApplication = builder.build()  # type: ignore[assignment]
+    application.bot_data[SERVICES_KEY] = services
+    register_handlers(application)
+    return application
+
+
+def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    # Before anything else: who is writing, and end open flows on a menu button or reset.
+    app.add_handler(TypeHandler(Update, common.load_account), group=-2)
+    app.add_handler(TypeHandler(Update, common.end_flows), group=-1)
+
+    # Groups: joining, leaving, migration to a supergroup.
+    app.add_handler(ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated))
+
+    # Flows (conversations), matched before the plain commands below.
+    app.add_handler(onboarding.conversation())
+    app.add_handler(settings.conversation())
+
+    # Menu, help, cancel; operator approvals; invitations.
+    app.add_handler(CommandHandler("menu", menu.menu))
+    app.add_handler(CommandHandler("help", menu.help_command))
+    app.add_handler(CommandHandler("cancel", menu.cancel))
+    app.add_handler(CommandHandler("start", menu.menu))
+    app.add_handler(CallbackQueryHandler(menu.menu, pattern=r"^menu:home$"))
+    app.add_handler(CallbackQueryHandler(menu.help_command, pattern=r"^menu:help$"))
+    app.add_handler(CallbackQueryHandler(approvals.list_pending, pattern=r"^op:list$"))
+    app.add_handler(CallbackQueryHandler(approvals.decide, pattern=r"^op:(ok|no):"))
+    app.add_handler(CallbackQueryHandler(invites.create_invite, pattern=r"^inv:new$"))
+
+    # Anything else: an old or unknown button, or text nobody expects.
+    app.add_handler(CallbackQueryHandler(menu.stale_button))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, menu.unexpected_text))
+
+    app.add_error_handler(errors.on_error)

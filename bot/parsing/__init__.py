@@ -1,0 +1,1 @@
+"""Parsers for what users type: dates, times, money amounts and quantities."""

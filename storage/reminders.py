@@ -1,0 +1,214 @@
+"""Reminders: the database is the source of truth; the job queue only wakes delivery up.
+
+Delivery claims a row by moving it from 'pending' to 'sending' with a compare-and-set
+update, so a reminder is never handed out twice, and rows still 'sending' at start are
+treated as delivered (a restart during delivery must not send it again).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.clock import Clock, iso, parse_iso
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: int
+    chat_id: int
+    owner_id: int | None
+    community_id: int | None
+    partnership_id: int | None
+    kind: str
+    text: str
+    payload: dict[str, Any]
+    due_at: datetime
+    local_time: str | None
+    tz: str
+    recurrence: dict[str, Any] | None
+    automatic: bool
+    dedupe_key: str | None
+    status: str
+    attempts: int
+
+
+@dataclass
+class NewReminder:
+    chat_id: int
+    kind: str
+    due_at: datetime
+    text: str = ""
+    owner_id: int | None = None
+    community_id: int | None = None
+    partnership_id: int | None = None
+    payload: dict[str, Any] = field(default_factory=dict)
+    local_time: str | None = None
+    tz: str = "Europe/Kyiv"
+    recurrence: dict[str, Any] | None = None
+    automatic: bool = False
+    dedupe_key: str | None = None
+
+
+def _reminder(row: object) -> Reminder:
+    r = dict(row)  # type: ignore[call-overload]
+    return Reminder(
+        id=r["id"],
+        chat_id=r["chat_id"],
+        owner_id=r["owner_id"],
+        community_id=r["community_id"],
+        partnership_id=r["partnership_id"],
+        kind=r["kind"],
+        text=r["text"],
+        payload=json.loads(r["payload"] or "{}"),
+        due_at=parse_iso(r["due_at"]),
+        local_time=r["local_time"],
+        tz=r["tz"],
+        recurrence=json.loads(r["recurrence"]) if r["recurrence"] else None,
+        automatic=bool(r["automatic"]),
+        dedupe_key=r["dedupe_key"],
+        status=r["status"],
+        attempts=r["attempts"],
+    )
+
+
+class ReminderRepository:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db, self.clock = db, clock
+
+    async def schedule(self, new: NewReminder) -> Reminder:
+        """Insert a reminder; with a dedupe key, an existing one is moved instead of doubled."""
+        now = iso(self.clock.now())
+        values = (
+            new.chat_id,
+            new.owner_id,
+            new.community_id,
+            new.partnership_id,
+            new.kind,
+            new.text,
+            json.dumps(new.payload, ensure_ascii=False),
+            iso(new.due_at),
+            new.local_time,
+            new.tz,
+            json.dumps(new.recurrence) if new.recurrence else None,
+            int(new.automatic),
+            new.dedupe_key,
+            now,
+            now,
+        )
+        reminder_id = await self.db.execute(
+            "INSERT INTO reminders (chat_id, owner_id, community_id, partnership_id, kind, text,"
+            " payload, due_at, local_time, tz, recurrence, automatic, dedupe_key, status,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"
+            " ON CONFLICT(dedupe_key) DO UPDATE SET chat_id = excluded.chat_id,"
+            " text = excluded.text, payload = excluded.payload, due_at = excluded.due_at,"
+            " local_time = excluded.local_time, tz = excluded.tz, recurrence = excluded.recurrence,"
+            " status = 'pending', updated_at = excluded.updated_at",
+            values,
+        )
+        if new.dedupe_key:
+            row = await self.db.fetchone(
+                "SELECT * FROM reminders WHERE dedupe_key = ?", (new.dedupe_key,)
+            )
+        else:
+            row = await self.db.fetchone("SELECT * FROM reminders WHERE id = ?", (reminder_id,))
+        assert row is not None
+        return _reminder(row)
+
+    async def get(self, reminder_id: int) -> Reminder | None:
+        row = await self.db.fetchone("SELECT * FROM reminders WHERE id = ?", (reminder_id,))
+        return _reminder(row) if row else None
+
+    async def cancel_key(self, dedupe_key: str) -> None:
+        await self.db.execute(
+            "UPDATE reminders SET status = 'cancelled', updated_at = ?"
+            " WHERE dedupe_key = ? AND status IN ('pending', 'paused')",
+            (iso(self.clock.now()), dedupe_key),
+        )
+
+    async def cancel_prefix(self, prefix: str) -> None:
+        """Cancel every pending reminder whose dedupe key starts with a prefix."""
+        await self.db.execute(
+            "UPDATE reminders SET status = 'cancelled', updated_at = ?"
+            " WHERE dedupe_key >= ? AND dedupe_key < ? AND status IN ('pending', 'paused')",
+            (iso(self.clock.now()), prefix, prefix + "\uffff"),
+        )
+
+    async def due(self, until: datetime, limit: int = 1000) -> list[Reminder]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM reminders WHERE status = 'pending' AND due_at <= ?"
+            " ORDER BY due_at, id LIMIT ?",
+            (iso(until), limit),
+        )
+        return [_reminder(row) for row in rows]
+
+    async def pending(self) -> list[Reminder]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM reminders WHERE status = 'pending' ORDER BY due_at, id"
+        )
+        return [_reminder(row) for row in rows]
+
+    async def next_due_at(self) -> datetime | None:
+        value = await self.db.fetchval(
+            "SELECT min(due_at) FROM reminders WHERE status = 'pending'"
+        )
+        return parse_iso(value) if value else None
+
+    async def claim(self, reminder_id: int) -> bool:
+        changed = await self.db.execute_changes(
+            "UPDATE reminders SET status = 'sending', attempts = attempts + 1, updated_at = ?"
+            " WHERE id = ? AND status = 'pending'",
+            (iso(self.clock.now()), reminder_id),
+        )
+        return changed == 1
+
+    async def release(self, reminder_id: int, due_at: datetime) -> None:
+        """Put a claimed reminder back, e.g. after a flood-control answer from Telegram."""
+        await self.db.execute(
+            "UPDATE reminders SET status = 'pending', due_at = ?, updated_at = ? WHERE id = ?",
+            (iso(due_at), iso(self.clock.now()), reminder_id),
+        )
+
+    async def finish(self, reminder_id: int, next_due: datetime | None) -> None:
+        """Mark a delivered reminder done, or pending again at its next occurrence."""
+        now = iso(self.clock.now())
+        if next_due is None:
+            await self.db.execute(
+                "UPDATE reminders SET status = 'done', last_sent_at = ?, updated_at = ?"
+                " WHERE id = ?",
+                (now, now, reminder_id),
+            )
+        else:
+            await self.db.execute(
+                "UPDATE reminders SET status = 'pending', due_at = ?, last_sent_at = ?,"
+                " updated_at = ? WHERE id = ?",
+                (iso(next_due), now, now, reminder_id),
+            )
+
+    async def stranded(self) -> list[Reminder]:
+        """Reminders left 'sending' by a stop in the middle of delivery."""
+        rows = await self.db.fetchall("SELECT * FROM reminders WHERE status = 'sending'")
+        return [_reminder(row) for row in rows]
+
+    async def set_status(self, reminder_id: int, status: str) -> None:
+        await self.db.execute(
+            "UPDATE reminders SET status = ?, updated_at = ? WHERE id = ?",
+            (status, iso(self.clock.now()), reminder_id),
+        )
+
+    async def pause_chat(self, chat_id: int) -> None:
+        await self.db.execute(
+            "UPDATE reminders SET status = 'paused', updated_at = ?"
+            " WHERE chat_id = ? AND status = 'pending'",
+            (iso(self.clock.now()), chat_id),
+        )
+
+    async def resume_chat(self, chat_id: int) -> None:
+        await self.db.execute(
+            "UPDATE reminders SET status = 'pending', updated_at = ?"
+            " WHERE chat_id = ? AND status = 'paused'",
+            (iso(self.clock.now()), chat_id),
+        )

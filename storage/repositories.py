@@ -1,0 +1,37 @@
+"""Every repository of the bot, built on one database connection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from storage.audit import AuditRepository
+from storage.communities import CommunityRepository
+from storage.db import Database
+from storage.invites import InviteRepository
+from storage.memberships import MembershipRepository
+from storage.reminders import ReminderRepository
+from storage.users import ChatRepository, UserRepository
+
+
+@dataclass(frozen=True)
+class Repositories:
+    users: UserRepository
+    chats: ChatRepository
+    communities: CommunityRepository
+    memberships: MembershipRepository
+    invites: InviteRepository
+    audit: AuditRepository
+    reminders: ReminderRepository
+
+    @classmethod
+    def build(cls, db: Database, clock: Clock, default_tz: str) -> Repositories:
+        return cls(
+            users=UserRepository(db, clock, default_tz),
+            chats=ChatRepository(db, clock, default_tz),
+            communities=CommunityRepository(db, clock),
+            memberships=MembershipRepository(db, clock),
+            invites=InviteRepository(db, clock),
+            audit=AuditRepository(db, clock),
+            reminders=ReminderRepository(db, clock),
+        )

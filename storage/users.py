@@ -1,0 +1,149 @@
+"""Users and group chats the bot knows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock, iso
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: str
+    language_chosen: bool
+    tz: str
+    role: str | None
+    current_community_id: int | None
+    active: bool
+
+    @property
+    def display_name(self) -> str:
+        name = " ".join(part for part in (self.first_name, self.last_name) if part)
+        return name or (f"@{self.username}" if self.username else str(self.id))
+
+
+@dataclass(frozen=True)
+class Chat:
+    id: int
+    type: str
+    title: str
+    language: str
+    tz: str
+    active: bool
+
+
+def _user(row: object) -> User:
+    r = dict(row)  # type: ignore[call-overload]
+    return User(
+        id=r["id"],
+        first_name=r["first_name"],
+        last_name=r["last_name"],
+        username=r["username"],
+        language=r["language"],
+        language_chosen=bool(r["language_chosen"]),
+        tz=r["tz"],
+        role=r["role"],
+        current_community_id=r["current_community_id"],
+        active=bool(r["active"]),
+    )
+
+
+class UserRepository:
+    def __init__(self, db: Database, clock: Clock, default_tz: str) -> None:
+        self.db, self.clock, self.default_tz = db, clock, default_tz
+
+    async def upsert(
+        self,
+        user_id: int,
+        first_name: str,
+        last_name: str | None,
+        username: str | None,
+        language: str,
+    ) -> User:
+        """Record a user seen in an update; a language the user chose is never overwritten."""
+        now = iso(self.clock.now())
+        await self.db.execute(
+            "INSERT INTO users (id, first_name, last_name, username, language, tz, active,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET first_name=excluded.first_name,"
+            " last_name=excluded.last_name, username=excluded.username, active=1,"
+            " language=CASE WHEN users.language_chosen THEN users.language"
+            " ELSE excluded.language END, updated_at=excluded.updated_at",
+            (user_id, first_name, last_name, username, language, self.default_tz, now, now),
+        )
+        user = await self.get(user_id)
+        assert user is not None
+        return user
+
+    async def get(self, user_id: int) -> User | None:
+        row = await self.db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
+        return _user(row) if row else None
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        await self._set(user_id, "language = ?, language_chosen = 1", language)
+
+    async def set_tz(self, user_id: int, tz: str) -> None:
+        await self._set(user_id, "tz = ?", tz)
+
+    async def set_role(self, user_id: int, role: str) -> None:
+        await self._set(user_id, "role = ?", role)
+
+    async def set_current_community(self, user_id: int, community_id: int | None) -> None:
+        await self._set(user_id, "current_community_id = ?", community_id)
+
+    async def set_active(self, user_id: int, active: bool) -> None:
+        await self._set(user_id, "active = ?", int(active))
+
+    async def _set(self, user_id: int, assignment: str, value: object) -> None:
+        await self.db.execute(
+            f"UPDATE users SET {assignment}, updated_at = ? WHERE id = ?",
+            (value, iso(self.clock.now()), user_id),
+        )
+
+
+class ChatRepository:
+    def __init__(self, db: Database, clock: Clock, default_tz: str) -> None:
+        self.db, self.clock, self.default_tz = db, clock, default_tz
+
+    async def upsert(self, chat_id: int, chat_type: str, title: str, language: str) -> Chat:
+        await self.db.execute(
+            "INSERT INTO chats (id, type, title, language, tz, active, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type,"
+            " title=excluded.title, active=1",
+            (chat_id, chat_type, title, language, self.default_tz, iso(self.clock.now())),
+        )
+        chat = await self.get(chat_id)
+        assert chat is not None
+        return chat
+
+    async def get(self, chat_id: int) -> Chat | None:
+        row = await self.db.fetchone("SELECT * FROM chats WHERE id = ?", (chat_id,))
+        if row is None:
+            return None
+        r = dict(row)
+        return Chat(r["id"], r["type"], r["title"], r["language"], r["tz"], bool(r["active"]))
+
+    async def set_language(self, chat_id: int, language: str) -> None:
+        await self.db.execute("UPDATE chats SET language = ? WHERE id = ?", (language, chat_id))
+
+    async def set_tz(self, chat_id: int, tz: str) -> None:
+        await self.db.execute("UPDATE chats SET tz = ? WHERE id = ?", (tz, chat_id))
+
+    async def set_active(self, chat_id: int, active: bool) -> None:
+        await self.db.execute("UPDATE chats SET active = ? WHERE id = ?", (int(active), chat_id))
+
+    async def migrate(self, old_id: int, new_id: int) -> None:
+        """A group that became a supergroup keeps its settings under the new id."""
+        await self.db.execute(
+            "INSERT OR IGNORE INTO chats (id, type, title, language, tz, active, created_at)"
+            " SELECT ?, 'supergroup', title, language, tz, active, created_at FROM chats"
+            " WHERE id = ?",
+            (new_id, old_id),
+        )
+        await self.db.execute("UPDATE reminders SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
+        await self.db.execute("UPDATE chats SET active = 0 WHERE id = ?", (old_id,))

@@ -1,0 +1,155 @@
+"""Drive the real Application through the offline Bot API, as people would."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.app import TwinbotApplication, build_application
+from bot.clock import FakeClock
+from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest, SentMessage, SimChat, SimUser
+from bot.services import Services
+from bot.settings import Settings
+from storage.communities import Community
+
+OPERATOR_ID = 900
+START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+
+@dataclasses.dataclass
+class Reply:
+    """What the bot did in answer to one action: messages sent or edited, in order."""
+
+    messages: list[SentMessage]
+
+    @property
+    def text(self) -> str:
+        return "\n---\n".join(m.body for m in self.messages)
+
+    @property
+    def last(self) -> SentMessage:
+        return self.messages[-1]
+
+    @property
+    def buttons(self) -> list[str]:
+        return [label for m in self.messages for label in m.button_labels]
+
+    def to(self, chat_id: int) -> list[SentMessage]:
+        return [m for m in self.messages if m.chat_id == chat_id]
+
+
+class BotHarness:
+    def __init__(self, tmp_path: Path, operators: tuple[int, ...] = (OPERATOR_ID,)) -> None:
+        self.settings = Settings(database=tmp_path / "test.sqlite3", operators=frozenset(operators))
+        self.clock = FakeClock(START)
+        self.api = OfflineBotAPI()
+        self.services: Services | None = None
+        self.app: TwinbotApplication | None = None
+        self._seen: list[SentMessage] = []
+        self.api.listeners.append(self._seen.append)
+
+    async def start(self) -> None:
+        self.services = await Services.open(self.settings, self.clock)
+        self.app = build_application(
+            self.services, request=OfflineRequest(self.api), token=OFFLINE_TOKEN
+        )
+        self.app.after_update.append(
+            lambda update: self.api.mark_processed(getattr(update, "update_id", -1))
+        )
+        await self.app.initialize()
+        await self.app.start()
+        assert self.app.updater is not None
+        await self.app.updater.start_polling(poll_interval=0, timeout=5)
+
+    async def stop(self) -> None:
+        if self.app is not None:
+            assert self.app.updater is not None
+            await self.app.updater.stop()
+            await self.app.stop()
+            await self.app.shutdown()
+            self.app = None
+        if self.services is not None:
+            await self.services.close()
+            self.services = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    @property
+    def repos(self):  # type: ignore[no-untyped-def]
+        assert self.services is not None
+        return self.services.repos
+
+    def user(self, user_id: int, name: str, lang: str = "en", username: str | None = None) -> SimUser:
+        return self.api.user(user_id, name, lang, username or f"user{user_id}")
+
+    def operator(self, lang: str = "en") -> SimUser:
+        return self.user(OPERATOR_ID, "Oksana", lang, "operator")
+
+    async def send(self, user: SimUser, text: str, chat: SimChat | None = None) -> Reply:
+        start = len(self._seen)
+        update_id = self.api.send(user, text, chat)
+        await self.api.wait_processed(update_id)
+        return Reply(list(dict.fromkeys(self._seen[start:])))
+
+    async def press(
+        self,
+        user: SimUser,
+        label: str,
+        chat: SimChat | None = None,
+        message: SentMessage | None = None,
+    ) -> Reply:
+        start = len(self._seen)
+        update_id = self.api.press(user, label, chat, message)
+        await self.api.wait_processed(update_id)
+        return Reply(list(dict.fromkeys(self._seen[start:])))
+
+    async def reply_to(self, user: SimUser, text: str, message: SentMessage) -> Reply:
+        start = len(self._seen)
+        update_id = self.api.reply(user, text, message)
+        await self.api.wait_processed(update_id)
+        return Reply(list(dict.fromkeys(self._seen[start:])))
+
+    async def deliver(self, update_id: int) -> Reply:
+        """Wait for an update queued by hand (e.g. `api.add_bot_to_group`)."""
+        start = len(self._seen)
+        await self.api.wait_processed(update_id)
+        return Reply(list(dict.fromkeys(self._seen[start:])))
+
+    def last(self, chat_id: int) -> SentMessage:
+        return self.api.last(chat_id)
+
+    async def make_member(
+        self,
+        user: SimUser,
+        place: str,
+        *,
+        role: str = "admin",
+    ) -> Community:
+        """Set up, straight in the database, a user approved to act for a gazetteer place."""
+        from bot.gazetteer import get_gazetteer
+
+        repos = self.repos
+        found = get_gazetteer().search(place, limit=1)
+        assert found, f"gazetteer has no {place!r}"
+        p = found[0]
+        await repos.users.upsert(user.id, user.first_name, None, user.username, user.language_code)
+        if user.language_code in ("uk", "en"):
+            await repos.users.set_language(user.id, user.language_code)
+        community = await repos.communities.create(
+            kind="ua" if p.country_code == "UA" else "foreign",
+            name=p.name,
+            name_uk=p.name_uk,
+            country_code=p.country_code,
+            region_code=p.region_code,
+            population=p.population,
+            place_key=p.key,
+            unit_kind=p.kind,
+        )
+        membership = await repos.memberships.claim(user.id, community.id, role)
+        await repos.memberships.decide(membership.id, True, OPERATOR_ID)
+        await repos.users.set_current_community(user.id, community.id)
+        await repos.users.set_role(user.id, "official" if p.country_code == "UA" else "partner")
+        return community

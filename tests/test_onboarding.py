@@ -1,0 +1,208 @@
+"""Onboarding, approvals and invitations, driven as people use them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.harness import OPERATOR_ID, BotHarness
+
+
+async def onboard(bot: BotHarness, user, language: str, role: str, query: str, pick: str):  # type: ignore[no-untyped-def]
+    await bot.send(user, "/start")
+    await bot.press(user, language)
+    await bot.press(user, role)
+    await bot.send(user, query)
+    return await bot.press(user, pick)
+
+
+async def test_official_onboards_in_ukrainian_and_operator_approves(bot: BotHarness) -> None:
+    operator = bot.operator()
+    await bot.send(operator, "/start")  # the operator has talked to the bot before
+    mayor = bot.user(101, "Ігор", "uk")
+    reply = await bot.send(mayor, "/start")
+    assert "Оберіть мову" in reply.text
+    assert "✓ Українська" in reply.buttons
+    await bot.press(mayor, "Українська")
+    reply = await bot.press(mayor, "Посадова особа української громади")
+    assert "Бровари" in reply.text
+    reply = await bot.send(mayor, "Бровари")
+    assert any("Бровари" in label and "Київськ" in label for label in reply.buttons)
+    reply = await bot.press(mayor, reply.buttons[0])
+    assert "Перевірте" in reply.text
+    reply = await bot.press(mayor, "Підтвердити")
+    assert "надіслано оператору" in reply.text
+    request = bot.last(OPERATOR_ID)
+    assert "Бровари" in request.text or "Brovary" in request.text
+    assert request.button_labels == ["Approve", "Reject"]
+    await bot.press(operator, "Approve")
+    notice = bot.last(mayor.id)
+    assert "схвалено" in notice.text
+    reply = await bot.send(mayor, "/menu")
+    assert "Головне меню — Бровари" in reply.text
+    assert "Запросити колегу" in reply.buttons
+
+
+async def test_partner_onboards_in_english_and_is_rejected(bot: BotHarness) -> None:
+    operator = bot.operator()
+    coordinator = bot.user(102, "Anna", "de")
+    reply = await bot.send(coordinator, "/start")
+    assert "Choose your language" in reply.text
+    assert "✓ English" in reply.buttons
+    reply = await onboard(
+        bot, coordinator, "English", "Coordinator of a partner municipality abroad", "Jena", "Jena, Germany"
+    )
+    assert "Community: Jena, Germany" in reply.text
+    await bot.press(coordinator, "Confirm")
+    await bot.press(operator, "Reject", chat=bot.api.chats[OPERATOR_ID])
+    assert "was not approved" in bot.last(coordinator.id).text
+    reply = await bot.send(coordinator, "/menu")
+    assert "Invite a colleague" not in reply.buttons
+
+
+async def test_approve_pressed_twice_decides_once(bot: BotHarness) -> None:
+    operator = bot.operator()
+    user = bot.user(103, "Petro", "en")
+    await onboard(bot, user, "English", "Official of a Ukrainian community", "Brovary", "Brovary")
+    await bot.press(user, "Confirm")
+    request = bot.last(OPERATOR_ID)
+    await bot.press(operator, "Approve", message=request)
+    before = len(bot.api.bot_messages(user.id))
+    await bot.press(operator, "Approve", message=request)
+    assert len(bot.api.bot_messages(user.id)) == before  # no second notice
+    assert any("already been decided" in a.get("text", "") for a in bot.api.callback_answers)
+
+
+async def test_not_an_operator_cannot_approve(bot: BotHarness) -> None:
+    bot.operator()
+    user = bot.user(104, "Mark", "en")
+    await onboard(bot, user, "English", "Official of a Ukrainian community", "Brovary", "Brovary")
+    await bot.press(user, "Confirm")
+    request = bot.last(OPERATOR_ID)
+    await bot.api.wait_processed(bot.api.press_data(user, request.buttons[0]["callback_data"], request))
+    membership = (await bot.repos.memberships.for_user(user.id, status=None))[0]
+    assert membership.status == "pending"
+
+
+async def test_manual_entry_for_a_county_missing_from_the_gazetteer(bot: BotHarness) -> None:
+    user = bot.user(105, "Jan", "pl")
+    await bot.send(user, "/start")
+    await bot.press(user, "English")
+    await bot.press(user, "Coordinator of a partner municipality abroad")
+    await bot.send(user, "Powiat Zzyzx")
+    await bot.press(user, "Not in the list")
+    await bot.send(user, "Gniezno County Office")
+    reply = await bot.send(user, "Poland")
+    reply = await bot.press(user, reply.buttons[0])
+    assert "Gniezno County Office, Poland" in reply.text
+
+
+async def test_bad_input_at_free_text_steps(bot: BotHarness) -> None:
+    user = bot.user(106, "Olha", "uk")
+    await bot.send(user, "/start")
+    await bot.press(user, "Українська")
+    await bot.press(user, "Посадова особа української громади")
+    assert "не більше 100" in (await bot.send(user, "х" * 5000)).text
+    assert "літерами" in (await bot.send(user, "🙂🙂🙂")).text
+    assert "літерами" in (await bot.send(user, "<b>*_`[]()")).text
+    reply = await bot.send(user, "Qwzxv Plmkj")
+    assert "нічого не знайдено" in reply.text.lower()
+    # The flow is still alive: a proper name works afterwards.
+    reply = await bot.send(user, "Бровари")
+    assert any("Бровари" in label for label in reply.buttons)
+
+
+async def test_restart_in_the_middle_of_onboarding_resumes(bot: BotHarness) -> None:
+    user = bot.user(107, "Iryna", "en")
+    await bot.send(user, "/start")
+    await bot.press(user, "English")
+    await bot.press(user, "Official of a Ukrainian community")
+    await bot.restart()
+    reply = await bot.send(user, "Brovary")
+    assert any("Brovary" in label for label in reply.buttons)
+    await bot.press(user, reply.buttons[0])
+    reply = await bot.press(user, "Confirm")
+    assert "sent to an operator" in reply.text
+
+
+async def test_old_button_after_restart_shows_the_menu(bot: BotHarness) -> None:
+    user = bot.user(108, "Taras", "en")
+    await bot.send(user, "/start")
+    old = bot.last(user.id)
+    await bot.press(user, "English")
+    await bot.press(user, "Official of a Ukrainian community")
+    await bot.send(user, "/cancel")
+    await bot.restart()
+    reply = await bot.press(user, "English", message=old)
+    assert "no longer active" in reply.text or "Choose" in reply.text
+
+
+async def test_invite_used_reused_expired_and_forged(bot: BotHarness) -> None:
+    admin = bot.user(110, "Mayor", "en")
+    await bot.make_member(admin, "Brovary")
+    reply = await bot.send(admin, "/menu")
+    reply = await bot.press(admin, "Invite a colleague")
+    link = next(line for line in reply.text.splitlines() if "start=" in line)
+    token = link.split("start=", 1)[1]
+    assert len(token) >= 22  # at least 128 bits of randomness
+    assert "expires in 7 days" in reply.text
+
+    colleague = bot.user(111, "Deputy", "uk")
+    reply = await bot.send(colleague, f"/start {token}")
+    assert "Бровари" in reply.text and "Головне меню" in reply.text
+
+    intruder = bot.user(112, "Other", "en")
+    reply = await bot.send(intruder, f"/start {token}")
+    assert "already been used" in reply.text
+
+    reply = await bot.send(intruder, "/start forged_token_AAAAAAAAAAAAAAAAAAAAAAAAAA")
+    assert "not valid" in reply.text
+
+    reply = await bot.press(admin, "Invite a colleague", message=bot.last(admin.id))
+    token2 = reply.text.split("start=", 1)[1].split()[0]
+    bot.clock.advance(timedelta(days=7, minutes=1))
+    reply = await bot.send(intruder, f"/start {token2}")
+    assert "expired" in reply.text
+    assert await bot.repos.memberships.for_user(intruder.id) == []
+
+
+async def test_member_cannot_switch_to_another_communitys_data(bot: BotHarness) -> None:
+    brovary = bot.user(120, "Brovary mayor", "en")
+    jena = bot.user(121, "Jena coordinator", "en")
+    jena_community = await bot.make_member(jena, "Jena")
+    await bot.make_member(brovary, "Brovary")
+    await bot.send(brovary, "/settings")
+    message = bot.last(brovary.id)
+    await bot.api.wait_processed(
+        bot.api.press_data(brovary, f"set:community:{jena_community.id}", message)
+    )
+    account = await bot.repos.users.get(brovary.id)
+    assert account.current_community_id != jena_community.id
+    reply = await bot.send(brovary, "/menu")
+    assert "Jena" not in reply.text
+
+
+async def test_settings_language_and_time_zone(bot: BotHarness) -> None:
+    user = bot.user(130, "Kate", "en")
+    await bot.make_member(user, "Brovary")
+    await bot.send(user, "/settings")
+    await bot.press(user, "Language")
+    reply = await bot.press(user, "Українська")
+    assert "Мова: Українська" in reply.text
+    await bot.press(user, "Часовий пояс")
+    reply = await bot.send(user, "Mars/Olympus")
+    assert "Mars/Olympus" in reply.text
+    reply = await bot.send(user, "europe/berlin")
+    assert "Europe/Berlin" in reply.text
+
+
+async def test_bot_added_to_a_group_introduces_itself(bot: BotHarness) -> None:
+    admin = bot.user(140, "Ольга", "uk")
+    group = bot.api.group(-500, "Бровари — Єна", admins=(admin,))
+    reply = await bot.deliver(bot.api.add_bot_to_group(admin, group))
+    assert reply.to(group.id) and "Twinbot" in reply.to(group.id)[0].text
+    assert "партнерств" in reply.to(group.id)[0].text
+
+
+async def test_commands_and_description_are_set_per_language(bot: BotHarness) -> None:
+    assert "all_private_chats:uk" in bot.api.commands
+    assert bot.api.descriptions["description:"] != bot.api.descriptions["description:uk"]
