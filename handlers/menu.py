@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.i18n import N_
 from handlers.common import Button, columns, keyboard, show
 
 
@@ -19,7 +20,12 @@ class MenuEntry:
 
 
 # Each feature that exists adds its entry here, in the order the menu shows them.
-FEATURES: list[MenuEntry] = []
+FEATURES: list[MenuEntry] = [
+    MenuEntry(N_("Twinning guide"), "menu:twinning"),
+    MenuEntry(N_("Aid and visits"), "menu:aid"),
+    MenuEntry(N_("Find partners"), "menu:offers"),
+    MenuEntry(N_("Reminders"), "menu:reminders"),
+]
 
 
 async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMarkup]:

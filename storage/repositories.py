@@ -10,6 +10,7 @@ from storage.communities import CommunityRepository
 from storage.db import Database
 from storage.invites import InviteRepository
 from storage.memberships import MembershipRepository
+from storage.partnerships import PartnershipRepository
 from storage.reminders import ReminderRepository
 from storage.users import ChatRepository, UserRepository
 
@@ -23,6 +24,7 @@ class Repositories:
     invites: InviteRepository
     audit: AuditRepository
     reminders: ReminderRepository
+    partnerships: PartnershipRepository
 
     @classmethod
     def build(cls, db: Database, clock: Clock, default_tz: str) -> Repositories:
@@ -34,4 +36,5 @@ class Repositories:
             invites=InviteRepository(db, clock),
             audit=AuditRepository(db, clock),
             reminders=ReminderRepository(db, clock),
+            partnerships=PartnershipRepository(db, clock),
         )
