@@ -10,7 +10,7 @@ import sys
 
 from telegram import Update
 
-from bot.app import build_application
+from bot.app import build_application, launch
 from bot.services import Services
 from bot.settings import ENVIRONMENT_HELP, Settings
 
@@ -36,8 +36,8 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     try:
-        async with application:
-            await application.start()
+        await launch(application)
+        try:
             assert application.updater is not None
             if settings.webhook_url:
                 await application.updater.start_webhook(
@@ -51,8 +51,12 @@ async def serve(settings: Settings) -> None:
             else:
                 await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
             await stop.wait()
-            await application.updater.stop()
-            await application.stop()
+        finally:
+            if application.updater is not None and application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await application.shutdown()
     finally:
         await services.close()
 

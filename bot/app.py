@@ -54,6 +54,13 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     await commands.publish(application, services.i18n)
 
 
+async def launch(application: Application) -> None:  # type: ignore[type-arg]
+    """Initialise, run the start hooks, and start processing (the updater is started apart)."""
+    await application.initialize()
+    await _on_start(application)
+    await application.start()
+
+
 def build_application(
     services: Services,
     *,
@@ -69,7 +76,6 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .persistence(SqlitePersistence(services.db))
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .post_init(_on_start)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)

@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import sys
 
-from bot.app import TwinbotApplication, build_application
+from bot.app import TwinbotApplication, build_application, launch
 from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest, SentMessage, SimChat
 from bot.services import Services
 from bot.settings import Settings
@@ -62,8 +62,7 @@ class Console:
         self.application.after_update.append(
             lambda update: self.api.mark_processed(getattr(update, "update_id", -1))
         )
-        await self.application.initialize()
-        await self.application.start()
+        await launch(self.application)
         assert self.application.updater is not None
         await self.application.updater.start_polling(poll_interval=0, timeout=10)
 
@@ -113,7 +112,11 @@ class Console:
         if command == "user" and args and args[0].lstrip("-").isdigit():
             user_id = int(args[0])
             existing = self.api.chats.get(user_id)
-            name = args[1] if len(args) > 1 else (existing.user.first_name if existing and existing.user else f"User {user_id}")
+            name = (
+                args[1]
+                if len(args) > 1
+                else (existing.user.first_name if existing and existing.user else f"User {user_id}")
+            )
             lang = args[2] if len(args) > 2 else "en"
             self.person = self.api.user(user_id, name, lang)
             self.chat = self.api.chats[user_id]

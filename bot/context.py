@@ -66,7 +66,9 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     @property
     def community_id(self) -> int | None:
         """The community the user currently acts for, if an operator approved it."""
-        return self.membership.community_id if self.membership and self.membership.approved else None
+        return (
+            self.membership.community_id if self.membership and self.membership.approved else None
+        )
 
     @property
     def is_operator(self) -> bool:

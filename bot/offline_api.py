@@ -11,6 +11,7 @@ Tests and the offline console both use it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -271,7 +272,9 @@ class OfflineBotAPI:
     def find_button(
         self, chat_id: int, label: str, message: SentMessage | None = None
     ) -> tuple[SentMessage, dict[str, Any]]:
-        candidates = [message] if message else reversed(list(self.messages.get(chat_id, {}).values()))
+        candidates = (
+            [message] if message else reversed(list(self.messages.get(chat_id, {}).values()))
+        )
         wanted = label.strip().casefold()
         for candidate in candidates:
             if not candidate.from_bot:
@@ -279,7 +282,9 @@ class OfflineBotAPI:
             for button in candidate.buttons:
                 if "callback_data" in button and button["text"].strip().casefold() == wanted:
                     return candidate, button
-        for candidate in [message] if message else reversed(list(self.messages.get(chat_id, {}).values())):
+        for candidate in (
+            [message] if message else reversed(list(self.messages.get(chat_id, {}).values()))
+        ):
             if not candidate.from_bot:
                 continue
             for button in candidate.buttons:
@@ -373,10 +378,8 @@ class OfflineBotAPI:
         self._pending = [u for u in self._pending if u["update_id"] >= offset]
         if not self._pending and timeout > 0:
             self._arrived = asyncio.Event()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._arrived.wait(), timeout)
-            except TimeoutError:
-                pass
         return self._pending[:limit]
 
     def _check_chat(self, chat_id: int) -> None:
@@ -502,9 +505,7 @@ class OfflineBotAPI:
         del self.messages[message.chat_id][message.message_id]
         return True
 
-    async def _api_answerCallbackQuery(
-        self, params: dict[str, Any], files: dict[str, Any]
-    ) -> Any:
+    async def _api_answerCallbackQuery(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
         self.callback_answers.append(params)
         return True
 
@@ -558,15 +559,28 @@ class OfflineBotAPI:
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
         user = self.chats.get(user_id)
-        user_json = user.user.as_dict() if user and user.user else {"id": user_id, "is_bot": False,
-                                                                      "first_name": str(user_id)}
+        user_json = (
+            user.user.as_dict()
+            if user and user.user
+            else {"id": user_id, "is_bot": False, "first_name": str(user_id)}
+        )
         if user_id in self.chat_admins.get(chat_id, set()):
-            return {"status": "administrator", "user": user_json, "can_be_edited": False,
-                    "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
-                    "can_manage_video_chats": True, "can_restrict_members": True,
-                    "can_promote_members": False, "can_change_info": True,
-                    "can_invite_users": True, "can_post_stories": False,
-                    "can_edit_stories": False, "can_delete_stories": False}
+            return {
+                "status": "administrator",
+                "user": user_json,
+                "can_be_edited": False,
+                "is_anonymous": False,
+                "can_manage_chat": True,
+                "can_delete_messages": True,
+                "can_manage_video_chats": True,
+                "can_restrict_members": True,
+                "can_promote_members": False,
+                "can_change_info": True,
+                "can_invite_users": True,
+                "can_post_stories": False,
+                "can_edit_stories": False,
+                "can_delete_stories": False,
+            }
         return {"status": "member", "user": user_json}
 
     async def _api_setMyCommands(self, params: dict[str, Any], files: dict[str, Any]) -> Any:

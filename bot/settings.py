@@ -9,16 +9,25 @@ from pathlib import Path
 ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
     ("TELEGRAM_BOT_TOKEN", "bot token from @BotFather; without it the offline console opens"),
     ("WEBHOOK_URL", "public HTTPS URL for a webhook; without it the bot uses long polling"),
-    ("WEBHOOK_SECRET", "secret token Telegram sends with each webhook request (required with WEBHOOK_URL)"),
+    (
+        "WEBHOOK_SECRET",
+        "secret token Telegram sends with each webhook request (required with WEBHOOK_URL)",
+    ),
     ("WEBHOOK_LISTEN", "address the webhook server binds to (default 0.0.0.0)"),
     ("WEBHOOK_PORT", "port the webhook server binds to (default 8443)"),
-    ("TELEGRAM_API_URL", "base URL of a self-hosted Bot API server, e.g. http://localhost:8081/bot"),
+    (
+        "TELEGRAM_API_URL",
+        "base URL of a self-hosted Bot API server, e.g. http://localhost:8081/bot",
+    ),
     ("TWINBOT_DB", "path of the SQLite database file (default twinbot.sqlite3)"),
     ("TWINBOT_OPERATORS", "comma-separated Telegram user ids of operators"),
     ("TWINBOT_OPERATOR_CHAT", "chat id that receives error reports (default: every operator)"),
     ("TWINBOT_DEFAULT_TZ", "time zone for new users and groups (default Europe/Kyiv)"),
     ("TWINBOT_QUIET_HOURS", "quiet hours for automatic reminders, local time (default 22-8)"),
-    ("TWINBOT_LEGAL_FACTS", "path of an operator-edited legal facts file (default: the packaged one)"),
+    (
+        "TWINBOT_LEGAL_FACTS",
+        "path of an operator-edited legal facts file (default: the packaged one)",
+    ),
     ("TWINBOT_LOG_LEVEL", "logging level (default INFO)"),
 )
 

@@ -9,7 +9,6 @@ from telegram.error import TelegramError
 
 from bot.context import BotContext
 from handlers.common import answer, keyboard, show, toast
-from handlers.menu import main_menu_markup
 from storage.memberships import Membership
 
 _log = logging.getLogger(__name__)
@@ -74,9 +73,7 @@ async def list_pending(update: Update, context: BotContext) -> None:
     await show(
         update,
         context,
-        context.ngettext(
-            "{n} request is waiting:", "{n} requests are waiting:", len(pending)
-        ),
+        context.ngettext("{n} request is waiting:", "{n} requests are waiting:", len(pending)),
     )
     for membership in pending[:PAGE]:
         assert update.effective_chat is not None

@@ -46,7 +46,11 @@ async def load_account(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is not None and not user.is_bot:
         context.account = await repos.users.upsert(
-            user.id, user.first_name, user.last_name, user.username, language_for(user.language_code)
+            user.id,
+            user.first_name,
+            user.last_name,
+            user.username,
+            language_for(user.language_code),
         )
         memberships = await repos.memberships.for_user(user.id)
         current = context.account.current_community_id

@@ -22,16 +22,22 @@ async def membership_changed(update: Update, context: BotContext) -> None:
     if was_in:
         return
     language = language_for(change.from_user.language_code)
-    chat = await repos.chats.upsert(change.chat.id, change.chat.type, change.chat.title or "", language)
+    chat = await repos.chats.upsert(
+        change.chat.id, change.chat.type, change.chat.title or "", language
+    )
     context.group = chat
     _ = context._
     text = "\n\n".join(
         [
-            _("Hello! I am Twinbot, the assistant for twinning partnerships between Ukrainian"
-              " communities and municipalities abroad."),
-            _("An admin of this group who also acts for a community can link this group to a"
-              " partnership. I will then post step changes, logged aid and visits, and reminders"
-              " here."),
+            _(
+                "Hello! I am Twinbot, the assistant for twinning partnerships between Ukrainian"
+                " communities and municipalities abroad."
+            ),
+            _(
+                "An admin of this group who also acts for a community can link this group to a"
+                " partnership. I will then post step changes, logged aid and visits, and reminders"
+                " here."
+            ),
             _("Group admins: /settings sets this group's language and time zone. Everyone: /help."),
         ]
     )

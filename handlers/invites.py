@@ -58,12 +58,12 @@ async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
         context.account.id, community.id, redemption.inviter_id or 0
     )
     await repos.users.set_current_community(context.account.id, community.id)
-    await repos.users.set_role(context.account.id, "official" if community.kind == "ua" else "partner")
+    await repos.users.set_role(
+        context.account.id, "official" if community.kind == "ua" else "partner"
+    )
     await repos.audit.record(context.account.id, "membership", membership.id, "join_by_invite")
     context.membership = membership
     text, markup = await main_menu_markup(context)
-    welcome = _(
-        "Welcome! You now act for {community}.", community=community.title(context.lang)
-    )
+    welcome = _("Welcome! You now act for {community}.", community=community.title(context.lang))
     await show(update, context, f"{welcome}\n\n{text}", markup)
     return ConversationHandler.END

@@ -80,7 +80,9 @@ def help_text(context: BotContext) -> str:
 
 
 async def help_command(update: Update, context: BotContext) -> int:
-    await show(update, context, help_text(context), keyboard([[(context._("Main menu"), "menu:home")]]))
+    await show(
+        update, context, help_text(context), keyboard([[(context._("Main menu"), "menu:home")]])
+    )
     return ConversationHandler.END
 
 
@@ -89,7 +91,6 @@ async def cancel(update: Update, context: BotContext) -> int:
     text, markup = await main_menu_markup(context)
     await show(update, context, context._("Cancelled. Nothing was saved.") + "\n\n" + text, markup)
     return ConversationHandler.END
-
 
 
 async def stale_button(update: Update, context: BotContext) -> None:

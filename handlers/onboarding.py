@@ -155,10 +155,13 @@ async def search_community(update: Update, context: BotContext) -> int:
     buttons.append([(_("Not in the list"), "ob:manual")])
     buttons.append([(_("Back"), "ob:back:role")])
     if places:
-        reply = _("Which one is it? If it is not in the list, type the name again or enter it by hand.")
+        reply = _(
+            "Which one is it? If it is not in the list, type the name again or enter it by hand."
+        )
     else:
         reply = _(
-            "Nothing found for “{query}”. Check the spelling and type it again, or enter it by hand.",
+            "Nothing found for “{query}”. Check the spelling and type it again, or enter it"
+            " by hand.",
             query=text.strip()[:60],
         )
     await show(update, context, reply, keyboard(buttons))
@@ -209,7 +212,9 @@ async def ask_manual_place(update: Update, context: BotContext) -> int:
             keyboard([[(_("Back"), "ob:back:community")]]),
         )
         return MANUAL_PLACE
-    regions = [(r.name(context.lang)[:40], f"ob:region:{r.code}") for r in gazetteer.ukrainian_regions()]
+    regions = [
+        (r.name(context.lang)[:40], f"ob:region:{r.code}") for r in gazetteer.ukrainian_regions()
+    ]
     await show(
         update,
         context,
@@ -232,7 +237,10 @@ async def search_country(update: Update, context: BotContext) -> int:
         await show(
             update,
             context,
-            _("No country found for “{query}”. Type it again, e.g. Poland.", query=text.strip()[:60]),
+            _(
+                "No country found for “{query}”. Type it again, e.g. Poland.",
+                query=text.strip()[:60],
+            ),
         )
         return MANUAL_PLACE
     buttons = [[(c.name(context.lang), f"ob:country:{c.code}")] for c in countries]

@@ -124,7 +124,8 @@ async def set_tz_text(update: Update, context: BotContext) -> int:
             update,
             context,
             context._(
-                "“{zone}” is not a time zone I know. Type one like Europe/Berlin, or pick a button.",
+                "“{zone}” is not a time zone I know. Type one like Europe/Berlin, or pick a"
+                " button.",
                 zone=typed[:64],
             ),
         )

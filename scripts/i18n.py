@@ -127,7 +127,9 @@ def check() -> int:
                 problems.append(f"{lang}: untranslated {key!r} ({where})")
                 continue
             ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
-            strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+            strings = (
+                message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+            )
             if isinstance(message.id, (tuple, list)) and len(strings) != catalog.num_plurals:
                 problems.append(f"{lang}: {key!r} needs {catalog.num_plurals} plural forms")
             expected = set().union(*(_placeholders(i) for i in ids))

@@ -51,7 +51,13 @@ class AuditRepository:
             (entity, entity_id),
         )
         return [
-            AuditEntry(r["actor_id"], r["entity"], r["entity_id"], r["action"],
-                       json.loads(r["data"] or "{}"), r["at"])
+            AuditEntry(
+                r["actor_id"],
+                r["entity"],
+                r["entity_id"],
+                r["action"],
+                json.loads(r["data"] or "{}"),
+                r["at"],
+            )
             for r in rows
         ]

@@ -54,9 +54,7 @@ class InviteRepository:
 
     async def redeem(self, token: str, user_id: int) -> Redemption:
         """Use a token once. The compare-and-set update makes a double use impossible."""
-        row = await self.db.fetchone(
-            "SELECT * FROM invites WHERE token_hash = ?", (_hash(token),)
-        )
+        row = await self.db.fetchone("SELECT * FROM invites WHERE token_hash = ?", (_hash(token),))
         if row is None:
             return Redemption(InviteStatus.UNKNOWN)
         if row["used_by"] is not None:

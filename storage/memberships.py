@@ -61,7 +61,9 @@ class MembershipRepository:
         return [_membership(row) for row in rows]
 
     async def pending(self) -> list[Membership]:
-        rows = await self.db.fetchall("SELECT * FROM memberships WHERE status = 'pending' ORDER BY id")
+        rows = await self.db.fetchall(
+            "SELECT * FROM memberships WHERE status = 'pending' ORDER BY id"
+        )
         return [_membership(row) for row in rows]
 
     async def claim(self, user_id: int, community_id: int, role: str = "admin") -> Membership:
@@ -82,7 +84,12 @@ class MembershipRepository:
         changed = await self.db.execute_changes(
             "UPDATE memberships SET status = ?, decided_by = ?, decided_at = ?"
             " WHERE id = ? AND status = 'pending'",
-            ("approved" if approve else "rejected", operator_id, iso(self.clock.now()), membership_id),
+            (
+                "approved" if approve else "rejected",
+                operator_id,
+                iso(self.clock.now()),
+                membership_id,
+            ),
         )
         return changed == 1
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
-from bot.clock import Clock, iso
+from bot.clock import Clock, iso, parse_iso
 from storage.db import Database
 
 
@@ -16,6 +19,7 @@ class Partnership:
     step: str
     status: str
     status_reason: str | None
+    updated_at: datetime | None = None
 
     def involves(self, community_id: int | None) -> bool:
         return community_id is not None and community_id in (self.community_id, self.partner_id)
@@ -24,18 +28,57 @@ class Partnership:
 def _partnership(row: object) -> Partnership:
     r = dict(row)  # type: ignore[call-overload]
     return Partnership(
-        r["id"], r["community_id"], r["partner_id"], r["step"], r["status"], r["status_reason"]
+        r["id"],
+        r["community_id"],
+        r["partner_id"],
+        r["step"],
+        r["status"],
+        r["status_reason"],
+        parse_iso(r["updated_at"]) if r.get("updated_at") else None,
     )
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """The facts of one workflow step of a partnership, as last saved."""
+
+    step: str
+    data: dict[str, Any] = field(default_factory=dict)
+    done: bool = False
+    revision: int = 0  # 0: never saved
+    updated_by: int | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    step: str
+    field: str
+    old_value: Any
+    new_value: Any
+    changed_by: int | None
+    changed_at: datetime
+
+
+def _loads(value: str | None) -> Any:
+    return None if value is None else json.loads(value)
+
+
+def _dumps(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
 class PartnershipRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
 
-    async def create(self, community_id: int, partner_id: int, created_by: int | None) -> Partnership:
+    async def create(
+        self, community_id: int, partner_id: int, created_by: int | None
+    ) -> Partnership:
         now = iso(self.clock.now())
         partnership_id = await self.db.execute(
-            "INSERT INTO partnerships (community_id, partner_id, created_by, created_at, updated_at)"
+            "INSERT INTO partnerships"
+            " (community_id, partner_id, created_by, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (community_id, partner_id, created_by, now, now),
         )
@@ -65,7 +108,8 @@ class PartnershipRepository:
 
     async def link_chat(self, partnership_id: int, chat_id: int, user_id: int) -> None:
         await self.db.execute(
-            "INSERT OR IGNORE INTO partnership_chats (partnership_id, chat_id, linked_by, linked_at)"
+            "INSERT OR IGNORE INTO partnership_chats"
+            " (partnership_id, chat_id, linked_by, linked_at)"
             " VALUES (?, ?, ?, ?)",
             (partnership_id, chat_id, user_id, iso(self.clock.now())),
         )
@@ -95,3 +139,126 @@ class PartnershipRepository:
         await self.db.execute(
             "UPDATE OR IGNORE partnership_chats SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
         )
+
+    # ------------------------------------------------------------------ workflow steps
+
+    async def steps(self, partnership_id: int) -> dict[str, StepRecord]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM partnership_steps WHERE partnership_id = ?", (partnership_id,)
+        )
+        return {
+            row["step"]: StepRecord(
+                step=row["step"],
+                data=json.loads(row["data"] or "{}"),
+                done=bool(row["done"]),
+                revision=row["revision"],
+                updated_by=row["updated_by"],
+                updated_at=parse_iso(row["updated_at"]),
+            )
+            for row in rows
+        }
+
+    async def save_step(
+        self,
+        partnership_id: int,
+        step: str,
+        data: dict[str, Any],
+        *,
+        done: bool,
+        base_revision: int,
+        actor_id: int | None,
+    ) -> bool:
+        """Save a step's facts if nobody saved it since `base_revision`; False otherwise.
+
+        The compare-and-set comes first, in one statement, so two officials confirming the
+        same step at once cannot both win; the history rows follow only for the winner.
+        """
+        now = iso(self.clock.now())
+        before = (await self.steps(partnership_id)).get(step)
+        encoded = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        if base_revision == 0:
+            changed = await self.db.execute_changes(
+                "INSERT INTO partnership_steps (partnership_id, step, data, done, revision,"
+                " updated_by, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"
+                " ON CONFLICT(partnership_id, step) DO NOTHING",
+                (partnership_id, step, encoded, int(done), actor_id, now),
+            )
+        else:
+            changed = await self.db.execute_changes(
+                "UPDATE partnership_steps SET data = ?, done = ?, revision = revision + 1,"
+                " updated_by = ?, updated_at = ?"
+                " WHERE partnership_id = ? AND step = ? AND revision = ?",
+                (encoded, int(done), actor_id, now, partnership_id, step, base_revision),
+            )
+        if changed != 1:
+            return False
+        old = before.data if before else {}
+        rows = [
+            (partnership_id, step, key, _dumps(old.get(key)), _dumps(data.get(key)), actor_id, now)
+            for key in sorted(set(old) | set(data))
+            if old.get(key) != data.get(key)
+        ]
+        await self.db.executemany(
+            "INSERT INTO partnership_history (partnership_id, step, field, old_value, new_value,"
+            " changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return True
+
+    async def set_step(self, partnership_id: int, step: str) -> None:
+        """Record the step the partnership is at; `updated_at` tells when it last moved."""
+        await self.db.execute(
+            "UPDATE partnerships SET step = ?, updated_at = ? WHERE id = ?",
+            (step, iso(self.clock.now()), partnership_id),
+        )
+
+    async def set_status(
+        self,
+        partnership_id: int,
+        status: str,
+        reason: str | None,
+        actor_id: int | None,
+        *,
+        expected: str,
+    ) -> bool:
+        """Pause, resume or end a partnership if it is still in the `expected` status."""
+        now = iso(self.clock.now())
+        changed = await self.db.execute_changes(
+            "UPDATE partnerships SET status = ?, status_reason = ?, updated_at = ?"
+            " WHERE id = ? AND status = ?",
+            (status, reason, now, partnership_id, expected),
+        )
+        if changed == 1:
+            await self.db.execute(
+                "INSERT INTO partnership_history (partnership_id, step, field, old_value,"
+                " new_value, changed_by, changed_at) VALUES (?, 'status', 'status', ?, ?, ?, ?)",
+                (partnership_id, _dumps(expected), _dumps([status, reason]), actor_id, now),
+            )
+        return changed == 1
+
+    async def history(self, partnership_id: int, limit: int = 20) -> list[HistoryEntry]:
+        """The newest changes first."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM partnership_history WHERE partnership_id = ? ORDER BY id DESC LIMIT ?",
+            (partnership_id, limit),
+        )
+        return [
+            HistoryEntry(
+                row["step"],
+                row["field"],
+                _loads(row["old_value"]),
+                _loads(row["new_value"]),
+                row["changed_by"],
+                parse_iso(row["changed_at"]),
+            )
+            for row in rows
+        ]
+
+    async def partner_candidates(self, query: str, limit: int = 5) -> list[int]:
+        """Ids of foreign communities the bot already knows whose name contains `query`."""
+        rows = await self.db.fetchall(
+            "SELECT id FROM communities WHERE kind = 'foreign' AND instr(lower(name), lower(?)) > 0"
+            " ORDER BY id LIMIT ?",
+            (query.strip(), limit),
+        )
+        return [row[0] for row in rows]

@@ -102,7 +102,8 @@ class ReminderRepository:
         reminder_id = await self.db.execute(
             "INSERT INTO reminders (chat_id, owner_id, community_id, partnership_id, kind, text,"
             " payload, due_at, local_time, tz, recurrence, automatic, dedupe_key, status,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"
+            " created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"
             " ON CONFLICT(dedupe_key) DO UPDATE SET chat_id = excluded.chat_id,"
             " text = excluded.text, payload = excluded.payload, due_at = excluded.due_at,"
             " local_time = excluded.local_time, tz = excluded.tz, recurrence = excluded.recurrence,"
@@ -152,9 +153,7 @@ class ReminderRepository:
         return [_reminder(row) for row in rows]
 
     async def next_due_at(self) -> datetime | None:
-        value = await self.db.fetchval(
-            "SELECT min(due_at) FROM reminders WHERE status = 'pending'"
-        )
+        value = await self.db.fetchval("SELECT min(due_at) FROM reminders WHERE status = 'pending'")
         return parse_iso(value) if value else None
 
     async def claim(self, reminder_id: int) -> bool:

@@ -145,5 +145,7 @@ class ChatRepository:
             " WHERE id = ?",
             (new_id, old_id),
         )
-        await self.db.execute("UPDATE reminders SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
+        await self.db.execute(
+            "UPDATE reminders SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
+        )
         await self.db.execute("UPDATE chats SET active = 0 WHERE id = ?", (old_id,))

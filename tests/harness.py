@@ -6,9 +6,16 @@ import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.app import TwinbotApplication, build_application
+from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
-from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest, SentMessage, SimChat, SimUser
+from bot.offline_api import (
+    OFFLINE_TOKEN,
+    OfflineBotAPI,
+    OfflineRequest,
+    SentMessage,
+    SimChat,
+    SimUser,
+)
 from bot.services import Services
 from bot.settings import Settings
 from storage.communities import Community
@@ -57,8 +64,7 @@ class BotHarness:
         self.app.after_update.append(
             lambda update: self.api.mark_processed(getattr(update, "update_id", -1))
         )
-        await self.app.initialize()
-        await self.app.start()
+        await launch(self.app)
         assert self.app.updater is not None
         await self.app.updater.start_polling(poll_interval=0, timeout=5)
 
@@ -82,7 +88,9 @@ class BotHarness:
         assert self.services is not None
         return self.services.repos
 
-    def user(self, user_id: int, name: str, lang: str = "en", username: str | None = None) -> SimUser:
+    def user(
+        self, user_id: int, name: str, lang: str = "en", username: str | None = None
+    ) -> SimUser:
         return self.api.user(user_id, name, lang, username or f"user{user_id}")
 
     def operator(self, lang: str = "en") -> SimUser:
