@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock
+from storage.aid import AidRepository
 from storage.audit import AuditRepository
 from storage.communities import CommunityRepository
 from storage.db import Database
@@ -13,6 +14,7 @@ from storage.memberships import MembershipRepository
 from storage.partnerships import PartnershipRepository
 from storage.reminders import ReminderRepository
 from storage.users import ChatRepository, UserRepository
+from storage.visits import VisitRepository
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class Repositories:
     audit: AuditRepository
     reminders: ReminderRepository
     partnerships: PartnershipRepository
+    aid: AidRepository
+    visits: VisitRepository
 
     @classmethod
     def build(cls, db: Database, clock: Clock, default_tz: str) -> Repositories:
@@ -37,4 +41,6 @@ class Repositories:
             audit=AuditRepository(db, clock),
             reminders=ReminderRepository(db, clock),
             partnerships=PartnershipRepository(db, clock),
+            aid=AidRepository(db, clock),
+            visits=VisitRepository(db, clock),
         )
