@@ -22,7 +22,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import commands
+from bot import commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
 from bot.services import Services
 from handlers import approvals, common, errors, groups, invites, menu, onboarding, settings
@@ -52,6 +52,7 @@ class TwinbotApplication(Application):  # type: ignore[type-arg]
 async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     services: Services = application.bot_data[SERVICES_KEY]
     await commands.publish(application, services.i18n)
+    await reminder_delivery.restore(application)
 
 
 async def launch(application: Application) -> None:  # type: ignore[type-arg]

@@ -8,6 +8,7 @@ treated as delivered (a restart during delivery must not send it again).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -34,6 +35,12 @@ class Reminder:
     dedupe_key: str | None
     status: str
     attempts: int
+    late: bool = False  # came due while the bot was down
+    snoozed_from: int | None = None  # the reminder whose message was snoozed
+
+    @property
+    def recurring(self) -> bool:
+        return self.recurrence is not None
 
 
 @dataclass
@@ -51,6 +58,7 @@ class NewReminder:
     recurrence: dict[str, Any] | None = None
     automatic: bool = False
     dedupe_key: str | None = None
+    snoozed_from: int | None = None
 
 
 def _reminder(row: object) -> Reminder:
@@ -72,12 +80,16 @@ def _reminder(row: object) -> Reminder:
         dedupe_key=r["dedupe_key"],
         status=r["status"],
         attempts=r["attempts"],
+        late=bool(r.get("late", 0)),
+        snoozed_from=r.get("snoozed_from"),
     )
 
 
 class ReminderRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
+        # Called with every reminder scheduled, so delivery can wake up earlier for it.
+        self.listeners: list[Callable[[Reminder], None]] = []
 
     async def schedule(self, new: NewReminder) -> Reminder:
         """Insert a reminder; with a dedupe key, an existing one is moved instead of doubled."""
@@ -96,18 +108,19 @@ class ReminderRepository:
             json.dumps(new.recurrence) if new.recurrence else None,
             int(new.automatic),
             new.dedupe_key,
+            new.snoozed_from,
             now,
             now,
         )
         reminder_id = await self.db.execute(
             "INSERT INTO reminders (chat_id, owner_id, community_id, partnership_id, kind, text,"
-            " payload, due_at, local_time, tz, recurrence, automatic, dedupe_key, status,"
-            " created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"
+            " payload, due_at, local_time, tz, recurrence, automatic, dedupe_key, snoozed_from,"
+            " status, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"
             " ON CONFLICT(dedupe_key) DO UPDATE SET chat_id = excluded.chat_id,"
             " text = excluded.text, payload = excluded.payload, due_at = excluded.due_at,"
             " local_time = excluded.local_time, tz = excluded.tz, recurrence = excluded.recurrence,"
-            " status = 'pending', updated_at = excluded.updated_at",
+            " status = 'pending', late = 0, updated_at = excluded.updated_at",
             values,
         )
         if new.dedupe_key:
@@ -117,7 +130,10 @@ class ReminderRepository:
         else:
             row = await self.db.fetchone("SELECT * FROM reminders WHERE id = ?", (reminder_id,))
         assert row is not None
-        return _reminder(row)
+        reminder = _reminder(row)
+        for listener in self.listeners:
+            listener(reminder)
+        return reminder
 
     async def get(self, reminder_id: int) -> Reminder | None:
         row = await self.db.fetchone("SELECT * FROM reminders WHERE id = ?", (reminder_id,))
@@ -176,13 +192,13 @@ class ReminderRepository:
         now = iso(self.clock.now())
         if next_due is None:
             await self.db.execute(
-                "UPDATE reminders SET status = 'done', last_sent_at = ?, updated_at = ?"
+                "UPDATE reminders SET status = 'done', late = 0, last_sent_at = ?, updated_at = ?"
                 " WHERE id = ?",
                 (now, now, reminder_id),
             )
         else:
             await self.db.execute(
-                "UPDATE reminders SET status = 'pending', due_at = ?, last_sent_at = ?,"
+                "UPDATE reminders SET status = 'pending', due_at = ?, late = 0, last_sent_at = ?,"
                 " updated_at = ? WHERE id = ?",
                 (iso(next_due), now, now, reminder_id),
             )
@@ -211,3 +227,90 @@ class ReminderRepository:
             " WHERE chat_id = ? AND status = 'paused'",
             (iso(self.clock.now()), chat_id),
         )
+
+    async def mark_late(self, before: datetime) -> int:
+        """Flag pending reminders that came due before a moment (the bot was down then)."""
+        return await self.db.execute_changes(
+            "UPDATE reminders SET late = 1 WHERE status = 'pending' AND due_at < ? AND late = 0",
+            (iso(before),),
+        )
+
+    async def count_pending(self) -> int:
+        return int(
+            await self.db.fetchval("SELECT count(*) FROM reminders WHERE status = 'pending'")
+        )
+
+    async def postpone(self, reminder_id: int, due_at: datetime) -> bool:
+        """Move a pending reminder later (quiet hours) without claiming it."""
+        changed = await self.db.execute_changes(
+            "UPDATE reminders SET due_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+            (iso(due_at), iso(self.clock.now()), reminder_id),
+        )
+        return changed == 1
+
+    async def for_chats(
+        self, chat_ids: list[int], owner_id: int | None, offset: int = 0, limit: int = 10
+    ) -> list[Reminder]:
+        """People's own reminders (kind 'user') in these chats, soonest first, one page."""
+        marks = ", ".join("?" for _ in chat_ids)
+        owner = "" if owner_id is None else " AND owner_id = ?"
+        params: list[object] = [*chat_ids, *([] if owner_id is None else [owner_id])]
+        rows = await self.db.fetchall(
+            f"SELECT * FROM reminders WHERE chat_id IN ({marks}){owner} AND kind = 'user'"
+            " AND status IN ('pending', 'paused') AND snoozed_from IS NULL"
+            " ORDER BY due_at, id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_reminder(row) for row in rows]
+
+    async def count_for_chats(self, chat_ids: list[int], owner_id: int | None) -> int:
+        marks = ", ".join("?" for _ in chat_ids)
+        owner = "" if owner_id is None else " AND owner_id = ?"
+        params: list[object] = [*chat_ids, *([] if owner_id is None else [owner_id])]
+        return int(
+            await self.db.fetchval(
+                f"SELECT count(*) FROM reminders WHERE chat_id IN ({marks}){owner}"
+                " AND kind = 'user' AND status IN ('pending', 'paused') AND snoozed_from IS NULL",
+                params,
+            )
+        )
+
+    async def update(
+        self,
+        reminder_id: int,
+        *,
+        text: str,
+        due_at: datetime,
+        local_time: str | None,
+        tz: str,
+        recurrence: dict[str, Any] | None,
+    ) -> bool:
+        changed = await self.db.execute_changes(
+            "UPDATE reminders SET text = ?, due_at = ?, local_time = ?, tz = ?, recurrence = ?,"
+            " late = 0, updated_at = ? WHERE id = ? AND status IN ('pending', 'paused')",
+            (
+                text,
+                iso(due_at),
+                local_time,
+                tz,
+                json.dumps(recurrence) if recurrence else None,
+                iso(self.clock.now()),
+                reminder_id,
+            ),
+        )
+        return changed == 1
+
+    async def cancel(self, reminder_id: int) -> bool:
+        """Cancel one reminder (and any snoozed copy of it still waiting)."""
+        now = iso(self.clock.now())
+        changed = await self.db.execute_changes(
+            "UPDATE reminders SET status = 'cancelled', updated_at = ?"
+            " WHERE id = ? AND status IN ('pending', 'paused', 'done')",
+            (now, reminder_id),
+        )
+        await self.db.execute(
+            "UPDATE reminders SET status = 'cancelled', updated_at = ?"
+            " WHERE snoozed_from = ? AND status IN ('pending', 'paused')",
+            (now, reminder_id),
+        )
+        return changed == 1
