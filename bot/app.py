@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +25,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot import commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
+from bot.gazetteer import get_gazetteer
 from bot.services import Services
 from handlers import approvals, common, errors, groups, invites, menu, onboarding, settings
 from storage.persistence import SqlitePersistence
@@ -51,6 +53,8 @@ class TwinbotApplication(Application):  # type: ignore[type-arg]
 
 async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     services: Services = application.bot_data[SERVICES_KEY]
+    # Loaded now, in a thread, so the first person to search does not wait for it.
+    await asyncio.to_thread(get_gazetteer)
     await commands.publish(application, services.i18n)
     await reminder_delivery.restore(application)
 
@@ -68,6 +72,7 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     token: str | None = None,
+    rate_limited: bool = True,
 ) -> TwinbotApplication:
     settings_ = services.settings
     builder: ApplicationBuilder = (  # type: ignore[type-arg]
@@ -76,8 +81,9 @@ def build_application(
         .token(token or settings_.token or "")
         .context_types(ContextTypes(context=BotContext))
         .persistence(SqlitePersistence(services.db))
-        .rate_limiter(AIORateLimiter(max_retries=3))
     )
+    if rate_limited:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)
     if settings_.api_url:
