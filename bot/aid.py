@@ -93,6 +93,7 @@ class Totals:
     by_year: dict[tuple[int, str], int] = field(default_factory=dict)
     by_sector: dict[tuple[str, str], int] = field(default_factory=dict)
     records_by_year: dict[int, int] = field(default_factory=dict)
+    by_year_partner: dict[tuple[tuple[int, ...], int, str], int] = field(default_factory=dict)
 
 
 def totals(rows: list[TotalsRow]) -> Totals:
@@ -102,6 +103,7 @@ def totals(rows: list[TotalsRow]) -> Totals:
     year: defaultdict[tuple[int, str], int] = defaultdict(int)
     sector: defaultdict[tuple[str, str], int] = defaultdict(int)
     counts: defaultdict[int, int] = defaultdict(int)
+    year_partner: defaultdict[tuple[tuple[int, ...], int, str], int] = defaultdict(int)
     for row in rows:
         result.records += row.count
         counts[row.year] += row.count
@@ -111,11 +113,13 @@ def totals(rows: list[TotalsRow]) -> Totals:
         partner[(row.donors, row.currency)] += row.value_minor
         year[(row.year, row.currency)] += row.value_minor
         sector[(row.sector, row.currency)] += row.value_minor
+        year_partner[(row.donors, row.year, row.currency)] += row.value_minor
     result.by_currency = dict(sorted(currency_sum.items(), key=lambda kv: (-kv[1], kv[0])))
     result.by_partner = dict(sorted(partner.items(), key=lambda kv: (kv[0][1], -kv[1])))
     result.by_year = dict(sorted(year.items()))
     result.by_sector = dict(sorted(sector.items(), key=lambda kv: (kv[0][1], -kv[1])))
     result.records_by_year = dict(sorted(counts.items()))
+    result.by_year_partner = dict(year_partner)
     return result
 
 

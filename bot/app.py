@@ -27,7 +27,19 @@ from bot import commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
 from bot.gazetteer import get_gazetteer
 from bot.services import Services
-from handlers import approvals, common, errors, groups, invites, menu, onboarding, settings
+from handlers import (
+    aid,
+    aid_views,
+    approvals,
+    common,
+    errors,
+    groups,
+    invites,
+    menu,
+    onboarding,
+    settings,
+    visits,
+)
 from storage.persistence import SqlitePersistence
 
 # Flows keep one conversation per user and chat, and their buttons carry their own
@@ -118,6 +130,13 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(approvals.list_pending, pattern=r"^op:list$"))
     app.add_handler(CallbackQueryHandler(approvals.decide, pattern=r"^op:(ok|no):"))
     app.add_handler(CallbackQueryHandler(invites.create_invite, pattern=r"^inv:new$"))
+
+    # Aid and visit log: the two flows, then the home screen, views and confirmations.
+    app.add_handler(aid.conversation())
+    app.add_handler(visits.conversation())
+    for handler in [*aid.handlers(), *aid_views.handlers()]:
+        app.add_handler(handler)
+    visits.register_reminder_kinds()
 
     # Anything else: an old or unknown button, or text nobody expects.
     app.add_handler(CallbackQueryHandler(menu.stale_button))

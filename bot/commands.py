@@ -10,6 +10,7 @@ from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, I18n
 PRIVATE_COMMANDS = (
     ("start", N_("choose language and community")),
     ("menu", N_("main menu")),
+    ("aid", N_("aid and visits: log, totals, export")),
     ("settings", N_("language, community, time zone")),
     ("help", N_("what the bot can do")),
     ("cancel", N_("stop the current action")),
