@@ -140,6 +140,9 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
 
     # Anything else: an old or unknown button, or text nobody expects.
     app.add_handler(CallbackQueryHandler(menu.stale_button))
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, menu.unknown_command)
+    )
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, menu.unexpected_text))
 
     app.add_error_handler(errors.on_error)

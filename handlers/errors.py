@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
+from handlers.common import load_account
 
 _log = logging.getLogger(__name__)
 
@@ -21,6 +22,12 @@ async def on_error(update: object, context: BotContext) -> None:
         await context.repos.reminders.pause_chat(update.effective_chat.id)
         return
     _log.error("error while handling an update", exc_info=error)
+    if isinstance(update, Update):
+        # The error handler gets a fresh context: load who wrote, to answer in their language.
+        try:
+            await load_account(update, context)
+        except Exception:
+            _log.exception("could not load the account for the apology")
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await context.bot.send_message(

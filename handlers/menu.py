@@ -106,6 +106,12 @@ async def stale_button(update: Update, context: BotContext) -> None:
         await context.bot.send_message(chat.id, f"{notice}\n\n{text}", reply_markup=markup)
 
 
+async def unknown_command(update: Update, context: BotContext) -> None:
+    text, markup = await main_menu_markup(context)
+    notice = context._("I do not know this command. /help lists the ones I know.")
+    await show(update, context, f"{notice}\n\n{text}", markup)
+
+
 async def unexpected_text(update: Update, context: BotContext) -> None:
     text, markup = await main_menu_markup(context)
     notice = context._("I did not expect a message here. Choose what you want to do:")
