@@ -37,6 +37,8 @@ from handlers import (
     invites,
     menu,
     onboarding,
+    reminders,
+    reminders_buttons,
     settings,
     visits,
 )
@@ -137,6 +139,18 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     for handler in [*aid.handlers(), *aid_views.handlers()]:
         app.add_handler(handler)
     visits.register_reminder_kinds()
+
+    # Reminders: /remind and its flow, the list, the buttons under a delivered reminder,
+    # and paused reminders resuming when their chat comes back.
+    app.add_handler(reminders.conversation())
+    for handler in reminders.list_handlers():
+        app.add_handler(handler)
+    app.add_handler(
+        CallbackQueryHandler(reminders_buttons.snooze, pattern=r"^rm:sn:\d+:(15|60|am)$")
+    )
+    app.add_handler(CallbackQueryHandler(reminders_buttons.done, pattern=r"^rm:done:\d+$"))
+    app.add_handler(CallbackQueryHandler(reminders_buttons.turn_off, pattern=r"^rm:off:\d+$"))
+    app.add_handler(TypeHandler(Update, reminders_buttons.resume_paused), group=1)
 
     # Anything else: an old or unknown button, or text nobody expects.
     app.add_handler(CallbackQueryHandler(menu.stale_button))

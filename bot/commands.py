@@ -11,11 +11,13 @@ PRIVATE_COMMANDS = (
     ("start", N_("choose language and community")),
     ("menu", N_("main menu")),
     ("aid", N_("aid and visits: log, totals, export")),
+    ("remind", N_("set a reminder in your own words")),
     ("settings", N_("language, community, time zone")),
     ("help", N_("what the bot can do")),
     ("cancel", N_("stop the current action")),
 )
 GROUP_COMMANDS = (
+    ("remind", N_("set a reminder for this group")),
     ("help", N_("what the bot can do")),
     ("settings", N_("group language and time zone")),
 )

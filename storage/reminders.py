@@ -248,32 +248,23 @@ class ReminderRepository:
         )
         return changed == 1
 
-    async def for_chats(
-        self, chat_ids: list[int], owner_id: int | None, offset: int = 0, limit: int = 10
-    ) -> list[Reminder]:
-        """People's own reminders (kind 'user') in these chats, soonest first, one page."""
-        marks = ", ".join("?" for _ in chat_ids)
-        owner = "" if owner_id is None else " AND owner_id = ?"
-        params: list[object] = [*chat_ids, *([] if owner_id is None else [owner_id])]
+    async def for_owner(self, owner_id: int, offset: int = 0, limit: int = 10) -> list[Reminder]:
+        """Reminders a person set (in any chat), soonest first, one page."""
         rows = await self.db.fetchall(
-            f"SELECT * FROM reminders WHERE chat_id IN ({marks}){owner} AND kind = 'user'"
+            "SELECT * FROM reminders WHERE owner_id = ? AND kind = 'user'"
             " AND status IN ('pending', 'paused') AND snoozed_from IS NULL"
             " ORDER BY due_at, id LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+            (owner_id, limit, offset),
         )
         return [_reminder(row) for row in rows]
 
-    async def count_for_chats(self, chat_ids: list[int], owner_id: int | None) -> int:
-        marks = ", ".join("?" for _ in chat_ids)
-        owner = "" if owner_id is None else " AND owner_id = ?"
-        params: list[object] = [*chat_ids, *([] if owner_id is None else [owner_id])]
-        return int(
-            await self.db.fetchval(
-                f"SELECT count(*) FROM reminders WHERE chat_id IN ({marks}){owner}"
-                " AND kind = 'user' AND status IN ('pending', 'paused') AND snoozed_from IS NULL",
-                params,
-            )
+    async def count_for_owner(self, owner_id: int) -> int:
+        value = await self.db.fetchval(
+            "SELECT count(*) FROM reminders WHERE owner_id = ? AND kind = 'user'"
+            " AND status IN ('pending', 'paused') AND snoozed_from IS NULL",
+            (owner_id,),
         )
+        return int(value)
 
     async def update(
         self,
