@@ -40,6 +40,9 @@ from handlers import (
     reminders,
     reminders_buttons,
     settings,
+    twinning,
+    twinning_groups,
+    twinning_reminders,
     visits,
 )
 from storage.persistence import SqlitePersistence
@@ -139,6 +142,12 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     for handler in [*aid.handlers(), *aid_views.handlers()]:
         app.add_handler(handler)
     visits.register_reminder_kinds()
+
+    # Twinning guide: every `tw:` button and typed step input go through its conversation;
+    # /status shows a group's linked partnerships; the workflow's reminder kinds.
+    app.add_handler(twinning.conversation())
+    app.add_handler(CommandHandler("status", twinning_groups.status))
+    twinning_reminders.register()
 
     # Reminders: /remind and its flow, the list, the buttons under a delivered reminder,
     # and paused reminders resuming when their chat comes back.

@@ -10,6 +10,7 @@ from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, I18n
 PRIVATE_COMMANDS = (
     ("start", N_("choose language and community")),
     ("menu", N_("main menu")),
+    ("twinning", N_("twinning guide: partnerships step by step")),
     ("aid", N_("aid and visits: log, totals, export")),
     ("remind", N_("set a reminder in your own words")),
     ("settings", N_("language, community, time zone")),
@@ -17,6 +18,7 @@ PRIVATE_COMMANDS = (
     ("cancel", N_("stop the current action")),
 )
 GROUP_COMMANDS = (
+    ("status", N_("the linked partnership's progress")),
     ("remind", N_("set a reminder for this group")),
     ("help", N_("what the bot can do")),
     ("settings", N_("group language and time zone")),

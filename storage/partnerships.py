@@ -262,3 +262,16 @@ class PartnershipRepository:
             (query.strip(), limit),
         )
         return [row[0] for row in rows]
+
+    async def reminder_bases(self, partnership_id: int) -> dict[str, str | None]:
+        """The workflow's reminders of a partnership: dedupe key -> the fact they were set for.
+
+        Lets the workflow leave a delivered or switched-off reminder alone when the fact it
+        is about has not changed, instead of scheduling it again.
+        """
+        prefix = f"tw:{partnership_id}:"
+        rows = await self.db.fetchall(
+            "SELECT dedupe_key, payload FROM reminders WHERE dedupe_key >= ? AND dedupe_key < ?",
+            (prefix, prefix + "\uffff"),
+        )
+        return {row[0]: json.loads(row[1] or "{}").get("basis") for row in rows}

@@ -1,0 +1,176 @@
+"""The workflow's own reminders, kept in the reminders table so they survive restarts.
+
+After every change of a partnership, `reschedule` works out which reminders it needs now
+(the ministry's review deadline, the registration prompt, the stalled-step nudge, the
+signing anniversary) and writes or cancels them. Each reminder records the fact it was set
+for (`payload.basis`): one already delivered or switched off is left alone until that fact
+changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.legal_facts import LegalFacts
+from bot.twinning import (
+    REGISTER_PROMPT_DAYS,
+    REGISTERED,
+    STALL_DAYS,
+    ministry_follow_up,
+    next_anniversary,
+)
+from storage.partnerships import Partnership, StepRecord
+from storage.reminders import NewReminder
+from storage.repositories import Repositories
+
+KIND_MINISTRY = "twinning.ministry"
+KIND_REGISTER = "twinning.register"
+KIND_STALLED = "twinning.stalled"
+KIND_ANNIVERSARY = "twinning.anniversary"
+REMIND_AT = time(9, 0)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    chat_id: int
+    tz: str
+
+
+@dataclass(frozen=True)
+class Wanted:
+    what: str
+    kind: str
+    basis: str
+    due_at: datetime
+    recipients: list[Recipient]
+    recurrence: dict[str, Any] | None = None
+    at_local: bool = True  # due at REMIND_AT on the day, in each recipient's time zone
+
+
+def key_prefix(partnership_id: int, what: str | None = None) -> str:
+    return f"tw:{partnership_id}:" + (f"{what}:" if what else "")
+
+
+def _on_day(day: date, tz: str) -> datetime:
+    return datetime.combine(day, REMIND_AT, tzinfo=ZoneInfo(tz))
+
+
+async def _members(repos: Repositories, community_id: int, default_tz: str) -> list[Recipient]:
+    recipients = []
+    for membership in await repos.memberships.members(community_id):
+        user = await repos.users.get(membership.user_id)
+        if user is not None and user.active:
+            recipients.append(Recipient(user.id, user.tz or default_tz))
+    return recipients
+
+
+async def _groups(repos: Repositories, partnership_id: int, default_tz: str) -> list[Recipient]:
+    recipients = []
+    for chat_id in await repos.partnerships.linked_chats(partnership_id):
+        chat = await repos.chats.get(chat_id)
+        if chat is not None and chat.active:
+            recipients.append(Recipient(chat.id, chat.tz or default_tz))
+    return recipients
+
+
+async def reschedule(
+    repos: Repositories,
+    legal: LegalFacts,
+    partnership: Partnership,
+    records: dict[str, StepRecord],
+    now: datetime,
+    default_tz: str = "Europe/Kyiv",
+) -> list[str]:
+    """Bring the partnership's reminders in line with its facts; returns the kinds wanted."""
+    if partnership.status != "active":
+        await repos.reminders.cancel_prefix(key_prefix(partnership.id))
+        return []
+    members = await _members(repos, partnership.community_id, default_tz)
+    wanted: list[Wanted] = []
+    data = {code: record.data for code, record in records.items()}
+    done = {code: record.done for code, record in records.items()}
+
+    if partnership.step != REGISTERED:
+        moved = partnership.updated_at or now
+        wanted.append(
+            Wanted(
+                "stalled",
+                KIND_STALLED,
+                f"{partnership.step}|{moved.isoformat()}",
+                moved + timedelta(days=STALL_DAYS),
+                members,
+                at_local=False,
+            )
+        )
+    ministry = data.get("ministry", {})
+    if ministry.get("submitted_date") and not done.get("ministry"):
+        submitted = date.fromisoformat(ministry["submitted_date"])
+        follow_up = ministry_follow_up(submitted, legal.ministry_review_days)
+        wanted.append(
+            Wanted("ministry", KIND_MINISTRY, submitted.isoformat(), _day(follow_up), members)
+        )
+    signing = data.get("signing", {})
+    if done.get("signing") and signing.get("signing_date"):
+        signed = date.fromisoformat(signing["signing_date"])
+        if not done.get("registration"):
+            prompt = max(
+                signed + timedelta(days=REGISTER_PROMPT_DAYS), now.date() + timedelta(days=1)
+            )
+            wanted.append(
+                Wanted(
+                    "register",
+                    KIND_REGISTER,
+                    signed.isoformat(),
+                    _day(prompt),
+                    members,
+                    {"freq": "weekly", "weekdays": [prompt.weekday()]},
+                )
+            )
+        partner_side = await _members(repos, partnership.partner_id, default_tz)
+        groups = await _groups(repos, partnership.id, default_tz)
+        anniversary = next_anniversary(signed, now.date())
+        wanted.append(
+            Wanted(
+                "anniversary",
+                KIND_ANNIVERSARY,
+                signed.isoformat(),
+                _day(anniversary),
+                members + partner_side + groups,
+                {"freq": "yearly", "month": signed.month, "day": signed.day},
+            )
+        )
+
+    existing = await repos.partnerships.reminder_bases(partnership.id)
+    for what in ("stalled", "ministry", "register", "anniversary"):
+        if not any(w.what == what for w in wanted):
+            await repos.reminders.cancel_prefix(key_prefix(partnership.id, what))
+    for item in wanted:
+        for recipient in item.recipients:
+            key = key_prefix(partnership.id, item.what) + str(recipient.chat_id)
+            if existing.get(key) == item.basis:
+                continue
+            due = _on_day(item.due_at.date(), recipient.tz) if item.at_local else item.due_at
+            await repos.reminders.schedule(
+                NewReminder(
+                    chat_id=recipient.chat_id,
+                    kind=item.kind,
+                    due_at=max(due, now),
+                    community_id=partnership.community_id,
+                    partnership_id=partnership.id,
+                    payload={"basis": item.basis, "step": partnership.step},
+                    local_time=REMIND_AT.strftime("%H:%M") if item.at_local else None,
+                    tz=recipient.tz,
+                    recurrence=item.recurrence,
+                    automatic=True,
+                    dedupe_key=key,
+                )
+            )
+    return [item.kind for item in wanted]
+
+
+def _day(day: date) -> datetime:
+    """A calendar day carried in a datetime until each recipient's time zone is applied."""
+    return datetime.combine(day, time(0, 0))

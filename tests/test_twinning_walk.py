@@ -1,0 +1,136 @@
+"""A whole partnership, from the first step to the registered agreement, as officials do it."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+
+from tests.harness import BotHarness
+
+
+def docx_text(data: bytes) -> str:
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+async def new_partnership(bot: BotHarness, user, query: str, pick: str):  # type: ignore[no-untyped-def]
+    await bot.send(user, "/twinning")
+    await bot.press(user, "New partnership")
+    await bot.send(user, query)
+    await bot.press(user, pick)
+    return await bot.press(user, "Confirm")
+
+
+async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
+    mayor = bot.user(201, "Ihor", "en")
+    await bot.make_member(mayor, "Brovary")
+    reply = await bot.send(mayor, "/twinning")
+    assert "Twinning guide — Brovary" in reply.text
+    assert "six steps" in reply.text
+    await bot.press(mayor, "New partnership")
+    reply = await bot.send(mayor, "Jena")
+    assert "Jena, Germany" in reply.buttons
+    await bot.press(mayor, "Jena, Germany")
+    reply = await bot.press(mayor, "Confirm")
+    assert "The partnership is created." in reply.text
+    assert "Partnership Brovary — Jena, Germany" in reply.text
+    assert "Next: 1. Areas of cooperation and council decision" in reply.text
+
+    # Step 1: areas and the council decision.
+    reply = await bot.press(mayor, "Continue")
+    assert "Step 1 of 6" in reply.text
+    await bot.press(mayor, "Health and hospitals")
+    reply = await bot.press(mayor, "Energy")
+    assert "✓ Health and hospitals" in reply.buttons and "✓ Energy" in reply.buttons
+    reply = await bot.press(mayor, "Done")
+    assert "Who recorded the decision?" in reply.text
+    await bot.press(mayor, "City council")
+    reply = await bot.send(mayor, "02.11.2026")
+    assert "number of the decision" in reply.text
+    reply = await bot.send(mayor, "№ 123-VIII")
+    assert "Please check step 1." in reply.text
+    assert "Decision number: 123-VIII" in reply.text
+    assert "Areas of cooperation: Energy, Health and hospitals" in reply.text
+    reply = await bot.press(mayor, "Confirm")
+    assert "Saved." in reply.text
+    assert "✅ 1. Areas of cooperation and council decision" in reply.text
+    assert "Decision date: 2 Nov 2026" in reply.text
+
+    # Step 2: partner contact.
+    await bot.press(mayor, "Continue")
+    await bot.press(mayor, "Letter of intent")
+    await bot.send(mayor, "05.11.2026")
+    reply = await bot.press(mayor, "Skip")
+    assert "Date of first contact: 5 Nov 2026" in reply.text
+    await bot.press(mayor, "Confirm")
+
+    # Step 3: the draft.
+    await bot.press(mayor, "Continue")
+    await bot.press(mayor, "Twinning agreement")
+    await bot.send(mayor, "2026-11-09")
+    await bot.send(mayor, "Hospital equipment and school exchanges.")
+    reply = await bot.press(mayor, "Confirm")
+    assert "Next: 4. Ministry approval" in reply.text
+
+    # Step 4: submitted; the ministry has not answered yet.
+    reply = await bot.press(mayor, "Continue")
+    assert "within 30 days" in reply.text
+    assert "Ministry for Development of Communities and Territories of Ukraine" in reply.text
+    await bot.send(mayor, "10.11.2026")
+    reply = await bot.press(mayor, "No answer yet")
+    assert "The step stays open" in reply.text
+    reply = await bot.press(mayor, "Confirm")
+    assert "▶️ 4. Ministry approval" in reply.text
+    ministry = [r for r in await bot.repos.reminders.pending() if r.kind == "twinning.ministry"]
+    assert [r.chat_id for r in ministry] == [mayor.id]
+    assert ministry[0].due_at.isoformat() == "2026-12-10T07:00:00+00:00"  # 09:00 in Kyiv
+
+    # The answer comes: approved by an order.
+    reply = await bot.press(mayor, "Continue")
+    assert "Has the ministry answered?" in reply.text
+    await bot.press(mayor, "Approved by an order")
+    await bot.send(mayor, "512")
+    reply = await bot.send(mayor, "20.11.2026")
+    assert "Order number: 512" in reply.text
+    reply = await bot.press(mayor, "Confirm")
+    assert "✅ 4. Ministry approval" in reply.text
+    kinds = {r.kind for r in await bot.repos.reminders.pending()}
+    assert "twinning.ministry" not in kinds
+
+    # Step 5: signing.
+    await bot.press(mayor, "Continue")
+    await bot.send(mayor, "21.11.2026")
+    await bot.send(mayor, "Jena")
+    await bot.send(mayor, "Ihor Sapozhko, Thomas Nitzsche")
+    reply = await bot.press(mayor, "Confirm")
+    assert "Next: 6. Registration" in reply.text
+    kinds = {r.kind for r in await bot.repos.reminders.pending()}
+    assert {"twinning.register", "twinning.anniversary"} <= kinds
+
+    # Step 6: registration.
+    await bot.press(mayor, "Continue")
+    await bot.send(mayor, "UA-2026-0042")
+    reply = await bot.send(mayor, "today")
+    assert "Registration number: UA-2026-0042" in reply.text
+    reply = await bot.press(mayor, "Confirm")
+    assert "The agreement is registered." in reply.text
+    kinds = {r.kind for r in await bot.repos.reminders.pending()}
+    assert "twinning.register" not in kinds and "twinning.stalled" not in kinds
+    assert "twinning.anniversary" in kinds
+
+    # The three documents.
+    await bot.press(mayor, "Documents")
+    reply = await bot.press(mayor, "All three")
+    documents = [m for m in reply.messages if m.document]
+    assert [m.document["file_name"] for m in documents] == [
+        "letter-of-intent.docx",
+        "explanatory-note.docx",
+        "ministry-cover-letter.docx",
+    ]
+    letter = docx_text(bot.api.files[documents[0].document["file_id"]])
+    assert "Brovary" in letter and "Jena, Germany" in letter
+    assert "Бровари" in letter
+    assert "Health and hospitals" in letter and "2 November 2026" in letter
+    cover = docx_text(bot.api.files[documents[2].document["file_id"]])
+    assert "Міністерство розвитку громад та територій України" in cover
+    assert "9 листопада 2026" in cover
