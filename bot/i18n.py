@@ -7,6 +7,7 @@ translator object, so a translation may reorder them freely.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
 from collections.abc import Iterator
@@ -45,6 +46,15 @@ def language_for(code: str | None) -> str:
 def _load_catalog(lang: str, locales_dir: Path) -> gettext.NullTranslations:
     base = locales_dir / lang / "LC_MESSAGES"
     po_path, mo_path = base / f"{DOMAIN}.po", base / f"{DOMAIN}.mo"
+    stamps = tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in (po_path, mo_path))
+    return _load_catalog_files(po_path, mo_path, stamps)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_catalog_files(
+    po_path: Path, mo_path: Path, stamps: tuple[int, int]
+) -> gettext.NullTranslations:
+    lang = po_path.parent.parent.name
     if mo_path.exists() and (
         not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
     ):
