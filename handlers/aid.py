@@ -63,6 +63,11 @@ DESCRIPTION_LIMIT = 500
     "facility", "files", "summary", "edit",
 )  # fmt: skip
 ORDER = (KIND, SECTOR, DESCRIPTION, QUANTITY, VALUE, STATUS, DATE, FACILITY, FILES)
+MOVE_LABELS = {
+    "pledged": N_("Mark as pledged"),
+    "shipped": N_("Mark as shipped"),
+    "received": N_("Mark as received"),
+}
 FIELD_LABELS = {
     "donors": N_("Partners"),
     "kind": N_("Kind"),
@@ -294,7 +299,7 @@ async def ask_value(update: Update, context: BotContext, note: str = "") -> str:
     d = _d(context)
     if not note and d.get("quantity"):
         note = _(
-            "Understood: {quantity}.",
+            "Understood: {quantity}",
             quantity=_quantity_text(context.t, d["quantity"], d.get("unit")),
         )
     text = _(
@@ -350,7 +355,7 @@ async def ask_status(update: Update, context: BotContext) -> str:
     d = _d(context)
     if d.get("value") and d.get("currency"):
         note = _(
-            "Understood: {value}.",
+            "Understood: {value}",
             value=money(context.t, to_minor(Decimal(d["value"])), d["currency"]),
         )
     order = (
@@ -488,15 +493,16 @@ async def summary_text(context: BotContext, d: dict[str, Any], t: Translator | N
     donors, recipient = (others, own) if d["side"] == "recipient" else (own, others)
     value = money(t, to_minor(Decimal(d["value"])), d.get("currency")) if d.get("value") else dash
     quantity = _quantity_text(t, d["quantity"], d.get("unit")) if d.get("quantity") else dash
+    kind_label, status_label = KINDS[d.get("kind", "other")], STATUSES[d.get("status", "pledged")]
     lines = [
         _("From: {donors}", donors=donors),
         _("To: {recipient}", recipient=recipient),
-        _("What: {kind}", kind=_(KINDS[d["kind"]])),
+        _("What: {kind}", kind=_(kind_label)),
         _("Sector: {sector}", sector=sector_label(d["sector"], t)),
         _("Description: {text}", text=d["description"]),
         _("Quantity: {quantity}", quantity=quantity),
         _("Value: {value}", value=value),
-        _("Status: {status}", status=_(STATUSES[d["status"]])),
+        _("Status: {status}", status=_(status_label)),
         _("Date: {date}", date=format_day(t, d["date"])),
         _("Facility: {facility}", facility=d.get("facility") or dash),
         t.ngettext("{n} file attached.", "{n} files attached.", len(d.get("files") or [])),
@@ -676,14 +682,14 @@ async def _notify_other_side(context: BotContext, record: AidRecord) -> None:
     if record.recipient_confirmed_by is None:
         targets, label, intro = (
             [record.recipient_id],
-            "Confirm receipt",
-            "{community} logged aid for your community. Please confirm when it arrives:",
+            N_("Confirm receipt"),
+            N_("{community} logged aid for your community. Please confirm when it arrives:"),
         )
     else:
         targets, label, intro = (
             list(record.donors),
-            "Confirm",
-            "{community} logged aid from your municipality. Please confirm that it is right:",
+            N_("Confirm"),
+            N_("{community} logged aid from your municipality. Please confirm that it is right:"),
         )
     author_side = record.donors[0] if record.recipient_confirmed_by is None else record.recipient_id
     for community_id in targets:
@@ -783,8 +789,7 @@ async def view_record(update: Update, context: BotContext, record: AidRecord | N
         await toast(update, _("This record no longer exists."))
         return
     rows: list[list[Button]] = [
-        [(_("Mark as {status}", status=_(STATUSES[s]).lower()), f"ai:mv:{record.id}:{s}")]
-        for s in next_statuses(record.status)
+        [(_(MOVE_LABELS[s]), f"ai:mv:{record.id}:{s}")] for s in next_statuses(record.status)
     ]
     side = await _side_of(context, record)
     if (side == "recipient" and record.recipient_confirmed_by is None) or (

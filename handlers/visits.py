@@ -232,10 +232,11 @@ async def summary_text(context: BotContext, d: dict[str, Any], t: Translator) ->
     days = format_day(t, d["start"])
     if d["end"] != d["start"]:
         days += f" – {format_day(t, d['end'])}"
+    direction_label = DIRECTION_SHORT[d.get("direction", "online")]
     size = t.ngettext("{n} person", "{n} people", d["size"]) if d.get("size") else dash
     return "\n".join(
         [
-            _("Visit: {kind}", kind=_(DIRECTION_SHORT[d["direction"]])),
+            _("Visit: {kind}", kind=_(direction_label)),
             _("Partner: {partner}", partner=partner),
             _("Dates: {dates}", dates=days),
             _("Delegation: {size}", size=size),

@@ -90,3 +90,68 @@ async def test_csv_and_chart(bot: BotHarness) -> None:
     reply = await bot.press(official, "Chart")
     photo = next(m for m in reply.messages if m.photo)
     assert bot.api.files[photo.photo["file_id"]].startswith(PNG_SIGNATURE)
+
+
+async def log_hospital_equipment_uk(bot: BotHarness, official: SimUser) -> None:
+    reply = await bot.send(official, "/aid")
+    assert "Допомога й візити — Бровари" in reply.text
+    reply = await bot.press(official, "Записати допомогу")
+    assert "Хто надав?" in reply.text
+    await bot.press(official, "Єна")
+    await bot.press(official, "Erlangen")
+    reply = await bot.press(official, "Готово")
+    assert "Що це?" in reply.text
+    await bot.press(official, "Медичне обладнання")
+    reply = await bot.press(official, "Охорона здоров")
+    assert "Опишіть" in reply.text
+    await bot.send(official, "Обладнання для Броварської лікарні")
+    reply = await bot.send(official, "12 шт")
+    assert "Зрозуміло: 12\u00a0шт." in reply.text
+    reply = await bot.send(official, "3 900 000 грн")
+    assert "Зрозуміло: 3\u00a0900\u00a0000,00\u00a0₴" in reply.text
+    await bot.press(official, "Отримано")
+    await bot.send(official, "15.11.2022")
+    await bot.send(official, "Броварська багатопрофільна лікарня")
+    reply = await bot.press(official, "Пропустити")
+    assert "Перевірте перед збереженням" in reply.text
+    assert "Від: Єна, Erlangen" in reply.text
+    assert "Вартість: 3\u00a0900\u00a0000,00\u00a0₴" in reply.text
+
+
+async def test_done_brovary_hospital_in_ukrainian_confirmed_by_jena_in_english(
+    bot: BotHarness,
+) -> None:
+    official, coordinator, *_communities = await brovary_with_partners(bot, "uk")
+    deputy = bot.user(204, "Олена", "uk")
+    await bot.make_member(deputy, "Brovary", role="member")
+    await log_hospital_equipment_uk(bot, official)
+    reply = await bot.press(official, "Підтвердити")
+    assert "Збережено як запис №1" in reply.text
+
+    notice = bot.last(coordinator.id)
+    assert "Brovary logged aid from your municipality" in notice.text
+    assert "UAH\u00a03,900,000.00" in notice.text
+    reply = await bot.press(coordinator, "Confirm", message=notice)
+    assert "confirmed by both sides" in reply.text
+    assert "Інша сторона підтвердила запис №1" in bot.last(official.id).text
+
+    await bot.send(deputy, "/aid")
+    reply = await bot.press(deputy, "Підсумки")
+    assert "3\u00a0900\u00a0000,00\u00a0₴" in reply.text
+    assert "Єна + Erlangen" in reply.text
+    assert "2022" in reply.text and "Охорона здоров" in reply.text
+    reply = await bot.press(deputy, "Експорт CSV")
+    document = next(m for m in reply.messages if m.document)
+    rows = list(
+        csv.reader(io.StringIO(bot.api.files[document.document["file_id"]].decode("utf-8-sig")))
+    )
+    assert rows[0][:4] == ["Запис", "Дата", "Донор", "Отримувач"]
+    record = dict(zip(rows[1], rows[2], strict=True))
+    assert record["#value"] == "3900000.00" and record["#currency"] == "UAH"
+    assert record["#status"] == "Отримано" and record["#status+confirmed"] == "так"
+    assert record["#adm1+name"] == "Київська область"
+    assert record["#item+num"] == "12" and record["#loc+name"].startswith("Броварська")
+    reply = await bot.press(deputy, "Діаграма")
+    photo = next(m for m in reply.messages if m.photo)
+    assert bot.api.files[photo.photo["file_id"]].startswith(PNG_SIGNATURE)
+    assert "Допомога й візити — Бровари" in (photo.caption or "")
