@@ -51,6 +51,9 @@ LATE_AFTER = timedelta(minutes=1)  # due longer ago than this at start: delivere
 RETRY_LATER = timedelta(minutes=1)  # after a network failure
 UNKNOWN_KIND_RETRY = timedelta(hours=1)  # a kind whose feature is not loaded (yet)
 MAX_ATTEMPTS = 5
+# A reminder written as due now waits this long for its wake-up, so a caller that goes on
+# to call `deliver_due` itself (a feature's test after scheduling) is not raced by the job.
+SCHEDULED_WAKE_DELAY = 2.0
 SEND_TRIES = 5
 BATCH = 5000
 
@@ -357,7 +360,7 @@ def _scheduled_listener(application: AnyApplication) -> Callable[[Reminder], Non
             return
         state = _state(app)
         if state.wake_at is None or reminder.due_at < state.wake_at:
-            _wake_at(app, reminder.due_at)
+            _wake_at(app, reminder.due_at, min_delay=SCHEDULED_WAKE_DELAY)
 
     on_scheduled.reminder_wake = True  # type: ignore[attr-defined]
     return on_scheduled
