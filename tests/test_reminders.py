@@ -166,3 +166,55 @@ async def test_partnership_reminder_goes_to_linked_group(bot: BotHarness) -> Non
     await deliver_due(bot.app)
     assert reminders_in(bot, group.id, "joint report") == 1
     assert reminders_in(bot, official.id, "joint report") == 0
+
+
+async def test_ukrainian_official_weekly_meeting_across_restart_and_dst(bot: BotHarness) -> None:
+    official = await member(bot, 420, "uk")
+    await bot.send(official, "/menu")
+    await bot.press(official, "Нагадування")
+    reply = await bot.press(official, "Нове нагадування")
+    assert "щопонеділка о 10:00 нарада з Єною" in reply.text
+    reply = await bot.send(official, "щопонеділка о 10:00 нарада з Єною")
+    assert "Нагадування: нарада з Єною" in reply.text
+    assert "Коли: понеділок, 23 листопада 2026\u202fр. о 10:00" in reply.text
+    assert "Повторюється: щотижня: пн о 10:00" in reply.text
+    assert "Часовий пояс: Europe/Kyiv" in reply.text
+    assert reply.buttons[:2] == ["Підтвердити", "Змінити"]
+    reply = await bot.press(official, "Підтвердити")
+    assert "Збережено. Я нагадаю понеділок, 23 листопада 2026\u202fр. о 10:00." in reply.text
+    await bot.restart()
+    bot.clock.set(at("2026-11-23T08:00:00"))  # 10:00 in Kyiv, winter time
+    await deliver_due(bot.app)
+    message = bot.last(official.id)
+    assert message.text.startswith("⏰ Нагадування: нарада з Єною")
+    assert message.button_labels == [
+        "Через 15 хв", "Через годину", "Завтра зранку", "Готово", "Вимкнути",
+    ]  # fmt: skip
+    await bot.restart()
+    await deliver_due(bot.app)
+    assert reminders_in(bot, official.id, "нарада з Єною") == 1
+    # Across the spring change to summer time, still 10:00 in Kyiv (07:00 UTC).
+    bot.clock.set(at("2027-03-22T08:00:00"))
+    await deliver_due(bot.app)  # once, late, for the weeks the clock jumped over
+    bot.clock.set(at("2027-03-29T06:59:00"))
+    assert await deliver_due(bot.app) == 0
+    bot.clock.set(at("2027-03-29T07:00:00"))
+    assert await deliver_due(bot.app) == 1
+    assert reminders_in(bot, official.id, "нарада з Єною") == 3
+
+
+async def test_ukrainian_refusal_and_quick_buttons(bot: BotHarness) -> None:
+    official = await member(bot, 421, "uk")
+    reply = await bot.send(official, "/remind зателефонувати в Єну")
+    assert "Я не зрозумів, коли нагадати" in reply.text
+    assert reply.buttons[:4] == [
+        "Через годину",
+        "Завтра о 9:00",
+        "У понеділок о 9:00",
+        "Вибрати дату",
+    ]
+    reply = await bot.press(official, "Вибрати дату")
+    reply = await bot.send(official, "15.03 о 14:00")
+    assert "Коли: понеділок, 15 березня 2027\u202fр. о 14:00" in reply.text
+    reply = await bot.send(official, "/remind вчора о 9 звіт")
+    assert "Цей час уже минув" in reply.text
