@@ -135,6 +135,10 @@ class PartnerPicker:
     def _draft(self, context: BotContext) -> dict[str, Any]:
         return draft(context, self.flow)
 
+    def _multi(self, context: BotContext) -> bool:
+        """Several donors may give together; a partner logs its own gift to one community."""
+        return self.multi and self.foreign_wanted(context)
+
     def foreign_wanted(self, context: BotContext) -> bool:
         """Ukrainian communities pick foreign partners, and the other way round."""
         return bool(self._draft(context).get("own_kind") == "ua")
@@ -155,10 +159,10 @@ class PartnerPicker:
             for c in [*partners, *extra]
         ]
         rows = columns(buttons)
-        if self.multi and chosen:
+        if self._multi(context) and chosen:
             rows.append([(_("Done"), f"{self.prefix}:dn")])
         rows.append([(_("Cancel"), f"{self.prefix}:x")])
-        if self.multi:
+        if self._multi(context):
             text = _(
                 "Who gave it? Choose one or more partners, then press Done. To add another,"
                 " type its name, e.g. Jena."
@@ -184,7 +188,7 @@ class PartnerPicker:
         if community is None or community_id == d["community"]:
             return await self.ask(update, context)
         chosen: list[int] = d.setdefault("partners", [])
-        if not self.multi:
+        if not self._multi(context):
             d["partners"] = [community_id]
             return await self.done(update, context)
         if community_id in chosen:

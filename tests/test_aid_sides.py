@@ -1,0 +1,166 @@
+"""A partner logs a shipment, the community confirms receipt; groups, timeline, history."""
+
+from __future__ import annotations
+
+from tests.harness import BotHarness
+from tests.test_aid import brovary_with_partners
+
+
+async def test_siauliai_ships_aid_and_dolyna_confirms_receipt_in_a_linked_group(
+    bot: BotHarness,
+) -> None:
+    coordinator = bot.user(301, "Rasa", "en")
+    mayor = bot.user(302, "Марія", "uk")
+    siauliai = await bot.make_member(coordinator, "Šiauliai District Municipality")
+    dolyna = await bot.make_member(mayor, "Dolyna")
+    partnership = await bot.repos.partnerships.create(dolyna.id, siauliai.id, mayor.id)
+    group = bot.api.group(-700, "Долина — Šiauliai", admins=(mayor,))
+    await bot.deliver(bot.api.add_bot_to_group(mayor, group))
+    await bot.repos.chats.set_language(group.id, "uk")
+    await bot.repos.partnerships.link_chat(partnership.id, group.id, mayor.id)
+
+    await bot.send(coordinator, "/aid")
+    reply = await bot.press(coordinator, "Log aid")
+    assert "Which community?" in reply.text
+    await bot.press(coordinator, "Dolyna")
+    await bot.press(coordinator, "Humanitarian goods")
+    await bot.press(coordinator, "IDP integration")
+    await bot.send(coordinator, "Food, hygiene kits and clothes")
+    await bot.send(coordinator, "11 tons")
+    reply = await bot.send(coordinator, "about 100 thousand euros")
+    assert "could not read that number" in reply.text
+    reply = await bot.send(coordinator, "100 thousand euros")
+    assert "€100,000.00" in reply.text
+    assert reply.buttons[:3] == ["Shipped", "Pledged", "Received"]
+    await bot.press(coordinator, "Shipped")
+    await bot.send(coordinator, "01.04.2022")
+    await bot.press(coordinator, "Skip")
+    reply = await bot.press(coordinator, "Skip")
+    assert "From: Šiauliai District Municipality" in reply.text
+    assert "Quantity: 11\u00a0t" in reply.text
+    await bot.press(coordinator, "Confirm")
+
+    announcement = bot.last(group.id)
+    assert "Новий запис про допомогу" in announcement.text
+    assert "11\u00a0т" in announcement.text
+    notice = bot.last(mayor.id)
+    assert "Будь ласка, підтвердьте, коли вона надійде" in notice.text
+    reply = await bot.press(mayor, "Підтвердити отримання", message=notice)
+    assert "Підтверджено" in reply.text and "обома сторонами" in reply.text
+    record = await bot.repos.aid.get(1)
+    assert record is not None and record.status == "received" and record.confirmed_by_both
+    assert "Запис про допомогу підтверджено" in bot.last(group.id).text
+    assert "The other side confirmed record №1" in bot.last(coordinator.id).text
+
+
+async def test_summer_school_and_bus_on_the_timeline_with_history(bot: BotHarness) -> None:
+    official, coordinator, brovary, jena, _erlangen = await brovary_with_partners(bot, "en")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Log aid")
+    await bot.press(official, "Jena")
+    await bot.press(official, "Done")
+    await bot.press(official, "Hosting people")
+    await bot.press(official, "Youth")
+    await bot.send(official, "Summer school for children")
+    await bot.send(official, "36 children")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Received")
+    await bot.send(official, "2023-07-10")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Confirm")
+
+    await bot.send(official, "/aid")
+    reply = await bot.press(official, "Timeline")
+    assert "Summer school for children" in reply.text
+    assert "waiting for the donor to confirm" in reply.text
+    reply = await bot.press(official, "№1")
+    assert "Record №1" in reply.text and "36\u00a0people" in reply.text
+    reply = await bot.press(official, "History")
+    assert "created" in reply.text and "Ihor" in reply.text
+    await bot.press(official, "Back")
+    reply = await bot.press(official, "Delete")
+    assert "its history is kept" in reply.text
+    reply = await bot.press(official, "Delete")
+    assert "Record №1 deleted" in reply.text
+    assert await bot.repos.aid.count(brovary.id, None) == 0
+    history = await bot.repos.aid.history(1)
+    assert [entry.action for entry in history] == ["create", "delete"]
+    # The partner's confirm button now answers sensibly.
+    notice = bot.last(coordinator.id)
+    await bot.press(coordinator, "Confirm", message=notice)
+    assert any("no longer exists" in a.get("text", "") for a in bot.api.callback_answers)
+    assert jena.id in (await bot.repos.aid.get(1)).donors  # type: ignore[union-attr]
+
+
+async def test_status_moves_forward_once(bot: BotHarness) -> None:
+    official, *_ = await brovary_with_partners(bot, "en")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Log aid")
+    await bot.press(official, "Erlangen")
+    await bot.press(official, "Done")
+    await bot.press(official, "Medical equipment")
+    await bot.press(official, "Health and hospitals")
+    await bot.send(official, "Ultrasound scanner")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Pledged")
+    await bot.press(official, "Today")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Confirm")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Timeline")
+    reply = await bot.press(official, "№1")
+    assert reply.buttons[:2] == ["Mark as shipped", "Mark as received"]
+    screen = bot.last(official.id)
+    data = next(b["callback_data"] for b in screen.buttons if b["text"] == "Mark as shipped")
+    reply = await bot.press(official, "Mark as received")
+    assert "Received" in reply.text
+    update = bot.api.press_data(official, data, screen)
+    await bot.api.wait_processed(update)
+    assert any("already changed" in a.get("text", "") for a in bot.api.callback_answers)
+    assert (await bot.repos.aid.get(1)).status == "received"  # type: ignore[union-attr]
+
+
+async def test_totals_per_partnership_and_with_operator_rates(bot: BotHarness) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from storage.aid import NewAid
+
+    official, _coordinator, brovary, jena, erlangen = await brovary_with_partners(bot, "en")
+    aid = bot.repos.aid
+    jena_p = await bot.repos.partnerships.between(brovary.id, jena.id)
+    assert jena_p is not None
+    for donor, value, currency, day, pid in [
+        (jena.id, 390_000_000, "UAH", "2022-11-15", jena_p.id),
+        (jena.id, 1_500_000, "EUR", "2023-01-20", jena_p.id),
+        (erlangen.id, 2_000_000, "EUR", "2024-03-01", None),
+    ]:
+        await aid.create(
+            NewAid(
+                brovary.id,
+                (donor,),
+                "energy",
+                "energy",
+                "Generator",
+                day,
+                "received",
+                official.id,
+                partnership_id=pid,
+                value_minor=value,
+                currency=currency,
+            )
+        )
+    await bot.send(official, "/aid")
+    reply = await bot.press(official, "Totals")
+    assert "UAH\u00a03,900,000.00" in reply.text and "€35,000.00" in reply.text
+    assert "at the operator's rates" not in reply.text
+    reply = await bot.press(official, "Jena")
+    assert "Totals — Brovary, Jena" in reply.text
+    assert "€15,000.00" in reply.text and "€35,000.00" not in reply.text
+    await aid.set_rate("EUR", "UAH", Decimal("44.50"), date(2026, 11, 20), 900)
+    reply = await bot.press(official, "All partners")
+    assert "UAH\u00a05,457,500.00 at the operator's rates" in reply.text
+    assert "1 EUR = 44.5 UAH on 20/11/2026" in reply.text
