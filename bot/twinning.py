@@ -277,7 +277,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         "registration",
         N_("Registration"),
-        N_("Enter the signed agreement in the {register}, then record its number and date here."),
+        N_("Enter the signed agreement in {register}, then record its number and date here."),
         (
             Field(
                 "registration_number",

@@ -86,7 +86,7 @@ async def reschedule(
 ) -> list[str]:
     """Bring the partnership's reminders in line with its facts; returns the kinds wanted."""
     if partnership.status != "active":
-        await repos.reminders.cancel_prefix(key_prefix(partnership.id))
+        await repos.partnerships.drop_reminders(key_prefix(partnership.id))
         return []
     members = await _members(repos, partnership.community_id, default_tz)
     wanted: list[Wanted] = []
@@ -146,7 +146,7 @@ async def reschedule(
     existing = await repos.partnerships.reminder_bases(partnership.id)
     for what in ("stalled", "ministry", "register", "anniversary"):
         if not any(w.what == what for w in wanted):
-            await repos.reminders.cancel_prefix(key_prefix(partnership.id, what))
+            await repos.partnerships.drop_reminders(key_prefix(partnership.id, what))
     for item in wanted:
         for recipient in item.recipients:
             key = key_prefix(partnership.id, item.what) + str(recipient.chat_id)

@@ -45,7 +45,7 @@ def community_name(community: Community | None, lang: str) -> str:
     if community.kind == "foreign":
         country = get_gazetteer().country(community.country_code)
         if country is not None:
-            return f"{community.name}, {country.name(lang)}"
+            return f"{community.title(lang)}, {country.name(lang)}"
     return community.title(lang)
 
 

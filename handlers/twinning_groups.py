@@ -69,13 +69,15 @@ async def status(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     for partnership in linked:
         await context.bot.send_message(chat.id, await _card(context, partnership))
+    rows: list[list[Button]] = [[(_("Link this group"), "tw:gl")]]
+    for partnership in linked:
+        community, partner = await names(context, partnership, context.lang)
+        label = _("Unlink: {partnership}", partnership=f"{community} — {partner}")
+        rows.append([(label[:60], f"tw:gu:{partnership.id}")])
     await context.bot.send_message(
         chat.id,
         _("Group admins can link another partnership or unlink one."),
-        reply_markup=keyboard(
-            [[(_("Link this group"), "tw:gl")]]
-            + [[(_("Unlink: {number}", number=p.id), f"tw:gu:{p.id}")] for p in linked]
-        ),
+        reply_markup=keyboard(rows),
     )
     return ConversationHandler.END
 
@@ -163,7 +165,8 @@ async def _show_here(update: Update, context: BotContext, raw_id: str) -> None:
 
 async def _unlink(context: BotContext, partnership: Partnership, chat_id: int) -> None:
     await context.repos.partnerships.unlink_chat(partnership.id, chat_id)
-    await context.repos.reminders.cancel_key(f"tw:{partnership.id}:anniversary:{chat_id}")
+    key = f"tw:{partnership.id}:anniversary:{chat_id}"
+    await context.repos.partnerships.drop_reminders(key, exact=True)
     actor = context.account.id if context.account else None
     await context.repos.audit.record(
         actor, "partnership", partnership.id, "unlink", {"chat": chat_id}

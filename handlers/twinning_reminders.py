@@ -35,7 +35,7 @@ def _name(community: Community | None, lang: str) -> str:
     country = (
         get_gazetteer().country(community.country_code) if community.kind == "foreign" else None
     )
-    return f"{community.name}, {country.name(lang)}" if country else community.title(lang)
+    return f"{community.title(lang)}, {country.name(lang)}" if country else community.title(lang)
 
 
 async def _load(
@@ -97,7 +97,7 @@ async def render_register(services: Services, t: Translator, reminder: Reminder)
     community, partner = await _names(services, partnership, t.lang)
     text = t._(
         "The agreement of {community} with {partner} was signed on {date} but is not registered"
-        " yet. Enter it in the {register}, then record the registration number here.",
+        " yet. Enter it in {register}, then record the registration number here.",
         community=community,
         partner=partner,
         date=t.date(date.fromisoformat(signing.data["signing_date"])),

@@ -275,3 +275,16 @@ class PartnershipRepository:
             (prefix, prefix + "\uffff"),
         )
         return {row[0]: json.loads(row[1] or "{}").get("basis") for row in rows}
+
+    async def drop_reminders(self, prefix: str, *, exact: bool = False) -> None:
+        """Cancel the workflow's pending reminders under a key prefix and forget their facts.
+
+        Unlike a reminder someone switched off, one the workflow dropped (the partnership
+        was paused, the ministry answered) comes back if its reason returns.
+        """
+        await self.db.execute(
+            "UPDATE reminders SET status = 'cancelled', updated_at = ?,"
+            " payload = json_remove(payload, '$.basis')"
+            " WHERE dedupe_key >= ? AND dedupe_key < ? AND status IN ('pending', 'paused')",
+            (iso(self.clock.now()), prefix, prefix + ("\x00" if exact else "\uffff")),
+        )

@@ -134,3 +134,33 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     cover = docx_text(bot.api.files[documents[2].document["file_id"]])
     assert "Міністерство розвитку громад та територій України" in cover
     assert "9 листопада 2026" in cover
+
+
+async def fill_areas(bot: BotHarness, user, decision_date: str = "02.11.2026"):  # type: ignore[no-untyped-def]
+    """Step 1 in English, from the card's Continue button to the saved card."""
+    await bot.press(user, "Continue")
+    await bot.press(user, "Water supply")
+    await bot.press(user, "Done")
+    await bot.press(user, "Executive committee")
+    await bot.send(user, decision_date)
+    await bot.send(user, "45")
+    return await bot.press(user, "Confirm")
+
+
+async def fill_until_ministry(bot: BotHarness, user) -> None:  # type: ignore[no-untyped-def]
+    """Steps 1 to 3 in English, then the draft submitted to the ministry today."""
+    await fill_areas(bot, user)
+    await bot.press(user, "Continue")
+    await bot.press(user, "Visit")
+    await bot.send(user, "05.11.2026")
+    await bot.press(user, "Skip")
+    await bot.press(user, "Confirm")
+    await bot.press(user, "Continue")
+    await bot.press(user, "Memorandum")
+    await bot.send(user, "09.11.2026")
+    await bot.press(user, "Skip")
+    await bot.press(user, "Confirm")
+    await bot.press(user, "Continue")
+    await bot.press(user, "Today")
+    await bot.press(user, "No answer yet")
+    await bot.press(user, "Confirm")
