@@ -63,16 +63,31 @@ def from_minor(minor: int) -> Decimal:
     return (Decimal(minor) / MINOR_PER_UNIT).quantize(Decimal("0.01"))
 
 
+# The dimensions the database sums records by, one GROUP BY each.
+DIMENSIONS = ("currency", "partner", "year", "sector")
+
+
 @dataclass(frozen=True)
 class TotalsRow:
-    """One group of records as the database sums them."""
+    """One group of records as the database sums them along one dimension."""
 
-    donors: tuple[int, ...]  # donor community ids, lead donor first
-    year: int
-    sector: str
+    dimension: str  # one of DIMENSIONS
+    key: str  # '' for currency; donor ids '12,34'; the year; the sector code
     currency: str | None
     value_minor: int
     count: int
+
+
+@dataclass(frozen=True)
+class YearPartnerRow:
+    donors: tuple[int, ...]
+    year: int
+    currency: str
+    value_minor: int
+
+
+def donor_ids(text: str | None) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(",")) if text else ()
 
 
 @dataclass(frozen=True)
@@ -96,30 +111,36 @@ class Totals:
     by_year_partner: dict[tuple[tuple[int, ...], int, str], int] = field(default_factory=dict)
 
 
-def totals(rows: list[TotalsRow]) -> Totals:
+def totals(rows: list[TotalsRow], year_partner: list[YearPartnerRow] | None = None) -> Totals:
     result = Totals()
-    currency_sum: defaultdict[str, int] = defaultdict(int)
-    partner: defaultdict[tuple[tuple[int, ...], str], int] = defaultdict(int)
-    year: defaultdict[tuple[int, str], int] = defaultdict(int)
-    sector: defaultdict[tuple[str, str], int] = defaultdict(int)
+    currency_sum: dict[str, int] = {}
+    partner: dict[tuple[tuple[int, ...], str], int] = {}
+    year: dict[tuple[int, str], int] = {}
+    sector: dict[tuple[str, str], int] = {}
     counts: defaultdict[int, int] = defaultdict(int)
-    year_partner: defaultdict[tuple[tuple[int, ...], int, str], int] = defaultdict(int)
     for row in rows:
-        result.records += row.count
-        counts[row.year] += row.count
+        if row.dimension == "currency":
+            result.records += row.count
+        elif row.dimension == "year":
+            counts[int(row.key)] += row.count
         if row.currency is None or not row.value_minor:
             continue
-        currency_sum[row.currency] += row.value_minor
-        partner[(row.donors, row.currency)] += row.value_minor
-        year[(row.year, row.currency)] += row.value_minor
-        sector[(row.sector, row.currency)] += row.value_minor
-        year_partner[(row.donors, row.year, row.currency)] += row.value_minor
+        if row.dimension == "currency":
+            currency_sum[row.currency] = row.value_minor
+        elif row.dimension == "partner":
+            partner[(donor_ids(row.key), row.currency)] = row.value_minor
+        elif row.dimension == "year":
+            year[(int(row.key), row.currency)] = row.value_minor
+        elif row.dimension == "sector":
+            sector[(row.key, row.currency)] = row.value_minor
     result.by_currency = dict(sorted(currency_sum.items(), key=lambda kv: (-kv[1], kv[0])))
     result.by_partner = dict(sorted(partner.items(), key=lambda kv: (kv[0][1], -kv[1])))
     result.by_year = dict(sorted(year.items()))
     result.by_sector = dict(sorted(sector.items(), key=lambda kv: (kv[0][1], -kv[1])))
     result.records_by_year = dict(sorted(counts.items()))
-    result.by_year_partner = dict(year_partner)
+    result.by_year_partner = {
+        (row.donors, row.year, row.currency): row.value_minor for row in year_partner or ()
+    }
     return result
 
 

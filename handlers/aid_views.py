@@ -251,7 +251,10 @@ async def send_chart(update: Update, context: BotContext) -> None:
     if scope is None or update.effective_chat is None:
         return
     community_id, partnership_id = scope
-    result = totals(await context.repos.aid.totals_rows(community_id, partnership_id))
+    result = totals(
+        await context.repos.aid.totals_rows(community_id, partnership_id),
+        await context.repos.aid.year_partner_rows(community_id, partnership_id),
+    )
     visits = await context.repos.visits.per_year(community_id, partnership_id)
     if not result.by_currency and not visits:
         await toast(update, _("There is nothing to chart yet: no aid value and no visits."))

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from bot.aid import Rate, TotalsRow, can_move
+from bot.aid import Rate, TotalsRow, YearPartnerRow, can_move, donor_ids
 from bot.clock import Clock, iso
 from storage.db import Database
 
@@ -126,15 +126,6 @@ def _record(row: Any, donors: tuple[int, ...]) -> AidRecord:
     )
 
 
-def _donor_ids(text: str | None) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split(",")) if text else ()
-
-
-# The donors of each record in their order, as one text column.
-_DONORS = (
-    "(SELECT group_concat(community_id, ',') FROM (SELECT community_id FROM aid_donors d"
-    " WHERE d.aid_id = a.id ORDER BY position)) AS donor_ids"
-)
 # A community's records: those it received and those it gave.
 _OF_COMMUNITY = (
     "a.id IN (SELECT id FROM aid WHERE recipient_id = :c AND deleted_at IS NULL"
@@ -207,6 +198,10 @@ class AidRepository:
             "INSERT INTO aid_donors (aid_id, community_id, position) VALUES (?, ?, ?)",
             [(aid_id, donor, position) for position, donor in enumerate(donors)],
         )
+        await self.db.execute(
+            "UPDATE aid SET donor_ids = ? WHERE id = ?",
+            (",".join(str(donor) for donor in donors), aid_id),
+        )
 
     async def _history(
         self, aid_id: int, actor: int | None, action: str, changes: dict[str, Any], now: str
@@ -218,8 +213,8 @@ class AidRepository:
         )
 
     async def get(self, aid_id: int) -> AidRecord | None:
-        row = await self.db.fetchone(f"SELECT a.*, {_DONORS} FROM aid a WHERE a.id = ?", (aid_id,))
-        return _record(row, _donor_ids(row["donor_ids"])) if row else None
+        row = await self.db.fetchone("SELECT a.* FROM aid a WHERE a.id = ?", (aid_id,))
+        return _record(row, donor_ids(row["donor_ids"])) if row else None
 
     async def update(self, aid_id: int, actor: int, **values: Any) -> AidRecord | None:
         """Change fields of a live record, keeping what they were in the history."""
@@ -315,38 +310,63 @@ class AidRepository:
     ) -> list[AidRecord]:
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            f"SELECT a.*, {_DONORS} FROM aid a WHERE {where}"
+            f"SELECT a.* FROM aid a WHERE {where}"
             " ORDER BY a.aid_date DESC, a.id DESC LIMIT :limit OFFSET :offset",
             {**params, "limit": limit, "offset": offset},
         )
-        return [_record(row, _donor_ids(row["donor_ids"])) for row in rows]
+        return [_record(row, donor_ids(row["donor_ids"])) for row in rows]
 
     async def count(self, community_id: int, partnership_id: int | None) -> int:
         where, params = _scope(community_id, partnership_id)
         return int(await self.db.fetchval(f"SELECT count(*) FROM aid a WHERE {where}", params))
 
     async def totals_rows(self, community_id: int, partnership_id: int | None) -> list[TotalsRow]:
+        """Sums per currency, and per partner, year and sector within each currency.
+
+        One statement: the community's records are read once into a temporary table, and
+        each dimension's GROUP BY returns only its few groups.
+        """
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            f"SELECT {_DONORS}, CAST(substr(a.aid_date, 1, 4) AS INTEGER) AS year, a.sector,"
-            " a.currency, sum(a.value_minor), count(*)"
-            f" FROM aid a WHERE {where} GROUP BY donor_ids, year, a.sector, a.currency",
+            "WITH s AS MATERIALIZED (SELECT a.donor_ids, substr(a.aid_date, 1, 4) AS year,"
+            f" a.sector, a.currency, a.value_minor FROM aid a WHERE {where})"
+            " SELECT 'currency', '', currency, sum(value_minor), count(*) FROM s"
+            " GROUP BY currency"
+            " UNION ALL SELECT 'partner', donor_ids, currency, sum(value_minor), count(*)"
+            " FROM s GROUP BY donor_ids, currency"
+            " UNION ALL SELECT 'year', year, currency, sum(value_minor), count(*) FROM s"
+            " GROUP BY year, currency"
+            " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*) FROM s"
+            " GROUP BY sector, currency",
             params,
         )
-        return [TotalsRow(_donor_ids(r[0]), r[1], r[2], r[3], r[4] or 0, r[5]) for r in rows]
+        return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4]) for r in rows]
+
+    async def year_partner_rows(
+        self, community_id: int, partnership_id: int | None
+    ) -> list[YearPartnerRow]:
+        """Value per partner and year, for the chart."""
+        where, params = _scope(community_id, partnership_id)
+        rows = await self.db.fetchall(
+            "SELECT a.donor_ids, CAST(substr(a.aid_date, 1, 4) AS INTEGER), a.currency,"
+            f" sum(a.value_minor) FROM aid a WHERE {where} AND a.value_minor IS NOT NULL"
+            " GROUP BY a.donor_ids, 2, a.currency",
+            params,
+        )
+        return [YearPartnerRow(donor_ids(r[0]), r[1], r[2], r[3]) for r in rows]
 
     async def export_rows(self, community_id: int, partnership_id: int | None) -> list[ExportRow]:
         """Every live record with the names a spreadsheet needs, oldest first."""
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            f"SELECT a.*, {_DONORS}, r.name AS r_name, r.name_uk AS r_name_uk,"
+            "SELECT a.*, r.name AS r_name, r.name_uk AS r_name_uk,"
             " r.region_code AS r_region FROM aid a JOIN communities r ON r.id = a.recipient_id"
             f" WHERE {where} ORDER BY a.aid_date, a.id",
             params,
         )
-        records = [(_record(row, _donor_ids(row["donor_ids"])), dict(row)) for row in rows]
-        donor_ids = {donor for record, _ in records for donor in record.donors}
-        names = await self.community_names(sorted(donor_ids))
+        records = [(_record(row, donor_ids(row["donor_ids"])), dict(row)) for row in rows]
+        donors = {donor for record, _ in records for donor in record.donors}
+        names = await self.community_names(sorted(donors))
         return [
             ExportRow(
                 record,

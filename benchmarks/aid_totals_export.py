@@ -1,0 +1,136 @@
+"""Totals view and CSV export of one community among 100,000 aid records.
+
+    python benchmarks/aid_totals_export.py
+
+Fills a fresh database with 1,469 Ukrainian communities, 60 foreign partners and 100,000
+aid records (a fifth of them from two donors at once), skewed so that one busy community
+holds 3,000 records. Times the totals query with its folding, and the CSV export, for an
+average community and for the busy one. Targets: totals under 50 ms, export under 1 s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.aid import KINDS, totals
+from bot.aid_export import build_csv
+from bot.clock import FakeClock, iso
+from bot.i18n import I18n
+from bot.parsing.amounts import CURRENCIES
+from bot.sectors import SECTORS
+from storage.db import Database
+from storage.repositories import Repositories
+
+COMMUNITIES = 1_469
+PARTNERS = 60
+RECORDS = 100_000
+BUSY = 3_000
+RUNS = 20
+
+
+async def fill(db: Database) -> tuple[int, int]:
+    now = iso(datetime(2026, 11, 22, tzinfo=UTC))
+    await db.executemany(
+        "INSERT INTO communities (kind, name, country_code, region_code, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [("ua", f"Hromada {i}", "UA", "UA-32", now) for i in range(COMMUNITIES)]
+        + [("foreign", f"Partner {i}", "DE", None, now) for i in range(PARTNERS)],
+    )
+    ua_ids = list(range(1, COMMUNITIES + 1))
+    foreign_ids = list(range(COMMUNITIES + 1, COMMUNITIES + PARTNERS + 1))
+    busy = ua_ids[0]
+    rng = random.Random(4)
+    kinds, sectors = list(KINDS), [s.code for s in SECTORS]
+    start = date(2022, 3, 1)
+    aid_rows, donor_rows = [], []
+    for aid_id in range(1, RECORDS + 1):
+        recipient = busy if aid_id <= BUSY else rng.choice(ua_ids[1:])
+        day = start + timedelta(days=rng.randrange(1_700))
+        has_value = rng.random() < 0.8
+        donors = rng.sample(foreign_ids, 2 if rng.random() < 0.2 else 1)
+        donor_rows += [(aid_id, donor, at) for at, donor in enumerate(donors)]
+        aid_rows.append(
+            (
+                aid_id,
+                ",".join(map(str, donors)),
+                recipient,
+                rng.choice(kinds),
+                rng.choice(sectors),
+                f"Record {aid_id}: generators, medicines and school supplies",
+                str(rng.randrange(1, 50)),
+                "pcs",
+                rng.randrange(10_000, 500_000_000) if has_value else None,
+                rng.choice(CURRENCIES[:4]) if has_value else None,
+                day.isoformat(),
+                "City hospital",
+                rng.choice(("pledged", "shipped", "received")),
+                1,
+                now,
+                now,
+            )
+        )
+    async with db.transaction():
+        await db.executemany(
+            "INSERT INTO aid (id, donor_ids, recipient_id, kind, sector, description, quantity,"
+            " unit, value_minor, currency, aid_date, facility, status, created_by, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            aid_rows,
+        )
+        await db.executemany(
+            "INSERT INTO aid_donors (aid_id, community_id, position) VALUES (?, ?, ?)",
+            donor_rows,
+        )
+    await db.execute("ANALYZE")
+    return busy, ua_ids[COMMUNITIES // 2]
+
+
+async def timed(action: Callable[[], Awaitable[object]]) -> float:
+    """Median wall time in milliseconds over several runs."""
+    times = []
+    for _ in range(RUNS):
+        began = time.perf_counter()
+        await action()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+async def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = await Database.open(Path(folder) / "bench.sqlite3")
+        repos = Repositories.build(db, FakeClock(datetime(2026, 11, 22, tzinfo=UTC)), "UTC")
+        began = time.perf_counter()
+        busy, average = await fill(db)
+        print(f"filled {RECORDS:,} records in {time.perf_counter() - began:.1f} s")
+        t = I18n().get("uk")
+
+        for label, community in (("busy community", busy), ("average community", average)):
+            count = await repos.aid.count(community, None)
+
+            async def show_totals(community: int = community) -> object:
+                return totals(await repos.aid.totals_rows(community, None))
+
+            async def export(community: int = community) -> object:
+                rows = await repos.aid.export_rows(community, None)
+                return build_csv(rows, t, lambda code: code or "")
+
+            size = len(await export())
+            print(
+                f"{label} ({count:,} records): totals {await timed(show_totals):.1f} ms"
+                f" (target < 50), CSV export {await timed(export):.1f} ms"
+                f" (target < 1000, {size / 1024:.0f} KiB)"
+            )
+        await db.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
