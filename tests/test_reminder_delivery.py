@@ -226,3 +226,24 @@ async def test_burst_keeps_telegram_limits(bot: BotHarness) -> None:
     bot.clock.advance(timedelta(minutes=1))
     assert await deliver_due(bot.app) == 48
     assert bot.api.flood_errors == 0
+
+
+async def test_retry_after_is_waited_out_and_retried(bot: BotHarness) -> None:
+    from bot.offline_api import ApiError
+
+    user = bot.user(312, "Olena", "en")
+    await bot.send(user, "/start")
+    await schedule_user(bot, user.id, "after the flood", 1)
+    original = bot.api._api_sendMessage
+    answers = iter([ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})])
+
+    async def flooded(params, files):  # type: ignore[no-untyped-def]
+        error = next(answers, None)
+        if error is not None:
+            raise error
+        return await original(params, files)
+
+    bot.api._api_sendMessage = flooded  # type: ignore[method-assign]
+    bot.clock.advance(timedelta(minutes=1))
+    assert await deliver_due(bot.app) == 1
+    assert len(texts(bot, user.id, "after the flood")) == 1
