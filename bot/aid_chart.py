@@ -75,13 +75,14 @@ def _aid_panel(  # type: ignore[no-untyped-def]
         key = donors if donors in shown else None
         per_year.setdefault(key, {}).setdefault(year, 0.0)
         per_year[key][year] += float(from_minor(minor))
-    labels = [str(year) for year in years]
+    positions = range(len(years))
     bottom = [0.0] * len(years)
     for key in [*shown, *([None] if rest else [])]:
         values = [per_year.get(key, {}).get(year, 0.0) for year in years]
         name = partner_names.get(key, "") if key is not None else t._(LABEL_OTHERS)
-        axis.bar(labels, values, bottom=bottom, label=name)
+        axis.bar(positions, values, bottom=bottom, label=name)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axis.set_xticks(positions, [str(year) for year in years])
     axis.set_title(t._(TITLE_AID, currency=currency))
     axis.set_xlabel(t._(LABEL_YEAR))
     axis.set_ylabel(currency)

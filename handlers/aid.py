@@ -21,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.aid import KINDS, STATUSES, UNIT_LABELS, next_statuses, to_minor
+from bot.aid import KINDS, STATUSES, UNIT_LABELS, can_move, from_minor, next_statuses, to_minor
 from bot.clock import parse_iso
 from bot.context import BotContext
 from bot.i18n import N_, Translator
@@ -585,7 +585,7 @@ async def save(update: Update, context: BotContext) -> int:
     assert context.account is not None
     _ = context._
     d = _d(context)
-    if not d.get("token") or d.get("community") != context.community_id:
+    if not (d.get("token") or d.get("record_id")) or d.get("community") != context.community_id:
         drop_draft(context, FLOW)
         await show(
             update,
@@ -599,6 +599,8 @@ async def save(update: Update, context: BotContext) -> int:
     partnership = await context.repos.partnerships.between(recipient, donors[0])
     for donor in donors[1:]:
         partnership = partnership or await context.repos.partnerships.between(recipient, donor)
+    if d.get("record_id"):
+        return await _save_edit(update, context, d, donors, partnership.id if partnership else None)
     record, created = await context.repos.aid.create(
         NewAid(
             recipient_id=recipient,
@@ -633,6 +635,81 @@ async def save(update: Update, context: BotContext) -> int:
         context,
         text,
         keyboard([[(_("Log aid"), "ai:new"), (_("Aid and visits"), "menu:aid")]]),
+    )
+    return ConversationHandler.END
+
+
+async def edit_saved(update: Update, context: BotContext) -> object:
+    """`ai:ed:<id>`: the saved record comes back as a draft, straight to its summary."""
+    parts = data_parts(update)
+    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
+    side = await _side_of(context, record) if record is not None else None
+    if record is None or record.deleted or side is None or context.community_id is None:
+        await toast(update, context._("This record no longer exists."))
+        return ConversationHandler.END
+    community = await context.repos.communities.get(context.community_id)
+    assert community is not None
+    drop_draft(context, FLOW)
+    _d(context).update(
+        record_id=record.id,
+        community=context.community_id,
+        own_kind=community.kind,
+        side=side,
+        partners=list(record.donors) if side == "recipient" else [record.recipient_id],
+        kind=record.kind,
+        sector=record.sector,
+        description=record.description,
+        quantity=record.quantity,
+        unit=record.unit,
+        value=str(from_minor(record.value_minor)) if record.value_minor else None,
+        currency=record.currency,
+        status=record.status,
+        date=record.aid_date,
+        facility=record.facility,
+        files=list(record.files),
+    )
+    return await ask_summary(update, context)
+
+
+async def _save_edit(
+    update: Update,
+    context: BotContext,
+    d: dict[str, Any],
+    donors: tuple[int, ...],
+    partnership_id: int | None,
+) -> object:
+    assert context.account is not None
+    _ = context._
+    record = await context.repos.aid.get(d["record_id"])
+    if record is None or record.deleted:
+        drop_draft(context, FLOW)
+        await show(update, context, _("This record no longer exists."), home_markup(context))
+        return ConversationHandler.END
+    if d["status"] != record.status and not can_move(record.status, d["status"]):
+        d["status"] = record.status
+        await toast(update, _("Aid moves only forward: pledged, shipped, received."))
+        return await ask_summary(update, context)
+    values: dict[str, Any] = {
+        "kind": d["kind"],
+        "sector": d["sector"],
+        "description": d["description"],
+        "quantity": d.get("quantity"),
+        "unit": d.get("unit"),
+        "value_minor": to_minor(Decimal(d["value"])) if d.get("value") else None,
+        "currency": d.get("currency"),
+        "status": d["status"],
+        "aid_date": d["date"],
+        "facility": d.get("facility"),
+        "files": tuple(d.get("files") or ()),
+        "partnership_id": partnership_id,
+    }
+    if d["side"] == "recipient":
+        values["donors"] = donors
+    updated = await context.repos.aid.update(record.id, context.account.id, **values)
+    drop_draft(context, FLOW)
+    assert updated is not None
+    await view_record(
+        update, context, updated, _("Changes saved; the history keeps the old values.")
     )
     return ConversationHandler.END
 
@@ -776,7 +853,9 @@ async def _tell_author(context: BotContext, record: AidRecord) -> None:
 # --------------------------------------------------------------------------- one record
 
 
-async def view_record(update: Update, context: BotContext, record: AidRecord | None = None) -> None:
+async def view_record(
+    update: Update, context: BotContext, record: AidRecord | None = None, note: str = ""
+) -> None:
     _ = context._
     if record is None:
         try:
@@ -796,9 +875,12 @@ async def view_record(update: Update, context: BotContext, record: AidRecord | N
         side == "donor" and record.donor_confirmed_by is None
     ):
         rows.append([(_("Confirm"), f"ai:cf:{record.id}")])
-    rows.append([(_("History"), f"ai:h:{record.id}"), (_("Delete"), f"ai:del:{record.id}")])
+    rows.append([(_("Edit"), f"ai:ed:{record.id}"), (_("History"), f"ai:h:{record.id}")])
+    rows.append([(_("Delete"), f"ai:del:{record.id}")])
     rows.append([(_("Timeline"), "ai:tl:0:0"), (_("Aid and visits"), "menu:aid")])
     head = _("Record №{id}", id=record.id)
+    if note:
+        head = f"{note}\n\n{head}"
     files = context.ngettext("{n} file attached.", "{n} files attached.", len(record.files))
     await show(
         update,
@@ -840,15 +922,29 @@ async def show_history(update: Update, context: BotContext) -> None:
     for entry in await context.repos.aid.history(record.id):
         who = await context.repos.users.get(entry.actor_id) if entry.actor_id else None
         when = context.t.datetime(parse_iso(entry.at), context.tz, "short")
+        changes = {
+            name: [from_minor(v) if name == "value_minor" and v else v for v in pair]
+            for name, pair in entry.changes.items()
+        }
         detail = ", ".join(
-            f"{_(FIELD_LABELS.get(name, name))}: {before} → {after}"
-            for name, (before, after) in entry.changes.items()
+            f"{_(FIELD_LABELS.get(name, name))}: {_shown(before)} → {_shown(after)}"
+            for name, (before, after) in changes.items()
         )
         lines.append(
             f"{when} · {who.first_name if who else '—'} · {actions.get(entry.action, entry.action)}"
             + (f" ({detail})" if detail and entry.action != "confirm" else "")
         )
     await show(update, context, "\n".join(lines), keyboard([[(_("Back"), f"ai:r:{record.id}")]]))
+
+
+def _shown(value: object) -> str:
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(
+            str(item.get("id", item)) if isinstance(item, dict) else str(item) for item in value
+        )
+    return str(value)
 
 
 async def ask_delete(update: Update, context: BotContext) -> None:
@@ -907,6 +1003,7 @@ def conversation() -> ConversationHandler[BotContext]:
         allow_reentry=True,
         entry_points=[
             CallbackQueryHandler(start, pattern=r"^ai:new$"),
+            CallbackQueryHandler(edit_saved, pattern=r"^ai:ed:\d+$"),
         ],
         states={
             **picker.states(),

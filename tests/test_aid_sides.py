@@ -164,3 +164,41 @@ async def test_totals_per_partnership_and_with_operator_rates(bot: BotHarness) -
     reply = await bot.press(official, "All partners")
     assert "UAH\u00a05,457,500.00 at the operator's rates" in reply.text
     assert "1 EUR = 44.5 UAH on 20/11/2026" in reply.text
+
+
+async def test_editing_a_saved_record_keeps_who_changed_what(bot: BotHarness) -> None:
+    official, *_ = await brovary_with_partners(bot, "en")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Log aid")
+    await bot.press(official, "Jena")
+    await bot.press(official, "Done")
+    await bot.press(official, "Energy equipment")
+    await bot.press(official, "Energy")
+    await bot.send(official, "Fan heater and generator")
+    await bot.send(official, "2 pcs")
+    await bot.send(official, "12 000 EUR")
+    await bot.press(official, "Received")
+    await bot.send(official, "10.02.2023")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Confirm")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Timeline")
+    await bot.press(official, "№1")
+    reply = await bot.press(official, "Edit")
+    assert "Please check before saving" in reply.text and "€12,000.00" in reply.text
+    await bot.press(official, "Edit")
+    await bot.press(official, "Value")
+    await bot.send(official, "14 500 EUR")
+    await bot.press(official, "Edit")
+    await bot.press(official, "Status")
+    reply = await bot.press(official, "Pledged")
+    assert "€14,500.00" in reply.text
+    reply = await bot.press(official, "Confirm")
+    assert any("moves only forward" in a.get("text", "") for a in bot.api.callback_answers)
+    reply = await bot.press(official, "Confirm")
+    assert "Changes saved" in reply.text and "€14,500.00" in reply.text
+    reply = await bot.press(official, "History")
+    assert "Ihor · changed (Value: 12000.00 → 14500.00)" in reply.text
+    record = await bot.repos.aid.get(1)
+    assert record is not None and record.value_minor == 1_450_000 and record.status == "received"
