@@ -8,6 +8,8 @@ each time. Filling in a step lives in `handlers.twinning_steps`, group chats in
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
@@ -19,9 +21,11 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
+from bot.i18n import N_
 from bot.text_input import TextProblem, check_name, check_text, clean
 from bot.twinning import REGISTERED, looks_like_non_authority
 from bot.twinning_card import card_text, history_text, step_title
+from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTER, KIND_STALLED
 from handlers import twinning_documents as documents
 from handlers import twinning_groups as groups
 from handlers import twinning_steps as steps
@@ -40,6 +44,12 @@ from handlers.twinning_common import (
 from storage.partnerships import Partnership
 
 PAGE = 8
+REMINDER_NAMES = {
+    KIND_MINISTRY: N_("follow up with the ministry"),
+    KIND_REGISTER: N_("register the agreement"),
+    KIND_STALLED: N_("nudge if nothing moves"),
+    KIND_ANNIVERSARY: N_("signing anniversary"),
+}
 MAX_RESULTS = 5
 REASON_LIMIT = 300
 
@@ -119,9 +129,20 @@ async def show_card(
     records = await context.repos.partnerships.steps(partnership.id)
     community, partner = await names(context, partnership, context.lang)
     text = card_text(context.t, partnership, community, partner, records)
+    own = partnership.community_id == context.community_id
+    if own and context.account is not None:
+        upcoming = await context.repos.partnerships.upcoming_reminders(
+            partnership.id, context.account.id
+        )
+        zone = ZoneInfo(context.tz)
+        lines = [
+            f"• {_(REMINDER_NAMES.get(kind, kind))}: {context.t.date(due.astimezone(zone).date())}"
+            for kind, due in upcoming
+        ]
+        if lines:
+            text += "\n\n" + "\n".join([_("Reminders:"), *lines])
     if notice:
         text = f"{notice}\n\n{text}"
-    own = partnership.community_id == context.community_id
     rows: list[list[Button]] = []
     pid = partnership.id
     if own and partnership.status == "active" and partnership.step != REGISTERED:

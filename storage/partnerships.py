@@ -288,3 +288,14 @@ class PartnershipRepository:
             " WHERE dedupe_key >= ? AND dedupe_key < ? AND status IN ('pending', 'paused')",
             (iso(self.clock.now()), prefix, prefix + ("\x00" if exact else "\uffff")),
         )
+
+    async def upcoming_reminders(
+        self, partnership_id: int, chat_id: int
+    ) -> list[tuple[str, datetime]]:
+        """The workflow's pending reminders of a partnership for one chat: (kind, due)."""
+        rows = await self.db.fetchall(
+            "SELECT kind, due_at FROM reminders WHERE partnership_id = ? AND chat_id = ?"
+            " AND status = 'pending' AND kind LIKE 'twinning.%' ORDER BY due_at",
+            (partnership_id, chat_id),
+        )
+        return [(row[0], parse_iso(row[1])) for row in rows]

@@ -81,6 +81,7 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     assert "The step stays open" in reply.text
     reply = await bot.press(mayor, "Confirm")
     assert "▶️ 4. Ministry approval" in reply.text
+    assert "• follow up with the ministry: 10 Dec 2026" in reply.text
     ministry = [r for r in await bot.repos.reminders.pending() if r.kind == "twinning.ministry"]
     assert [r.chat_id for r in ministry] == [mayor.id]
     assert ministry[0].due_at.isoformat() == "2026-12-10T07:00:00+00:00"  # 09:00 in Kyiv
