@@ -63,6 +63,7 @@ DESCRIPTION_LIMIT = 500
     "facility", "files", "summary", "edit",
 )  # fmt: skip
 ORDER = (KIND, SECTOR, DESCRIPTION, QUANTITY, VALUE, STATUS, DATE, FACILITY, FILES)
+ACT = "act"
 MOVE_LABELS = {
     "pledged": N_("Mark as pledged"),
     "shipped": N_("Mark as shipped"),
@@ -714,6 +715,57 @@ async def _save_edit(
     return ConversationHandler.END
 
 
+async def ask_act(update: Update, context: BotContext) -> object:
+    """`ai:act:<id>`: photos or a scan of the handover act, added to a confirmed record."""
+    parts = data_parts(update)
+    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
+    if record is None or record.deleted or await _side_of(context, record) is None:
+        await toast(update, context._("This record no longer exists."))
+        return ConversationHandler.END
+    drop_draft(context, FLOW)
+    _d(context)["act_for"] = record.id
+    await show(
+        update,
+        context,
+        context._("Send photos or a scan of the handover act for record №{id}.", id=record.id),
+        keyboard([[(context._("Cancel"), "ai:x")]]),
+    )
+    return ACT
+
+
+async def take_act(update: Update, context: BotContext) -> object:
+    assert context.account is not None and update.message is not None
+    message = update.message
+    aid_id = _d(context).get("act_for")
+    record = await context.repos.aid.get(aid_id) if aid_id else None
+    if record is None or await _side_of(context, record) is None:
+        drop_draft(context, FLOW)
+        await show(update, context, context._("This record no longer exists."))
+        return ConversationHandler.END
+    if message.photo:
+        added = {"id": message.photo[-1].file_id, "type": "photo"}
+    else:
+        assert message.document is not None
+        added = {"id": message.document.file_id, "type": "document"}
+    await context.repos.aid.add_files(record.id, context.account.id, [added])
+    updated = await context.repos.aid.get(record.id)
+    assert updated is not None
+    note = context.ngettext("{n} file attached.", "{n} files attached.", len(updated.files))
+    await show(
+        update,
+        context,
+        note + " " + context._("Send more, or press Done."),
+        keyboard([[(context._("Done"), f"ai:r:{record.id}")]]),
+    )
+    return ACT
+
+
+async def act_done(update: Update, context: BotContext) -> int:
+    drop_draft(context, FLOW)
+    await view_record(update, context)
+    return ConversationHandler.END
+
+
 async def cancel(update: Update, context: BotContext) -> int:
     drop_draft(context, FLOW)
     await show(update, context, context._("Cancelled. Nothing was saved."), home_markup(context))
@@ -826,7 +878,10 @@ async def confirm_record(update: Update, context: BotContext) -> None:
         return
     await answer(update.callback_query, _("Confirmed. Thank you."))
     text = _("Confirmed. Thank you.") + "\n\n" + await record_text(context, confirmed, context.t)
-    await show(update, context, text, keyboard([[(_("Aid and visits"), "menu:aid")]]))
+    rows = [[(_("Aid and visits"), "menu:aid")]]
+    if side == "recipient":
+        rows.insert(0, [(_("Add the handover act"), f"ai:act:{confirmed.id}")])
+    await show(update, context, text, keyboard(rows))
     await _tell_author(context, confirmed)
     await announce(context, confirmed, "confirmed")
 
@@ -875,6 +930,8 @@ async def view_record(
         side == "donor" and record.donor_confirmed_by is None
     ):
         rows.append([(_("Confirm"), f"ai:cf:{record.id}")])
+    if side == "recipient":
+        rows.append([(_("Add the handover act"), f"ai:act:{record.id}")])
     rows.append([(_("Edit"), f"ai:ed:{record.id}"), (_("History"), f"ai:h:{record.id}")])
     rows.append([(_("Delete"), f"ai:del:{record.id}")])
     rows.append([(_("Timeline"), "ai:tl:0:0"), (_("Aid and visits"), "menu:aid")])
@@ -1004,6 +1061,7 @@ def conversation() -> ConversationHandler[BotContext]:
         entry_points=[
             CallbackQueryHandler(start, pattern=r"^ai:new$"),
             CallbackQueryHandler(edit_saved, pattern=r"^ai:ed:\d+$"),
+            CallbackQueryHandler(ask_act, pattern=r"^ai:act:\d+$"),
         ],
         states={
             **picker.states(),
@@ -1036,6 +1094,10 @@ def conversation() -> ConversationHandler[BotContext]:
             SUMMARY: [
                 CallbackQueryHandler(save, pattern=r"^ai:save$"),
                 CallbackQueryHandler(ask_edit, pattern=r"^ai:edit$"),
+            ],
+            ACT: [
+                MessageHandler(filters.PHOTO | filters.Document.ALL, take_act),
+                CallbackQueryHandler(act_done, pattern=r"^ai:r:\d+$"),
             ],
             EDIT: [
                 CallbackQueryHandler(edit_field, pattern=r"^ai:e:"),

@@ -5,16 +5,20 @@ which is re-checked against the presser's community on every press.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
-from telegram.ext import CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.aid import KINDS, convert, totals
 from bot.aid_chart import build_chart
 from bot.aid_export import build_csv
 from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
+from bot.parsing.amounts import CURRENCIES
+from bot.parsing.dates import DateError, parse_date
 from bot.sectors import sector_label
 from bot.visits import DIRECTION_SHORT
 from handlers.aid import home_markup, status_text
@@ -288,8 +292,65 @@ async def show_after_file(update: Update, context: BotContext) -> None:
     )
 
 
+RATE_BASE = "UAH"
+
+
+async def set_rate(update: Update, context: BotContext) -> None:
+    """`/rate EUR 44.50 20.11.2026`: an operator's rate, shown with its date beside totals."""
+    _ = context._
+    if not context.is_operator or context.account is None:
+        await show(update, context, _("Only an operator can set exchange rates."))
+        return
+    args = context.args or []
+    usage = _(
+        "Send /rate, a currency, its value in hryvnias and the date of the rate, e.g."
+        " /rate EUR 44.50 20.11.2026."
+    )
+    if len(args) != 3:
+        current = [
+            _(
+                "1 {currency} = {rate} {base} on {date}",
+                currency=r.currency,
+                rate=context.t.number(r.rate),
+                base=r.base,
+                date=context.t.date(r.rate_date, "short"),
+            )
+            for r in await context.repos.aid.rates()
+        ]
+        await show(update, context, "\n".join([usage, *current]))
+        return
+    currency = args[0].upper()
+    try:
+        rate = Decimal(args[1].replace(",", "."))
+        day = parse_date(
+            args[2],
+            today=context.services.clock.now().astimezone(ZoneInfo(context.tz)).date(),
+            allow_future=False,
+        )
+    except (InvalidOperation, DateError):
+        await show(update, context, usage)
+        return
+    if currency not in CURRENCIES or currency == RATE_BASE or not rate.is_finite() or rate <= 0:
+        await show(update, context, usage)
+        return
+    await context.repos.aid.set_rate(currency, RATE_BASE, rate, day, context.account.id)
+    await show(
+        update,
+        context,
+        _(
+            "Saved: 1 {currency} = {rate} {base} on {date}. Totals show it beside the sums"
+            " per currency.",
+            currency=currency,
+            rate=context.t.number(rate),
+            base=RATE_BASE,
+            date=context.t.date(day, "short"),
+        ),
+    )
+
+
 def handlers() -> list[Any]:
     return [
+        CommandHandler("rate", set_rate, filters=filters.ChatType.PRIVATE),
         CallbackQueryHandler(timeline, pattern=r"^ai:tl:"),
         CallbackQueryHandler(show_totals, pattern=r"^ai:tot:"),
         CallbackQueryHandler(export_csv, pattern=r"^ai:csv:"),

@@ -202,3 +202,49 @@ async def test_editing_a_saved_record_keeps_who_changed_what(bot: BotHarness) ->
     assert "Ihor · changed (Value: 12000.00 → 14500.00)" in reply.text
     record = await bot.repos.aid.get(1)
     assert record is not None and record.value_minor == 1_450_000 and record.status == "received"
+
+
+async def test_recipient_adds_the_handover_act_after_confirming(bot: BotHarness) -> None:
+    coordinator = bot.user(311, "Anna", "en")
+    mayor = bot.user(312, "Ігор", "uk")
+    jena = await bot.make_member(coordinator, "Jena")
+    brovary = await bot.make_member(mayor, "Brovary")
+    await bot.repos.partnerships.create(brovary.id, jena.id, mayor.id)
+    await bot.send(coordinator, "/aid")
+    await bot.press(coordinator, "Log aid")
+    await bot.press(coordinator, "Brovary")
+    await bot.press(coordinator, "Vehicles")
+    await bot.press(coordinator, "Education")
+    await bot.send(coordinator, "School bus for the Knyazhychi lyceum")
+    await bot.send(coordinator, "1 bus")
+    await bot.press(coordinator, "Skip")
+    await bot.press(coordinator, "Shipped")
+    await bot.send(coordinator, "20.10.2023")
+    await bot.send(coordinator, "Knyazhychi lyceum")
+    await bot.press(coordinator, "Skip")
+    await bot.press(coordinator, "Confirm")
+    reply = await bot.press(mayor, "Підтвердити отримання")
+    assert "Додати акт приймання-передачі" in reply.buttons
+    reply = await bot.press(mayor, "Додати акт приймання-передачі")
+    assert "акта приймання-передачі для запису №1" in reply.text
+    await bot.deliver(bot.api.send_document(mayor, b"%PDF-1.4 act", "act.pdf"))
+    reply = await bot.deliver(bot.api.send_photo(mayor, b"\x89PNG photo"))
+    assert "Додано 2 файли" in reply.text
+    reply = await bot.press(mayor, "Готово")
+    assert "Запис №1" in reply.text and "Додано 2 файли" in reply.text
+    record = await bot.repos.aid.get(1)
+    assert record is not None and [f["type"] for f in record.files] == ["document", "photo"]
+    assert record.status == "received" and record.confirmed_by_both
+
+
+async def test_only_an_operator_sets_rates(bot: BotHarness) -> None:
+    official, *_ = await brovary_with_partners(bot, "en")
+    reply = await bot.send(official, "/rate EUR 44.50 20.11.2026")
+    assert "Only an operator" in reply.text
+    operator = bot.operator()
+    reply = await bot.send(operator, "/rate EUR 44,50 31.02.2026")
+    assert "e.g. /rate EUR 44.50 20.11.2026" in reply.text
+    reply = await bot.send(operator, "/rate EUR 44.50 20.11.2026")
+    assert "Saved: 1 EUR = 44.5 UAH on 20/11/2026" in reply.text
+    rates = await bot.repos.aid.rates()
+    assert [(r.currency, str(r.rate)) for r in rates] == [("EUR", "44.50")]

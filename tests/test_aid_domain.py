@@ -1,0 +1,98 @@
+"""Aid rules without Telegram: status moves, money, conversion, CSV, reminder times."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from bot.aid import Rate, TotalsRow, can_move, convert, from_minor, next_statuses, to_minor, totals
+from bot.aid_export import HXL_TAGS, build_csv
+from bot.i18n import I18n
+from bot.visits import reminder_plan
+from storage.aid import AidRecord, ExportRow
+
+
+def test_status_moves_only_forward() -> None:
+    assert can_move("pledged", "shipped") and can_move("pledged", "received")
+    assert can_move("shipped", "received")
+    assert not can_move("received", "shipped") and not can_move("shipped", "shipped")
+    assert next_statuses("pledged") == ["shipped", "received"]
+    assert next_statuses("received") == []
+
+
+def test_money_is_exact_in_minor_units() -> None:
+    assert to_minor(Decimal("3900000")) == 390_000_000
+    assert to_minor(Decimal("0.105")) == 11
+    assert from_minor(390_000_001) == Decimal("3900000.01")
+    assert sum(to_minor(Decimal("0.10")) for _ in range(3)) == 30
+
+
+def test_totals_stay_per_currency_and_convert_only_with_every_rate() -> None:
+    rows = [
+        TotalsRow("currency", "", "UAH", 390_000_000, 1),
+        TotalsRow("currency", "", "EUR", 10_000_000, 2),
+        TotalsRow("currency", "", None, 0, 1),
+        TotalsRow("year", "2022", "UAH", 390_000_000, 1),
+        TotalsRow("year", "2022", "EUR", 10_000_000, 2),
+        TotalsRow("year", "2023", None, 0, 1),
+    ]
+    result = totals(rows)
+    assert result.records == 4
+    assert result.by_currency == {"UAH": 390_000_000, "EUR": 10_000_000}
+    assert result.records_by_year == {2022: 3, 2023: 1}
+    assert convert(result.by_currency, []) is None
+    eur = Rate("EUR", "UAH", Decimal("44.50"), date(2026, 11, 20))
+    converted = convert(result.by_currency, [eur])
+    assert converted is not None and converted.value_minor == 390_000_000 + 445_000_000
+    assert convert({**result.by_currency, "PLN": 100}, [eur]) is None
+
+
+def test_csv_has_a_bom_translated_headers_and_the_hxl_row() -> None:
+    record = AidRecord(
+        id=7,
+        recipient_id=1,
+        donors=(2, 3),
+        partnership_id=None,
+        kind="medical",
+        sector="health",
+        description='Ultrasound, "portable"; 2 units',
+        quantity="2",
+        unit="pcs",
+        value_minor=390_000_000,
+        currency="UAH",
+        aid_date="2022-11-15",
+        facility=None,
+        status="received",
+        files=(),
+        recipient_confirmed_by=1,
+        donor_confirmed_by=None,
+        created_by=1,
+        created_at="",
+        deleted=False,
+    )
+    data = build_csv(
+        [ExportRow(record, "Brovary", "UA-32", ("Jena", "Erlangen"))],
+        I18n().get("en"),
+        lambda code: "Kyiv Oblast" if code == "UA-32" else "",
+    )
+    assert data.startswith(b"\xef\xbb\xbf")
+    header, tags, row = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    assert header[:3] == ["Record", "Date", "Donor"]
+    assert tuple(tags) == HXL_TAGS
+    values = dict(zip(tags, row, strict=True))
+    assert values["#item+name"] == 'Ultrasound, "portable"; 2 units'
+    assert values["#org+donor"] == "Jena; Erlangen"
+    assert values["#status+confirmed"] == "no"
+    assert values["#item+unit"] == "pcs"
+
+
+def test_reminders_fall_at_nine_local_time_across_a_clock_change() -> None:
+    now = datetime(2026, 3, 20, 10, 0, tzinfo=UTC)
+    plan = dict(reminder_plan(date(2026, 4, 1), date(2026, 4, 3), now, "Europe/Kyiv"))
+    assert plan["before7"] == datetime(2026, 3, 25, 7, 0, tzinfo=UTC)  # still winter time
+    assert plan["before1"] == datetime(2026, 3, 31, 6, 0, tzinfo=UTC)  # summer time
+    assert plan["outcomes"] == datetime(2026, 4, 4, 6, 0, tzinfo=UTC)
+    late = dict(reminder_plan(date(2026, 3, 22), date(2026, 3, 22), now, "Europe/Kyiv"))
+    assert list(late) == ["before1", "outcomes"]
