@@ -181,7 +181,7 @@ async def test_ukrainian_official_weekly_meeting_across_restart_and_dst(bot: Bot
     assert "Часовий пояс: Europe/Kyiv" in reply.text
     assert reply.buttons[:2] == ["Підтвердити", "Змінити"]
     reply = await bot.press(official, "Підтвердити")
-    assert "Збережено. Я нагадаю понеділок, 23 листопада 2026\u202fр. о 10:00." in reply.text
+    assert "Збережено. Нагадаю: понеділок, 23 листопада 2026\u202fр. о 10:00." in reply.text
     await bot.restart()
     bot.clock.set(at("2026-11-23T08:00:00"))  # 10:00 in Kyiv, winter time
     await deliver_due(bot.app)
