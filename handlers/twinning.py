@@ -21,9 +21,9 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
-from bot.i18n import N_
+from bot.i18n import N_, Translator
 from bot.text_input import TextProblem, check_name, check_text, clean
-from bot.twinning import REGISTERED, looks_like_non_authority
+from bot.twinning import REGISTERED, STEP_CODES, looks_like_non_authority
 from bot.twinning_card import card_text, history_text, step_title
 from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTER, KIND_STALLED
 from handlers import twinning_documents as documents
@@ -178,8 +178,6 @@ async def choose_fix(update: Update, context: BotContext, raw_id: str) -> int:
 
 
 def _order(code: str) -> int:
-    from bot.twinning import STEP_CODES
-
     return STEP_CODES.index(code) if code in STEP_CODES else 99
 
 
@@ -505,7 +503,7 @@ async def change_status(update: Update, context: BotContext, raw_id: str | None 
     await update_reminders(context, partnership.id)
     who = context.account.display_name
 
-    def render(t, community: str, partner: str) -> str:  # type: ignore[no-untyped-def]
+    def render(t: Translator, community: str, partner: str) -> str:
         head = {
             "paused": t._(
                 "{name} paused the partnership. Reason: {reason}", name=who, reason=reason

@@ -14,7 +14,7 @@ from bot.gazetteer import get_gazetteer
 from bot.i18n import Translator
 from bot.legal_facts import LegalFacts, load_legal_facts
 from bot.twinning_deadlines import reschedule
-from handlers.common import FLOW_PREFIX, keyboard, show
+from handlers.common import FLOW_PREFIX, answer, keyboard, show
 from storage.communities import Community
 from storage.partnerships import Partnership
 
@@ -60,8 +60,6 @@ async def names(context: BotContext, partnership: Partnership, lang: str) -> tup
 async def refuse(update: Update, context: BotContext, text: str) -> None:
     """Say why a press or command cannot be done, with a way back to the guide."""
     if update.callback_query is not None:
-        from handlers.common import answer
-
         await answer(update.callback_query, text, alert=True)
     if update.effective_chat is not None and update.effective_chat.type == "private":
         await show(

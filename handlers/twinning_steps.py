@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.i18n import Translator
 from bot.sectors import SECTOR_CODES, SECTORS
 from bot.text_input import TextProblem, check_text, clean
 from bot.twinning import (
@@ -409,7 +410,7 @@ async def _announce(
     assert context.account is not None
     who = context.account.display_name
 
-    def render(t: Any, community: str, partner: str) -> str:
+    def render(t: Translator, community: str, partner: str) -> str:
         title = step_title(step.code, t)
         if correcting:
             head = t._("{name} corrected step {step}.", name=who, step=title)

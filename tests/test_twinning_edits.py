@@ -173,3 +173,22 @@ async def test_pause_resume_and_end_with_a_reason(bot: BotHarness) -> None:
     assert "Ended: The partner withdrew" in reply.text
     reply = await bot.send(mayor, "/twinning")
     assert any("ended" in b for b in reply.buttons)
+
+
+async def test_confirm_pressed_twice_saves_once(bot: BotHarness) -> None:
+    mayor = bot.user(222, "Ihor", "en")
+    await bot.make_member(mayor, "Brovary")
+    await new_partnership(bot, mayor, "Jena", "Jena, Germany")
+    await bot.press(mayor, "Continue")
+    await bot.press(mayor, "Sport")
+    await bot.press(mayor, "Done")
+    await bot.press(mayor, "City council")
+    await bot.send(mayor, "today")
+    summary = (await bot.send(mayor, "9")).last
+    await bot.press(mayor, "Confirm", message=summary)
+    await bot.api.wait_processed(bot.api.press_data(mayor, "tw:ok", summary))
+    answers = [a.get("text", "") for a in bot.api.callback_answers]
+    assert "That screen is out of date." in answers
+    assert len(await bot.repos.partnerships.history(1)) == 4  # four facts, written once
+    reply = await bot.send(mayor, "/twinning")
+    assert "Jena, Germany · 2. Partner found and contact opened" in reply.buttons
