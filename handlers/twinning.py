@@ -35,6 +35,7 @@ from handlers.twinning_common import (
     clear_draft,
     community_name,
     draft,
+    legal,
     names,
     no_community,
     partnership_for,
@@ -104,7 +105,7 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> int:
             nav.append(("▶", f"tw:list:{page + 1}"))
         rows.append(nav)
     rows.append([(_("New partnership"), "tw:new")])
-    rows.append([(_("Main menu"), "menu:home")])
+    rows.append([(_("The law in brief"), "tw:law"), (_("Main menu"), "menu:home")])
     await show(update, context, "\n".join(lines), keyboard(rows))
     return ConversationHandler.END
 
@@ -117,6 +118,29 @@ def _stage(context: BotContext, partnership: Partnership) -> str:
     if partnership.step == REGISTERED:
         return context._("registered")
     return step_title(partnership.step, context.t)
+
+
+async def show_law(update: Update, context: BotContext) -> int:
+    """The legal facts from the operator's data file, in the user's language."""
+    _ = context._
+    facts = legal(context)
+    lang = context.lang
+    lines = [
+        _("The law: {law}.", law=facts.text("law", lang)),
+        _("Partners it covers: {covered}.", covered=facts.text("covered_partners", lang)),
+        _(
+            "The draft agreement is approved by the {ministry}, which answers within {days} days"
+            " after consulting {consulted}.",
+            ministry=facts.ministry(lang),
+            days=facts.ministry_review_days,
+            consulted=facts.text("consulted_ministries", lang),
+        ),
+        _("Signed agreements are entered in {register}.", register=facts.text("register", lang)),
+        "",
+        *facts.link_lines(lang),
+    ]
+    await show(update, context, "\n".join(lines), keyboard([[(_("Back"), "tw:list")]]))
+    return ConversationHandler.END
 
 
 # --- the card -----------------------------------------------------------------------------
@@ -540,6 +564,7 @@ async def route(update: Update, context: BotContext) -> int:
         "en": lambda: ask_reason(update, context, one, "ended"),
         "re": lambda: change_status(update, context, one),
         "stok": lambda: change_status(update, context),
+        "law": lambda: show_law(update, context),
         "fx": lambda: steps.toggle_sector(update, context, one),
         "fd": lambda: steps.sectors_done(update, context),
         "fc": lambda: steps.pick_choice(update, context, one),

@@ -138,5 +138,9 @@ async def test_operator_edited_legal_facts_are_shown(tmp_path: Path) -> None:
         await bot.press(mayor, "Jena, Germany")
         reply = await bot.press(mayor, "Continue")
         assert "Ministry of Testing" in reply.text and "within 45 days" in reply.text
+        await bot.send(mayor, "/twinning")
+        reply = await bot.press(mayor, "The law in brief")
+        assert "approved by the Ministry of Testing, which answers within 45 days" in reply.text
+        assert "https://zakon.rada.gov.ua/" in reply.text
     finally:
         await bot.stop()
