@@ -103,7 +103,7 @@ async def timeline(update: Update, context: BotContext) -> None:
             lines.append(await _aid_line(context, item))
             buttons.append((f"№{item.id}", f"ai:r:{item.id}"))
         else:
-            lines.append(await _visit_line(context, item))
+            lines.append(await _visit_line(context, item, community_id))
     if not shown:
         lines.append(_("Nothing recorded yet. Use Log aid or Log visit."))
     pid = partnership_id or 0
@@ -132,13 +132,20 @@ async def _aid_line(context: BotContext, record: Any) -> str:
     )
 
 
-async def _visit_line(context: BotContext, visit: Any) -> str:
+# A visit logged by the partner reads the other way round from this side.
+_SEEN_FROM_PARTNER = {"incoming": "outgoing", "outgoing": "incoming", "online": "online"}
+
+
+async def _visit_line(context: BotContext, visit: Any, viewer: int) -> str:
     t = context.t
-    partner = await community_titles(context, [visit.partner_id], context.lang)
+    ours = visit.community_id == viewer
+    other = visit.partner_id if ours else visit.community_id
+    direction = visit.direction if ours else _SEEN_FROM_PARTNER[visit.direction]
+    partner = await community_titles(context, [other], context.lang)
     days = format_day(t, visit.start_date)
     if visit.end_date != visit.start_date:
         days += f"–{format_day(t, visit.end_date)}"
-    head = f"{days} · {t._(DIRECTION_SHORT[visit.direction])} · {partner}"
+    head = f"{days} · {t._(DIRECTION_SHORT[direction])} · {partner}"
     details = []
     if visit.delegation_size:
         details.append(t.ngettext("{n} person", "{n} people", visit.delegation_size))

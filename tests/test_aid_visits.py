@@ -107,3 +107,20 @@ async def test_a_past_visit_gets_no_reminders(bot: BotHarness) -> None:
     reply = await bot.press(official, "Confirm")
     assert "Saved the visit." in reply.text and "reminder" not in reply.text
     assert await bot.repos.reminders.pending() == []
+
+
+async def test_a_visit_logged_by_the_partner_reads_the_other_way_round(bot: BotHarness) -> None:
+    official, coordinator, *_ = await brovary_with_partners(bot, "uk")
+    await bot.send(coordinator, "/aid")
+    await bot.press(coordinator, "Log visit")
+    await bot.press(coordinator, "Outgoing (our delegation goes abroad)")
+    await bot.press(coordinator, "Brovary")
+    await bot.send(coordinator, "14.10.2024")
+    await bot.send(coordinator, "4")
+    await bot.send(coordinator, "Matthias Mieth")
+    await bot.press(coordinator, "Done")
+    await bot.press(coordinator, "Skip")
+    await bot.press(coordinator, "Confirm")
+    await bot.send(official, "/aid")
+    reply = await bot.press(official, "Хронологія")
+    assert "вхідний візит · Єна" in reply.text and "4 особи" in reply.text
