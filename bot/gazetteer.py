@@ -23,16 +23,18 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import gc
 import gettext
 import heapq
 import json
 import mmap
+import operator
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +95,9 @@ _COUNTRY_ALIAS_LOCALES = (
     "fi", "da", "nb_NO", "bg", "hr", "sl", "ru",
 )  # fmt: skip
 
+# Everyday names that no ISO 3166 name or translation starts with.
+_COUNTRY_ALIASES = {"GB": ("UK", "Great Britain", "Britain"), "NL": ("Holland",)}
+
 # --- transliteration and folding -------------------------------------------------------------
 
 _UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
@@ -106,38 +111,45 @@ _UK_TABLE = str.maketrans(
         "я": "ia", **dict.fromkeys(_APOSTROPHES, ""),
     }
 )  # fmt: skip
-# Resolution 55 spells these differently at the start of a word, and "зг" as "zgh".
-_UK_SPECIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya", "зг": "zgh"}
-_UK_SPECIAL_RE = re.compile(r"зг|(?<![^\W\d_])(?<![" + _APOSTROPHES + r"])[єїйюя]")
-_CYRILLIC_WORD_RE = re.compile(r"[\u0400-\u04ff]+(?:[" + _APOSTROPHES + r"][\u0400-\u04ff]+)*")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-# Other Cyrillic alphabets mapped onto Ukrainian letters, so Russian or Serbian spellings fold
-# close to the Ukrainian ones.
-_CYRILLIC_TO_UK = str.maketrans(
-    {
-        "ы": "и", "э": "е", "ё": "е", "ъ": "", "ў": "у", "ј": "й", "љ": "ль", "њ": "нь",
-        "ђ": "дж", "ћ": "ч", "џ": "дж", "ѓ": "г", "ќ": "к", "ѕ": "дз", "ӳ": "у", "ә": "а",
-    }
-)  # fmt: skip
-# Letters that NFKD does not decompose into a base letter plus marks.
-_LATIN_EXTRA = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
-     "ħ": "h", "ŧ": "t", "ŀ": "l", "ŋ": "ng"}
-)  # fmt: skip
-_APOSTROPHE_RE = re.compile("[" + _APOSTROPHES + "]")
-_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_SEPARATOR_RE = re.compile(r"(?:[^\w\n]|_)+")
-_LINE_EDGE_RE = re.compile(r" ?\n ?")
+# Resolution 55 spells these differently at the start of a word.
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_RUN_RE = re.compile("[\u0400-\u04ff]+")
+_CYRILLIC_WORD_RE = re.compile(f"[\u0400-\u04ff]+(?:[{_APOSTROPHES}][\u0400-\u04ff]+)*")
+# Letters of other Cyrillic alphabets become Ukrainian ones, so Russian or Serbian spellings
+# fold close to the Ukrainian; and Latin letters that NFKD does not decompose get a base.
+_SUBSTITUTES = {
+    "ы": "и", "э": "е", "ё": "е", "ъ": "", "ў": "у", "ј": "й", "љ": "ль", "њ": "нь",
+    "ђ": "дж", "ћ": "ч", "џ": "дж", "ѓ": "г", "ќ": "к", "ѕ": "дз", "ӳ": "у", "ә": "а",
+    "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
+    "ħ": "h", "ŧ": "t", "ŀ": "l", "ŋ": "ng",
+}  # fmt: skip
+# Regular expressions rather than str.translate: translate looks up every character in a
+# dict, and these characters are rare in the large blocks folded at load time.
+_SUBSTITUTE_RE = re.compile(f"[{''.join(_SUBSTITUTES)}]")
+_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+_DROPPED_RE = re.compile(
+    f"[{_APOSTROPHES}\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+_SEPARATOR_RE = re.compile(r"[^\w\n]+")
+
+
+def _transliterate_run(match: re.Match[str]) -> str:
+    run, start = match.group(), match.start()
+    head = ""
+    before = match.string[start - 1] if start else " "
+    if run[0] in _UK_INITIAL and not (before.isalpha() or before in _APOSTROPHES):
+        head, run = _UK_INITIAL[run[0]], run[1:]
+    return head + run.replace("зг", "zgh").translate(_UK_TABLE)
 
 
 def _transliterate_lower(text: str) -> str:
-    special = _UK_SPECIAL_RE.sub(lambda m: _UK_SPECIAL[m.group()], text)
-    return special.translate(_UK_TABLE)
+    return _CYRILLIC_RUN_RE.sub(_transliterate_run, text)
 
 
 def _transliterate_word(match: re.Match[str]) -> str:
     word = match.group()
-    latin = _transliterate_lower(word.lower())
+    latin = _APOSTROPHE_RE.sub("", _transliterate_lower(word.lower()))
     if len(word) > 1 and word.isupper():
         return latin.upper()
     return latin[:1].upper() + latin[1:] if word[0].isupper() else latin
@@ -153,21 +165,19 @@ def transliterate_uk(text: str) -> str:
 
 
 def _fold_lines(block: str) -> str:
-    """Fold newline-separated names in one pass; one call per name would dominate load time."""
+    """Fold newline-separated NFC names in one pass; a call per name would dominate loading."""
     block = block.casefold()
     if not block.isascii():
-        block = unicodedata.normalize("NFC", block)
-        if _CYRILLIC_RE.search(block):
-            block = _transliterate_lower(block.translate(_CYRILLIC_TO_UK))
-        block = unicodedata.normalize("NFKD", block.translate(_LATIN_EXTRA))
-        block = _COMBINING_RE.sub("", block)
-    block = _SEPARATOR_RE.sub(" ", _APOSTROPHE_RE.sub("", block))
-    return _LINE_EDGE_RE.sub("\n", block).strip(" ")
+        block = _SUBSTITUTE_RE.sub(lambda m: _SUBSTITUTES[m.group()], block)
+        block = unicodedata.normalize("NFKD", _transliterate_lower(block))
+    # Apostrophes go only now: transliteration needs them to tell where words start.
+    block = _SEPARATOR_RE.sub(" ", _DROPPED_RE.sub("", block).replace("_", " "))
+    return block.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
 
 
 def fold(text: str) -> str:
     """Reduce a name to a lowercase key comparable across scripts, case and diacritics."""
-    return _fold_lines(text.replace("\n", " "))
+    return _fold_lines(unicodedata.normalize("NFC", text.replace("\n", " ")))
 
 
 def _uk_sort_key(text: str) -> list[int]:
@@ -260,55 +270,65 @@ def _ua_regions() -> dict[str, Region]:
 
 # --- name index --------------------------------------------------------------------------
 
+# Each indexed name carries its owner as a fixed-width suffix: "kyiv\0000042".
+_TAG, _TAG_DIGITS = "\0{:06d}", 6
+_strip_tag = operator.itemgetter(slice(None, -_TAG_DIGITS - 1))
+_tag_digits = operator.itemgetter(slice(-_TAG_DIGITS, None))
+_TOP = chr(0x10FFFF)
+
 
 class _NameIndex:
-    """Folded names, sorted for prefix search, each mapped to the records that bear it."""
+    """Sorted "name\0owner" strings, searched by bisection.
 
-    def __init__(self, names: Iterable[str], owners: Iterable[int]) -> None:
-        grouped: defaultdict[str, list[int]] = defaultdict(list)
-        for name, owner in set(zip(names, owners, strict=True)):
-            grouped[name].append(owner)
-        grouped.pop("", None)
-        self.names = sorted(grouped)
-        self.owners = [sorted(grouped[name]) for name in self.names]
+    One sorted list of strings is the cheapest structure to build for ~300,000 names: a dict
+    from each name to its owners takes twice as long, which matters at start-up.
+    """
 
-    def subset(self, keep: Callable[[int], bool]) -> _NameIndex:
-        pairs = [(name, owner) for name, owners in zip(self.names, self.owners, strict=True)
-                 for owner in owners if keep(owner)]  # fmt: skip
-        return _NameIndex((name for name, _ in pairs), (owner for _, owner in pairs))
+    def __init__(self, entries: list[str]) -> None:
+        self._entries = sorted(entries)
 
-    def _range(self, prefix: str) -> tuple[int, int]:
-        start = bisect.bisect_left(self.names, prefix)
-        return start, bisect.bisect_left(self.names, prefix + "\uffff", lo=start)
+    @classmethod
+    def build(cls, names: Sequence[str], owners: Sequence[int]) -> _NameIndex:
+        tags = [_TAG.format(owner) for owner in range(max(owners, default=-1) + 1)]
+        tagged = map(operator.add, names, map(tags.__getitem__, owners))
+        return cls(list(compress(tagged, names)))
+
+    def subset(self, owners: set[int]) -> _NameIndex:
+        kept = map(owners.__contains__, map(int, map(_tag_digits, self._entries)))
+        return _NameIndex(list(compress(self._entries, kept)))
+
+    def _between(self, low: str, high: str) -> list[str]:
+        entries = self._entries
+        return entries[bisect.bisect_left(entries, low) : bisect.bisect_left(entries, high)]
 
     def score(self, query: str, limit: int) -> dict[int, float]:
         """Best match quality per owner: exact, then prefix, then fuzzy (scaled below prefix)."""
         scores: dict[int, float] = {}
 
-        def add(owners: list[int], value: float) -> None:
-            for owner in owners:
+        def add(entries: Iterable[str], value: float) -> None:
+            for entry in entries:
+                owner = int(_tag_digits(entry))
                 if value > scores.get(owner, 0.0):
                     scores[owner] = value
 
-        start, stop = self._range(query)
-        if start < stop and self.names[start] == query:
-            add(self.owners[start], _EXACT)
+        add(self._between(query + "\0", query + "\1"), _EXACT)
         if len(query) >= _MIN_PREFIX_LEN:
-            for owners in self.owners[start:stop]:
-                add(owners, _PREFIX)
+            add(self._between(query, query + _TOP), _PREFIX)
         if len(query) >= _MIN_FUZZY_LEN:
             # Comparing against every name is too slow; a typo in the first letter is rare,
             # and the common variant spellings are alternate names matched exactly anyway.
-            first, last = self._range(query[0])
+            bucket = self._between(query[0], query[0] + _TOP)
+            # The processor that drops the owner tags is applied to the query too.
             matches = process.extract(
-                query,
-                self.names[first:last],
+                query + _TAG.format(0),
+                bucket,
                 scorer=fuzz.ratio,
+                processor=_strip_tag,
                 limit=limit,
                 score_cutoff=_FUZZY_CUTOFF,
             )
             for _, value, at in matches:
-                add(self.owners[first + at], value * _FUZZY_WEIGHT)
+                add((bucket[at],), value * _FUZZY_WEIGHT)
         return scores
 
 
@@ -320,30 +340,33 @@ def _usable_query(query: str) -> str:
 
 _UK_LETTERS = _UK_ALPHABET + _UK_ALPHABET.upper()
 # GeoNames alternate names carry no language tags; a Ukrainian one can only hold these.
-_UKRAINIAN_LINE_RE = re.compile(
-    rf"^(?=[^\n]*[{_UK_LETTERS}])[{_UK_LETTERS}{_APOSTROPHES} -]+$", re.MULTILINE
-)
+_UKRAINIAN_LINE_RE = re.compile(rf"^[{_UK_LETTERS}][{_UK_LETTERS}{_APOSTROPHES} -]*+$", re.M)
 # Lowercase Latin alternates are machine romanisations of other scripts, short capitals are
 # airport codes, and the bot's users type only Latin or Cyrillic: the rest is noise.
-_NOISE_LINE_RE = re.compile(
-    r"^(?:[a-z][^\n]*|[A-Z]{2,4}|[^\n]*"
-    r"[^\n\x00-\u024f\u02b0-\u036f\u0400-\u04ff\u1e00-\u1eff\u2010-\u2019][^\n]*)$",
-    re.MULTILINE,
+_TYPED = r"\x00-\x09\x0b-\u024f\u02b0-\u036f\u0400-\u04ff\u1e00-\u1eff\u2010-\u2019"
+_NOISE_LINE_RE = re.compile(rf"^(?:[a-z]|[A-Z]{{2,4}}$|[{_TYPED}]*+[^\n{_TYPED}])[^\n]*", re.M)
+# For places without indexed Latin alternates, only the Cyrillic ones a Ukrainian keyboard
+# can type are kept.
+_NOT_UKRAINIAN_LINE_RE = re.compile(
+    rf"^(?![{_UK_LETTERS}][{_UK_LETTERS}{_APOSTROPHES} -]*+$)[^\n]+", re.M
 )
-_UK_ONLY_LETTERS_RE = re.compile("[їєґЇЄҐ]")
+# Below this population, Latin alternates are mostly other Wikipedias' spellings of the same
+# name, which folding and fuzzy matching cover; only larger places have real exonyms
+# ("Munich", "Wien"). Skipping the rest nearly halves the load time.
+_EXONYM_POPULATION = 100_000
+# Abroad, a Cyrillic name is taken for Ukrainian only with letters that Russian, Belarusian
+# and Bulgarian lack: ї, є, ґ, or both і and и.
+_PROVEN_UKRAINIAN_LINE_RE = re.compile(
+    rf"^(?=[{_UK_LETTERS}][{_UK_LETTERS}{_APOSTROPHES} -]*+$)"
+    r"(?=[^\n]*?(?:[їєґЇЄҐ]|[іІ][^\n]*?[иИ]|[иИ][^\n]*?[іІ]))",
+    re.M,
+)
 _UK_DISTINCT_LETTERS_RE = re.compile("[іїєґІЇЄҐ]")
 
-
-@dataclass
-class _Record:
-    key: str
-    name: str
-    name_uk: str | None
-    country_code: str
-    region_code: str | None
-    population: int | None
-    kind: str
-    alternates: list[str]
+# The fields of a Place, in order: cheaper to build by the 70,000 than frozen dataclasses.
+_Row = tuple[str, str, str | None, str, str | None, int | None, str]
+# A place's fields, its alternate names, and whether their Latin ones are worth indexing.
+_Record = tuple[_Row, list[str], bool]
 
 
 def _ukrainian_cities500() -> list[dict[str, Any]]:
@@ -371,132 +394,149 @@ def _geonames_records() -> Iterator[_Record]:
         city for city in cities.values() if city["countrycode"] == "UA"
     ]
     for city in chain(ukrainian, (c for c in cities.values() if c["countrycode"] != "UA")):
-        country = city["countrycode"]
-        admin1 = city["admin1code"] or None
-        yield _Record(
-            key=f"gn:{city['geonameid']}",
-            name=city["name"],
-            name_uk=None,
-            country_code=country,
-            region_code=_UA_ADMIN1_TO_ISO.get(admin1 or "") if country == "UA" else admin1,
-            population=city["population"] or None,
-            kind="settlement",
-            alternates=city["alternatenames"],
-        )
+        country, admin1, population = city["countrycode"], city["admin1code"], city["population"]
+        ukraine = country == "UA"
+        region = _UA_ADMIN1_TO_ISO.get(admin1) if ukraine else admin1 or None
+        row = (f"gn:{city['geonameid']}", city["name"], None, country, region, population or None)
+        latin = ukraine or population >= _EXONYM_POPULATION
+        yield (*row, "settlement"), city["alternatenames"], latin
 
 
 def _extra_records() -> Iterator[_Record]:
     with _EXTRA_CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-            aliases = [alias for alias in row["aliases"].split("|") if alias]
-            yield _Record(
-                key=row["key"],
-                name=row["name"],
-                name_uk=row["name_uk"] or None,
-                country_code=row["country_code"],
-                region_code=row["region_code"] or None,
-                population=int(row["population"]) if row["population"] else None,
-                kind=row["kind"],
-                alternates=[*aliases, row["name_uk"]] if row["name_uk"] else aliases,
+            name_uk = row["name_uk"] or None
+            place: _Row = (
+                row["key"],
+                row["name"],
+                name_uk,
+                row["country_code"],
+                row["region_code"] or None,
+                int(row["population"]) if row["population"] else None,
+                row["kind"],
             )
+            aliases = [alias for alias in row["aliases"].split("|") if alias]
+            yield place, [*aliases, name_uk] if name_uk else aliases, True
 
 
-def _matching_lines(block: str, pattern: re.Pattern[str]) -> Iterator[int]:
-    line = pos = 0
-    for match in pattern.finditer(block):
+def _matching_lines(
+    block: str, pattern: re.Pattern[str], start: int, end: int, first_line: int
+) -> Iterator[int]:
+    """Numbers of the lines of block[start:end] (which starts at first_line) matching pattern."""
+    line, pos = first_line, start
+    for match in pattern.finditer(block, start, end):
         line += block.count("\n", pos, match.start())
         pos = match.start()
         yield line
 
 
 def _pick_name_uk(
-    record: _Record, candidates: list[tuple[str, str]], folded_name: str, latin: set[str]
-) -> str | None:
-    """Choose the Ukrainian name among Cyrillic (raw, folded) alternates, or None if unsure."""
-    if record.country_code != "UA":
-        # Abroad, only letters that Russian, Belarusian and Bulgarian lack are proof enough.
-        proven = [raw for raw, _ in candidates if _UK_ONLY_LETTERS_RE.search(raw)
-                  or ("і" in raw.lower() and "и" in raw.lower())]  # fmt: skip
-        return max(proven, key=len, default=None)
+    candidates: list[tuple[str, str]], folded_name: str, latin: set[str]
+) -> tuple[str, str] | None:
+    """Choose the Ukrainian name of a Ukrainian place among its Cyrillic (raw, folded)
+    alternates, knowing that its Latin names are the national transliteration of that one."""
 
-    # At home, the Latin name is the national transliteration of the Ukrainian one.
     def evidence(candidate: tuple[str, str]) -> tuple[bool, bool, bool, int]:
         raw, folded = candidate
         distinct = _UK_DISTINCT_LETTERS_RE.search(raw) is not None
         return folded == folded_name, distinct, folded in latin, len(raw)
 
     best = max(candidates, key=evidence)
-    return best[0] if any(evidence(best)[:3]) else None
+    return best if any(evidence(best)[:3]) else None
 
 
-def _build(records: list[_Record]) -> tuple[list[Place], _NameIndex]:
+def _build(records: list[_Record]) -> tuple[list[_Row], _NameIndex]:
+    # Ukrainian places first, then those whose Latin alternates are indexed, then the rest:
+    # each group's alternates get their own filter below.
+    records.sort(key=lambda record: (record[0][3] != "UA", not record[2]))
+    rows = [row for row, _, _ in records]
+    counts = [len(alternates) for _, alternates, _ in records]
+    ends = list(accumulate(counts, initial=0))
+    ukrainian = ends[sum(row[3] == "UA" for row in rows)]
+    latin = ends[sum(keep_latin for _, _, keep_latin in records)]
     # Alternate names never contain newlines (GeoNames is a tab-separated dump), so all of
-    # them go through the regular expressions and folding as one newline-joined block.
-    alternates = list(chain.from_iterable(record.alternates for record in records))
-    block = _NOISE_LINE_RE.sub("", "\n".join(alternates))
-    folded = _fold_lines(block).split("\n")
-    folded_names = _fold_lines("\n".join(record.name for record in records)).split("\n")
-    ends = list(accumulate(len(record.alternates) for record in records))
-    owners = list(
-        chain.from_iterable(repeat(at, len(r.alternates)) for at, r in enumerate(records))
-    )
+    # them go through the regular expressions and folding as one newline-joined block,
+    # which is far faster than a call per name. Each group ends with a newline.
+    alternates = list(chain.from_iterable(alternates for _, alternates, _ in records))
+    groups = [(0, ukrainian, _NOISE_LINE_RE), (ukrainian, latin, _NOISE_LINE_RE),
+              (latin, len(alternates), _NOT_UKRAINIAN_LINE_RE)]  # fmt: skip
+    pieces = [pattern.sub("", "\n".join(alternates[low:high]) + "\n") if high > low else ""
+              for low, high, pattern in groups]  # fmt: skip
+    block = "".join(pieces)
+    folded = _fold_lines(block).split("\n")[:-1]
+    folded_names = _fold_lines("\n".join(row[1] for row in rows)).split("\n")
 
+    home = len(pieces[0])
     candidates: defaultdict[int, list[int]] = defaultdict(list)
-    for line in _matching_lines(block, _UKRAINIAN_LINE_RE):
-        candidates[bisect.bisect_right(ends, line)].append(line)
-
-    places = []
-    for at, record in enumerate(records):
-        name, name_uk = record.name, record.name_uk
-        if name_uk is None and at in candidates:
-            begin = ends[at] - len(record.alternates)
-            latin = {folded[line] for line in range(begin, ends[at])
-                     if not _CYRILLIC_RE.search(alternates[line])}  # fmt: skip
-            options = [(alternates[line], folded[line]) for line in candidates[at]]
-            name_uk = _pick_name_uk(record, options, folded_names[at], latin)
+    for line in chain(
+        _matching_lines(block, _UKRAINIAN_LINE_RE, 0, home, 0),
+        _matching_lines(block, _PROVEN_UKRAINIAN_LINE_RE, home, len(block), ukrainian),
+    ):
+        candidates[bisect.bisect_right(ends, line) - 1].append(line)
+    for at, lines in candidates.items():
+        key, name, name_uk, country, region, population, kind = rows[at]
+        if name_uk:
+            continue
+        options = [(alternates[line], folded[line]) for line in lines]
+        if country != "UA":
+            name_uk = max(options, key=lambda option: len(option[0]))[0]
+        else:
+            latin_names = {folded[line] for line in range(ends[at], ends[at + 1])
+                           if not _CYRILLIC_RE.search(alternates[line])}  # fmt: skip
+            picked = _pick_name_uk(options, folded_names[at], latin_names)
+            if not picked:
+                continue
+            name_uk, folded_uk = picked
             # GeoNames often keeps older romanisations ("Vinnytsya"); the official one is
             # preferred when another alternate confirms that it names this place.
-            if name_uk and record.country_code == "UA" and fold(name_uk) in latin:
+            if folded_uk in latin_names:
                 name = transliterate_uk(name_uk)
-        places.append(
-            Place(
-                key=record.key,
-                name=name,
-                name_uk=name_uk,
-                country_code=record.country_code,
-                region_code=record.region_code,
-                population=record.population,
-                kind=record.kind,
-            )
-        )
-    index = _NameIndex(chain(folded, folded_names), chain(owners, range(len(records))))
-    return places, index
+        rows[at] = (key, name, name_uk, country, region, population, kind)
+
+    owners = list(chain.from_iterable(map(repeat, range(len(rows)), counts)))
+    return rows, _NameIndex.build(folded + folded_names, owners + list(range(len(rows))))
 
 
 # --- gazetteer ---------------------------------------------------------------------------
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place], index: _NameIndex) -> None:
-        self._places = places
+    def __init__(self, rows: list[_Row], index: _NameIndex) -> None:
+        self._rows = rows
         self._index = index
-        self._by_key = {place.key: place for place in places}
+        self._places: dict[int, Place] = {}
+        self._by_key = {row[0]: at for at, row in enumerate(rows)}
         self._by_country: dict[str, _NameIndex] = {}
         self._countries = list(_countries().values())
-        self._country_index = _country_index(self._countries)
 
     @classmethod
     def load(cls) -> Gazetteer:
-        return cls(*_build([*_geonames_records(), *_extra_records()]))
+        # The collector would rescan the millions of parsed JSON objects again and again while
+        # the index is built, which more than doubles the load time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return cls(*_build([*_geonames_records(), *_extra_records()]))
+        finally:
+            if collecting:
+                gc.enable()
+
+    @functools.cached_property
+    def _country_index(self) -> _NameIndex:
+        return _country_index(self._countries)
+
+    def _place(self, at: int) -> Place:
+        if at not in self._places:
+            self._places[at] = Place(*self._rows[at])
+        return self._places[at]
 
     def _places_index(self, country: str | None) -> _NameIndex:
         if country is None:
             return self._index
         code = country.upper()
         if code not in self._by_country:
-            self._by_country[code] = self._index.subset(
-                lambda at: self._places[at].country_code == code
-            )
+            owners = {at for at, row in enumerate(self._rows) if row[3] == code}
+            self._by_country[code] = self._index.subset(owners)
         return self._by_country[code]
 
     def search(self, query: str, *, country: str | None = None, limit: int = 5) -> list[Place]:
@@ -507,17 +547,16 @@ class Gazetteer:
         cyrillic = _CYRILLIC_RE.search(query) is not None
 
         def rank(at: int) -> tuple[float, int, int]:
-            place = self._places[at]
-            native = place.country_code == "UA" or (
-                place.name_uk is not None and fold(place.name_uk) == folded
-            )
+            _, _, name_uk, country_code, _, population, _ = self._rows[at]
+            native = country_code == "UA" or (name_uk is not None and fold(name_uk) == folded)
             bonus = _UKRAINIAN_BONUS if cyrillic and native else 0.0
-            return scores[at] + bonus, place.population or 0, -at
+            return scores[at] + bonus, population or 0, -at
 
-        return [self._places[at] for at in heapq.nlargest(limit, scores, key=rank)]
+        return [self._place(at) for at in heapq.nlargest(limit, scores, key=rank)]
 
     def get(self, key: str) -> Place | None:
-        return self._by_key.get(key)
+        at = self._by_key.get(key)
+        return None if at is None else self._place(at)
 
     def find_countries(self, query: str, limit: int = 5) -> list[Country]:
         folded = _usable_query(query)
@@ -549,10 +588,11 @@ def _country_index(countries: list[Country]) -> _NameIndex:
         record = pycountry.countries.get(alpha_2=country.code)
         english = {record.name, country.name_en, getattr(record, "official_name", record.name)}
         local = {catalog.gettext(name) for catalog in catalogs for name in english}
-        aliases = {country.code, record.alpha_3, country.name_uk, *english, *local}
+        aliases = {country.code, record.alpha_3, country.name_uk, *english, *local,
+                   *_COUNTRY_ALIASES.get(country.code, ())}  # fmt: skip
         names.extend(aliases)
         owners.extend(repeat(at, len(aliases)))
-    return _NameIndex(_fold_lines("\n".join(names)).split("\n"), owners)
+    return _NameIndex.build(_fold_lines("\n".join(names)).split("\n"), owners)
 
 
 @functools.cache
