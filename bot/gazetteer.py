@@ -14,8 +14,12 @@ Sources, all shipped inside installed packages (no network):
   ``country_code`` (ISO alpha-2), ``region_code`` (ISO 3166-2 for Ukraine, else the GeoNames
   admin1 code or empty), ``population`` (may be empty), ``kind``, ``aliases`` (``|``-separated).
 
-GeoNames alternate names carry no language tags, so a Ukrainian name is picked by script and
-letters: see ``_pick_name_uk``.
+Every place is indexed by its name and its Latin and Cyrillic alternate names, folded (see
+``fold``). Abroad, Latin alternates count only for places of 100,000 people or more, which
+have real exonyms ("Munich", "Wien"); for smaller ones they are mostly other Wikipedias'
+spellings of the same name, which fuzzy matching covers, and skipping them halves loading.
+GeoNames alternate names carry no language tags, so a Ukrainian name is recognised by its
+letters and, at home, by its agreement with the official Latin name: see ``_with_name_uk``.
 """
 
 from __future__ import annotations
@@ -108,7 +112,7 @@ _UK_TABLE = str.maketrans(
         "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
         "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
         "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
-        "я": "ia", **dict.fromkeys(_APOSTROPHES, ""),
+        "я": "ia",
     }
 )  # fmt: skip
 # Resolution 55 spells these differently at the start of a word.
@@ -242,7 +246,8 @@ def _catalog(domain: str, locale: str) -> gettext.NullTranslations:
 
 
 def _country_english(record: Any) -> str:
-    return getattr(record, "common_name", None) or record.name
+    name: str = getattr(record, "common_name", None) or record.name
+    return name
 
 
 @functools.cache
@@ -350,9 +355,7 @@ _NOISE_LINE_RE = re.compile(rf"^(?:[a-z]|[A-Z]{{2,4}}$|[{_TYPED}]*+[^\n{_TYPED}]
 _NOT_UKRAINIAN_LINE_RE = re.compile(
     rf"^(?![{_UK_LETTERS}][{_UK_LETTERS}{_APOSTROPHES} -]*+$)[^\n]+", re.M
 )
-# Below this population, Latin alternates are mostly other Wikipedias' spellings of the same
-# name, which folding and fuzzy matching cover; only larger places have real exonyms
-# ("Munich", "Wien"). Skipping the rest nearly halves the load time.
+# Abroad, the smallest population whose Latin alternates are indexed (see the docstring).
 _EXONYM_POPULATION = 100_000
 # Abroad, a Cyrillic name is taken for Ukrainian only with letters that Russian, Belarusian
 # and Bulgarian lack: ї, є, ґ, or both і and и.
@@ -383,7 +386,8 @@ def _ukrainian_cities500() -> list[dict[str, Any]]:
                 start, end = data.rfind(b"{", 0, at), data.find(b"}", at)
                 chunks.append(data[start : end + 1])
                 at = data.find(needle, end)
-        return json.loads(b"[" + b",".join(chunks) + b"]")
+        cities: list[dict[str, Any]] = json.loads(b"[" + b",".join(chunks) + b"]")
+        return cities
     except (OSError, ValueError):
         return []
 
@@ -430,19 +434,32 @@ def _matching_lines(
         yield line
 
 
-def _pick_name_uk(
-    candidates: list[tuple[str, str]], folded_name: str, latin: set[str]
-) -> tuple[str, str] | None:
-    """Choose the Ukrainian name of a Ukrainian place among its Cyrillic (raw, folded)
-    alternates, knowing that its Latin names are the national transliteration of that one."""
+def _with_name_uk(
+    row: _Row, candidates: list[tuple[str, str]], folded_name: str, latin: set[str]
+) -> _Row:
+    """The row with a Ukrainian name chosen among Cyrillic (raw, folded) alternates, if any is
+    convincing; latin holds the folded Latin alternates of a Ukrainian place."""
+    key, name, _, country, region, population, kind = row
+    if country != "UA":
+        # Candidates abroad already carry letters that only Ukrainian has.
+        name_uk = max(candidates, key=lambda candidate: len(candidate[0]))[0]
+        return key, name, name_uk, country, region, population, kind
 
+    # At home, the Latin names are the national transliteration of the Ukrainian one.
     def evidence(candidate: tuple[str, str]) -> tuple[bool, bool, bool, int]:
         raw, folded = candidate
         distinct = _UK_DISTINCT_LETTERS_RE.search(raw) is not None
         return folded == folded_name, distinct, folded in latin, len(raw)
 
     best = max(candidates, key=evidence)
-    return best if any(evidence(best)[:3]) else None
+    if not any(evidence(best)[:3]):
+        return row
+    name_uk, folded_uk = best
+    # GeoNames often keeps older romanisations ("Vinnytsya"); the official one is preferred
+    # when another alternate confirms that it names this place.
+    if folded_uk in latin:
+        name = transliterate_uk(name_uk)
+    return key, name, name_uk, country, region, population, kind
 
 
 def _build(records: list[_Record]) -> tuple[list[_Row], _NameIndex]:
@@ -474,24 +491,14 @@ def _build(records: list[_Record]) -> tuple[list[_Row], _NameIndex]:
     ):
         candidates[bisect.bisect_right(ends, line) - 1].append(line)
     for at, lines in candidates.items():
-        key, name, name_uk, country, region, population, kind = rows[at]
-        if name_uk:
+        if rows[at][2] is not None:
             continue
-        options = [(alternates[line], folded[line]) for line in lines]
-        if country != "UA":
-            name_uk = max(options, key=lambda option: len(option[0]))[0]
-        else:
+        latin_names: set[str] = set()
+        if rows[at][3] == "UA":
             latin_names = {folded[line] for line in range(ends[at], ends[at + 1])
                            if not _CYRILLIC_RE.search(alternates[line])}  # fmt: skip
-            picked = _pick_name_uk(options, folded_names[at], latin_names)
-            if not picked:
-                continue
-            name_uk, folded_uk = picked
-            # GeoNames often keeps older romanisations ("Vinnytsya"); the official one is
-            # preferred when another alternate confirms that it names this place.
-            if folded_uk in latin_names:
-                name = transliterate_uk(name_uk)
-        rows[at] = (key, name, name_uk, country, region, population, kind)
+        options = [(alternates[line], folded[line]) for line in lines]
+        rows[at] = _with_name_uk(rows[at], options, folded_names[at], latin_names)
 
     owners = list(chain.from_iterable(map(repeat, range(len(rows)), counts)))
     return rows, _NameIndex.build(folded + folded_names, owners + list(range(len(rows))))
@@ -582,16 +589,17 @@ class Gazetteer:
 
 def _country_index(countries: list[Country]) -> _NameIndex:
     catalogs = [_catalog("iso3166-1", locale) for locale in _COUNTRY_ALIAS_LOCALES]
+    position = {country.code: at for at, country in enumerate(countries)}
     names: list[str] = []
     owners: list[int] = []
-    for at, country in enumerate(countries):
-        record = pycountry.countries.get(alpha_2=country.code)
+    for record in pycountry.countries:
+        country = countries[position[record.alpha_2]]
         english = {record.name, country.name_en, getattr(record, "official_name", record.name)}
         local = {catalog.gettext(name) for catalog in catalogs for name in english}
         aliases = {country.code, record.alpha_3, country.name_uk, *english, *local,
                    *_COUNTRY_ALIASES.get(country.code, ())}  # fmt: skip
         names.extend(aliases)
-        owners.extend(repeat(at, len(aliases)))
+        owners.extend(repeat(position[country.code], len(aliases)))
     return _NameIndex.build(_fold_lines("\n".join(names)).split("\n"), owners)
 
 
