@@ -11,6 +11,9 @@ from storage.communities import CommunityRepository
 from storage.db import Database
 from storage.invites import InviteRepository
 from storage.memberships import MembershipRepository
+from storage.offers import PostRepository
+from storage.offers_introductions import IntroductionRepository
+from storage.offers_notices import NoticeRepository
 from storage.partnerships import PartnershipRepository
 from storage.reminders import ReminderRepository
 from storage.users import ChatRepository, UserRepository
@@ -27,6 +30,9 @@ class Repositories:
     audit: AuditRepository
     reminders: ReminderRepository
     partnerships: PartnershipRepository
+    posts: PostRepository
+    introductions: IntroductionRepository
+    notices: NoticeRepository
     aid: AidRepository
     visits: VisitRepository
 
@@ -41,6 +47,9 @@ class Repositories:
             audit=AuditRepository(db, clock),
             reminders=ReminderRepository(db, clock),
             partnerships=PartnershipRepository(db, clock),
+            posts=PostRepository(db, clock),
+            introductions=IntroductionRepository(db, clock),
+            notices=NoticeRepository(db, clock),
             aid=AidRepository(db, clock),
             visits=VisitRepository(db, clock),
         )
