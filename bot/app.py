@@ -36,6 +36,9 @@ from handlers import (
     groups,
     invites,
     menu,
+    offers,
+    offers_digest,
+    offers_import,
     onboarding,
     reminders,
     reminders_buttons,
@@ -74,6 +77,7 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     await asyncio.to_thread(get_gazetteer)
     await commands.publish(application, services.i18n)
     await reminder_delivery.restore(application)
+    offers_digest.schedule(application)
 
 
 async def launch(application: Application) -> None:  # type: ignore[type-arg]
@@ -160,6 +164,18 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(reminders_buttons.done, pattern=r"^rm:done:\d+$"))
     app.add_handler(CallbackQueryHandler(reminders_buttons.turn_off, pattern=r"^rm:off:\d+$"))
     app.add_handler(TypeHandler(Update, reminders_buttons.resume_paused), group=1)
+
+    # Partner offers and needs: search, posting, introductions (every `of:`, `nd:` and `in:`
+    # button and /find go through its conversation); operators' CSV import and export.
+    app.add_handler(offers.conversation())
+    app.add_handler(CommandHandler("import_offers", offers_import.explain))
+    app.add_handler(CommandHandler("export_offers", offers_import.export))
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.Document.FileExtension("csv"),
+            offers_import.take_file,
+        )
+    )
 
     # Anything else: an old or unknown button, or text nobody expects.
     app.add_handler(CallbackQueryHandler(menu.stale_button))

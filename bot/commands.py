@@ -12,6 +12,7 @@ PRIVATE_COMMANDS = (
     ("menu", N_("main menu")),
     ("twinning", N_("twinning guide: partnerships step by step")),
     ("aid", N_("aid and visits: log, totals, export")),
+    ("find", N_("find partners: offers and needs")),
     ("remind", N_("set a reminder in your own words")),
     ("settings", N_("language, community, time zone")),
     ("help", N_("what the bot can do")),

@@ -14,6 +14,7 @@ import logging
 import sys
 
 from bot.app import TwinbotApplication, build_application, launch
+from bot.offers_csv import load_demo
 from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest, SentMessage, SimChat
 from bot.services import Services
 from bot.settings import Settings
@@ -56,6 +57,7 @@ class Console:
 
     async def start(self) -> None:
         self.services = await Services.open(self.settings)
+        await load_demo(self.services.repos, self.services.clock.now().date())
         self.application = build_application(
             self.services, request=OfflineRequest(self.api), token=OFFLINE_TOKEN
         )
