@@ -34,7 +34,7 @@ from bot.offers_search import query_tokens
 from bot.sectors import SECTORS
 from handlers import offers_intro, offers_post
 from handlers.common import FLOW_PREFIX, Button, answer, columns, keyboard, show
-from handlers.offers_states import DESCRIPTION, INTRO, SEARCH, VALUE
+from handlers.offers_states import BUTTONS, DESCRIPTION, INTRO, SEARCH, VALUE
 from storage.communities import Community
 
 DRAFT = FLOW_PREFIX + "offers"
@@ -350,6 +350,7 @@ def conversation() -> ConversationHandler[BotContext]:
             DESCRIPTION: [MessageHandler(text, offers_post.typed_description)],
             VALUE: [MessageHandler(text, offers_post.typed_value)],
             INTRO: [MessageHandler(text, offers_intro.typed_message)],
+            BUTTONS: [],
         },
         fallbacks=[MessageHandler(text, expect_button)],
     )
