@@ -25,7 +25,9 @@ async def test_kremenchuk_finds_heating_offer_and_san_sebastian_accepts(bot: Bot
     assert "Іспанія" in reply.text
     reply = await bot.press(official, "Мене цікавить")
     assert "Donostia / San Sebastián" in reply.text
-    reply = await bot.send(official, "Добрий день! Кременчук шукає партнера з відновлення опалення.")
+    reply = await bot.send(
+        official, "Добрий день! Кременчук шукає партнера з відновлення опалення."
+    )
     assert "Кременчук шукає партнера" in reply.text
     reply = await bot.press(official, "Надіслати")
     assert "Надіслано" in reply.text
@@ -83,7 +85,9 @@ async def test_declined_introduction_shares_no_contact(bot: BotHarness) -> None:
     await bot.send(coordinator, "/find hospital")
     await bot.press(coordinator, "Brovary")
     await bot.press(coordinator, "I'm interested")
-    assert any("already sent an introduction" in a.get("text", "") for a in bot.api.callback_answers)
+    assert any(
+        "already sent an introduction" in a.get("text", "") for a in bot.api.callback_answers
+    )
 
 
 async def test_introduction_answered_only_by_the_asked_community(bot: BotHarness) -> None:
@@ -102,6 +106,8 @@ async def test_introduction_answered_only_by_the_asked_community(bot: BotHarness
     introduction = bot.last(coordinator.id)
     data = introduction.buttons[0]["callback_data"]
     await bot.api.wait_processed(bot.api.press_data(outsider, data, introduction))
-    assert any("Only people of the community" in a.get("text", "") for a in bot.api.callback_answers)
+    assert any(
+        "Only people of the community" in a.get("text", "") for a in bot.api.callback_answers
+    )
     pending = await bot.repos.introductions.get(int(data.rsplit(":", 1)[1]))
     assert pending is not None and pending.status == "pending"
