@@ -17,7 +17,8 @@ Sources, all shipped inside installed packages (no network):
 Every place is indexed by its name and its Latin and Cyrillic alternate names, folded (see
 ``fold``). Abroad, Latin alternates count only for places of 100,000 people or more, which
 have real exonyms ("Munich", "Wien"); for smaller ones they are mostly other Wikipedias'
-spellings of the same name, which fuzzy matching covers, and skipping them halves loading.
+spellings of the same name, which fuzzy matching covers, and skipping them saves a quarter
+of the load time.
 GeoNames alternate names carry no language tags, so a Ukrainian name is recognised by its
 letters and, at home, by its agreement with the official Latin name: see ``_with_name_uk``.
 """
@@ -62,11 +63,11 @@ _MIN_POPULATION = 5000
 
 # Longer than any real place name; longer queries are noise, and folding them costs time.
 _MAX_QUERY_LEN = 200
-_EXACT, _PREFIX, _FUZZY_WEIGHT = 100.0, 90.0, 0.88
+# Match qualities: a fuzzy match (a ratio times the weight) stays below any prefix match.
+_EXACT, _PREFIX, _FUZZY_WEIGHT, _ALTERNATE_PENALTY = 100.0, 90.0, 0.85, 3.0
 _FUZZY_CUTOFF = 78.0
 # A Cyrillic query puts Ukrainian places (and foreign ones matched by their Ukrainian name)
-# above any other match of the same kind: above 100 - 90 (a prefix beats a foreign exact
-# match) yet below 100 - 88 (a fuzzy match never does).
+# first: their prefix matches above anyone's exact ones, but not their fuzzy matches.
 _UKRAINIAN_BONUS = 11.0
 _MIN_PREFIX_LEN, _MIN_FUZZY_LEN = 3, 4
 
@@ -106,19 +107,19 @@ _COUNTRY_ALIASES = {"GB": ("UK", "Great Britain", "Britain"), "NL": ("Holland",)
 
 _UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 _APOSTROPHES = "'’ʼ`´ʹ‘"
-_UK_TABLE = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
-        "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
-        "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
-        "я": "ia",
-    }
-)  # fmt: skip
-# Resolution 55 spells these differently at the start of a word.
-_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UK_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
+    "я": "ia",
+}  # fmt: skip
+_UK_TABLE = str.maketrans(_UK_LATIN)
+# Resolution 55 spells these differently at the start of a word, and "зг" as "zgh". The
+# letter comes first in the pattern so that the regex engine can skip ahead to candidates.
+_UK_SPECIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya", "зг": "zgh"}
+_UK_SPECIAL_RE = re.compile(f"[єїйюя](?<![^\\W\\d_].)(?<![{_APOSTROPHES}].)|зг")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_CYRILLIC_RUN_RE = re.compile("[\u0400-\u04ff]+")
 _CYRILLIC_WORD_RE = re.compile(f"[\u0400-\u04ff]+(?:[{_APOSTROPHES}][\u0400-\u04ff]+)*")
 # Letters of other Cyrillic alphabets become Ukrainian ones, so Russian or Serbian spellings
 # fold close to the Ukrainian; and Latin letters that NFKD does not decompose get a base.
@@ -138,17 +139,15 @@ _DROPPED_RE = re.compile(
 _SEPARATOR_RE = re.compile(r"[^\w\n]+")
 
 
-def _transliterate_run(match: re.Match[str]) -> str:
-    run, start = match.group(), match.start()
-    head = ""
-    before = match.string[start - 1] if start else " "
-    if run[0] in _UK_INITIAL and not (before.isalpha() or before in _APOSTROPHES):
-        head, run = _UK_INITIAL[run[0]], run[1:]
-    return head + run.replace("зг", "zgh").translate(_UK_TABLE)
-
-
 def _transliterate_lower(text: str) -> str:
-    return _CYRILLIC_RUN_RE.sub(_transliterate_run, text)
+    text = _UK_SPECIAL_RE.sub(lambda m: _UK_SPECIAL[m.group()], text)
+    # str.translate looks every character up in a dict: fine for a name, but on the blocks
+    # folded at load time a str.replace per letter is several times faster.
+    if len(text) < 1000:
+        return text.translate(_UK_TABLE)
+    for letter, latin in _UK_LATIN.items():
+        text = text.replace(letter, latin)
+    return text
 
 
 def _transliterate_word(match: re.Match[str]) -> str:
@@ -173,7 +172,9 @@ def _fold_lines(block: str) -> str:
     block = block.casefold()
     if not block.isascii():
         block = _SUBSTITUTE_RE.sub(lambda m: _SUBSTITUTES[m.group()], block)
-        block = unicodedata.normalize("NFKD", _transliterate_lower(block))
+        if _CYRILLIC_RE.search(block):
+            block = _transliterate_lower(block)
+        block = unicodedata.normalize("NFKD", block)
     # Apostrophes go only now: transliteration needs them to tell where words start.
     block = _SEPARATOR_RE.sub(" ", _DROPPED_RE.sub("", block).replace("_", " "))
     return block.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
@@ -275,28 +276,29 @@ def _ua_regions() -> dict[str, Region]:
 
 # --- name index --------------------------------------------------------------------------
 
-# Each indexed name carries its owner as a fixed-width suffix: "kyiv\0000042".
-_TAG, _TAG_DIGITS = "\0{:06d}", 6
+# Each indexed name carries its owner as a fixed-width suffix, after a mark telling a main
+# name (a place's name or Ukrainian name) from an alternate one: "kyiv\x01000042".
+_ALTERNATE, _MAIN = "\0", "\1"
+_TAG_DIGITS = 6
 _strip_tag = operator.itemgetter(slice(None, -_TAG_DIGITS - 1))
 _tag_digits = operator.itemgetter(slice(-_TAG_DIGITS, None))
 _TOP = chr(0x10FFFF)
 
 
-class _NameIndex:
-    """Sorted "name\0owner" strings, searched by bisection.
+def _tagged(names: Sequence[str], owners: Iterable[int], tags: Sequence[str]) -> list[str]:
+    """Each non-empty name followed by the tag of its owner."""
+    return list(compress(map(operator.add, names, map(tags.__getitem__, owners)), names))
 
-    One sorted list of strings is the cheapest structure to build for ~300,000 names: a dict
+
+class _NameIndex:
+    """Sorted tagged names (see ``_tagged``), searched by bisection.
+
+    One sorted list of strings is the cheapest structure to build for 200,000 names: a dict
     from each name to its owners takes twice as long, which matters at start-up.
     """
 
     def __init__(self, entries: list[str]) -> None:
         self._entries = sorted(entries)
-
-    @classmethod
-    def build(cls, names: Sequence[str], owners: Sequence[int]) -> _NameIndex:
-        tags = [_TAG.format(owner) for owner in range(max(owners, default=-1) + 1)]
-        tagged = map(operator.add, names, map(tags.__getitem__, owners))
-        return cls(list(compress(tagged, names)))
 
     def subset(self, owners: set[int]) -> _NameIndex:
         kept = map(owners.__contains__, map(int, map(_tag_digits, self._entries)))
@@ -307,25 +309,30 @@ class _NameIndex:
         return entries[bisect.bisect_left(entries, low) : bisect.bisect_left(entries, high)]
 
     def score(self, query: str, limit: int) -> dict[int, float]:
-        """Best match quality per owner: exact, then prefix, then fuzzy (scaled below prefix)."""
+        """Best match quality per owner: exact, then prefix, then fuzzy (scaled below prefix).
+
+        A prefix or fuzzy match counts a little less on an alternate name than on a main one:
+        "Нов" should offer Novovolynsk before Dnipro, once called Novyi Kodak.
+        """
         scores: dict[int, float] = {}
 
-        def add(entries: Iterable[str], value: float) -> None:
+        def add(entries: Iterable[str], value: float, penalty: float = _ALTERNATE_PENALTY) -> None:
             for entry in entries:
                 owner = int(_tag_digits(entry))
-                if value > scores.get(owner, 0.0):
-                    scores[owner] = value
+                quality = value - penalty if entry[-_TAG_DIGITS - 1] == _ALTERNATE else value
+                if quality > scores.get(owner, 0.0):
+                    scores[owner] = quality
 
-        add(self._between(query + "\0", query + "\1"), _EXACT)
+        add(self._between(query + _ALTERNATE, query + chr(ord(_MAIN) + 1)), _EXACT, 0.0)
         if len(query) >= _MIN_PREFIX_LEN:
             add(self._between(query, query + _TOP), _PREFIX)
         if len(query) >= _MIN_FUZZY_LEN:
             # Comparing against every name is too slow; a typo in the first letter is rare,
             # and the common variant spellings are alternate names matched exactly anyway.
             bucket = self._between(query[0], query[0] + _TOP)
-            # The processor that drops the owner tags is applied to the query too.
+            # The processor that drops the tags is applied to the query too.
             matches = process.extract(
-                query + _TAG.format(0),
+                query + _MAIN + "0" * _TAG_DIGITS,
                 bucket,
                 scorer=fuzz.ratio,
                 processor=_strip_tag,
@@ -464,44 +471,56 @@ def _with_name_uk(
 
 def _build(records: list[_Record]) -> tuple[list[_Row], _NameIndex]:
     # Ukrainian places first, then those whose Latin alternates are indexed, then the rest:
-    # each group's alternates get their own filter below.
+    # each group's alternates get their own filter.
     records.sort(key=lambda record: (record[0][3] != "UA", not record[2]))
     rows = [row for row, _, _ in records]
-    counts = [len(alternates) for _, alternates, _ in records]
-    ends = list(accumulate(counts, initial=0))
-    ukrainian = ends[sum(row[3] == "UA" for row in rows)]
-    latin = ends[sum(keep_latin for _, _, keep_latin in records)]
+    ends = list(accumulate((len(alternates) for _, alternates, _ in records), initial=0))
+    ukrainian = sum(row[3] == "UA" for row in rows)
+    latin = sum(keep_latin for _, _, keep_latin in records)
     # Alternate names never contain newlines (GeoNames is a tab-separated dump), so all of
     # them go through the regular expressions and folding as one newline-joined block,
     # which is far faster than a call per name. Each group ends with a newline.
-    alternates = list(chain.from_iterable(alternates for _, alternates, _ in records))
     groups = [(0, ukrainian, _NOISE_LINE_RE), (ukrainian, latin, _NOISE_LINE_RE),
-              (latin, len(alternates), _NOT_UKRAINIAN_LINE_RE)]  # fmt: skip
-    pieces = [pattern.sub("", "\n".join(alternates[low:high]) + "\n") if high > low else ""
-              for low, high, pattern in groups]  # fmt: skip
+              (latin, len(records), _NOT_UKRAINIAN_LINE_RE)]  # fmt: skip
+    pieces = [
+        noise.sub("", "\n".join(chain.from_iterable(names for _, names, _ in records[a:b])) + "\n")
+        if ends[b] > ends[a]
+        else ""
+        for a, b, noise in groups
+    ]
     block = "".join(pieces)
-    folded = _fold_lines(block).split("\n")[:-1]
+    lines, folded = block.split("\n"), _fold_lines(block).split("\n")
     folded_names = _fold_lines("\n".join(row[1] for row in rows)).split("\n")
 
-    home = len(pieces[0])
     candidates: defaultdict[int, list[int]] = defaultdict(list)
+    home = len(pieces[0])
     for line in chain(
         _matching_lines(block, _UKRAINIAN_LINE_RE, 0, home, 0),
-        _matching_lines(block, _PROVEN_UKRAINIAN_LINE_RE, home, len(block), ukrainian),
+        _matching_lines(block, _PROVEN_UKRAINIAN_LINE_RE, home, len(block), ends[ukrainian]),
     ):
         candidates[bisect.bisect_right(ends, line) - 1].append(line)
-    for at, lines in candidates.items():
+    for at, found in candidates.items():
         if rows[at][2] is not None:
             continue
         latin_names: set[str] = set()
         if rows[at][3] == "UA":
             latin_names = {folded[line] for line in range(ends[at], ends[at + 1])
-                           if not _CYRILLIC_RE.search(alternates[line])}  # fmt: skip
-        options = [(alternates[line], folded[line]) for line in lines]
+                           if not _CYRILLIC_RE.search(lines[line])}  # fmt: skip
+        options = [(lines[line], folded[line]) for line in found]
         rows[at] = _with_name_uk(rows[at], options, folded_names[at], latin_names)
 
-    owners = list(chain.from_iterable(map(repeat, range(len(rows)), counts)))
-    return rows, _NameIndex.build(folded + folded_names, owners + list(range(len(rows))))
+    # Chosen Ukrainian names, and official romanisations that replaced GeoNames', become main
+    # names too: until now they were alternates, or not indexed at all.
+    named = [at for at, row in enumerate(rows) if row[2] is not None]
+    main = [rows[at][1] for at in named] + [rows[at][2] or "" for at in named]
+    digits = list(map(f"{{:0{_TAG_DIGITS}d}}".format, range(len(rows))))
+    main_tags = list(map(_MAIN.__add__, digits))
+    owners = chain.from_iterable(map(repeat, range(len(rows)), map(operator.sub, ends[1:], ends)))
+    entries = _tagged(folded[:-1], owners, list(map(_ALTERNATE.__add__, digits)))
+    entries += _tagged(folded_names, range(len(rows)), main_tags)
+    if named:
+        entries += _tagged(_fold_lines("\n".join(main)).split("\n"), named + named, main_tags)
+    return rows, _NameIndex(entries)
 
 
 # --- gazetteer ---------------------------------------------------------------------------
@@ -600,7 +619,9 @@ def _country_index(countries: list[Country]) -> _NameIndex:
                    *_COUNTRY_ALIASES.get(country.code, ())}  # fmt: skip
         names.extend(aliases)
         owners.extend(repeat(position[country.code], len(aliases)))
-    return _NameIndex.build(_fold_lines("\n".join(names)).split("\n"), owners)
+    folded = _fold_lines("\n".join(names)).split("\n")
+    tags = [f"{_MAIN}{at:0{_TAG_DIGITS}d}" for at in range(len(countries))]
+    return _NameIndex(_tagged(folded, owners, tags))
 
 
 @functools.cache

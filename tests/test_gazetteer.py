@@ -194,6 +194,11 @@ def test_cyrillic_query_ranks_ukrainian_places_first(gazetteer: Gazetteer) -> No
     assert {place.country_code for place in found[:3]} == {"UA"}
 
 
+def test_prefix_of_a_main_name_beats_prefix_of_an_old_alternate(gazetteer: Gazetteer) -> None:
+    found = gazetteer.search("Нов", limit=5)
+    assert all((place.name_uk or "").startswith("Нов") for place in found)
+
+
 def test_latin_query_ranks_by_population_among_equal_matches(gazetteer: Gazetteer) -> None:
     first, second, *_ = gazetteer.search("Rivne", limit=3)
     assert (first.population or 0) > (second.population or 0)
