@@ -40,9 +40,10 @@ _KEYWORDS_CSV = Path(__file__).parent / "data" / "search_keywords.csv"
 class Ranking:
     """Weights of the three signals; each signal lies between 0 and 1 before weighting.
 
-    text: bm25 relative to the best match of the same search; sectors: shared sectors with
-    the searcher's own open posts, per sector, at most `max_overlap`; fresh: 1 on the day
-    of posting or renewal, 1 / (1 + age / `half_life_days`) after.
+    text: bm25 relative to the best match of the same search; sectors: how much the post's
+    sectors and those of the searcher's own open posts have in common (shared / all of
+    them, so a post entirely about what the community needs beats a broader one); fresh:
+    1 on the day of posting or renewal, 1 / (1 + age / `half_life_days`) after.
 
     Only the `candidates` newest matches of a search are ranked: scoring every match of a
     broad word across a large table would cost more than a person waits, and someone who
@@ -51,7 +52,6 @@ class Ranking:
 
     text: float = 1.0
     sectors: float = 0.6
-    max_overlap: int = 3
     fresh: float = 0.3
     half_life_days: float = 30.0
     candidates: int = 300

@@ -280,13 +280,16 @@ class PostRepository:
 
     def _score_sql(self, boost: list[str], text: bool) -> tuple[str, list[Any]]:
         w = self.ranking
-        overlap = " + ".join("(instr(p.sectors, ?) > 0)" for _ in boost) or "0"
+        shared = "(" + (" + ".join("(instr(p.sectors, ?) > 0)" for _ in boost) or "0") + ")"
+        count = "(length(p.sectors) - length(replace(p.sectors, ' ', '')) - 1)"
+        overlap = f"COALESCE({shared} * 1.0 / NULLIF({count} + ? - {shared}, 0), 0)"
         relevance = "COALESCE(h.r / NULLIF(MIN(h.r) OVER (), 0), 0)" if text else "0"
         sql = (
-            f"? * {relevance} + ? * MIN(?, {overlap})"
+            f"? * {relevance} + ? * {overlap}"
             " + ? / (1.0 + (julianday(?) - julianday(p.fresh_at)) / ?)"
         )
-        params: list[Any] = [w.text, w.sectors, w.max_overlap, *(f" {c} " for c in boost)]
+        codes = [f" {c} " for c in boost]
+        params: list[Any] = [w.text, w.sectors, *codes, len(boost), *codes]
         params += [w.fresh, self.clock.now().strftime("%Y-%m-%dT%H:%M:%S"), w.half_life_days]
         return sql, params
 
