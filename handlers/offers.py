@@ -34,8 +34,8 @@ from bot.offers_search import query_tokens
 from bot.sectors import SECTORS
 from handlers import offers_intro, offers_post
 from handlers.common import FLOW_PREFIX, Button, answer, columns, keyboard, show
+from handlers.offers_common import home, own_community
 from handlers.offers_states import BUTTONS, DESCRIPTION, INTRO, SEARCH, VALUE
-from storage.communities import Community
 
 DRAFT = FLOW_PREFIX + "offers"
 PAGE_SIZE = 5
@@ -45,50 +45,6 @@ def search_draft(context: BotContext) -> dict[str, Any]:
     assert context.user_data is not None
     flow = context.user_data.setdefault(DRAFT, {})
     return flow.setdefault("search", {"q": "", "sectors": [], "kinds": [], "page": 0})
-
-
-async def own_community(update: Update, context: BotContext) -> Community | None:
-    """The approved community the person acts for, or a refusal shown to them."""
-    if context.community_id is not None:
-        community = await context.repos.communities.get(context.community_id)
-        if community is not None:
-            return community
-    await show(
-        update,
-        context,
-        context._(
-            "Partner search is open to people whose community an operator has approved."
-            " Send /start to choose your community."
-        ),
-        keyboard([[(context._("Main menu"), "menu:home")]]),
-    )
-    return None
-
-
-async def home(update: Update, context: BotContext) -> int:
-    community = await own_community(update, context)
-    if community is None:
-        return ConversationHandler.END
-    _ = context._
-    rows: list[list[Button]] = [[(_("Find partners"), "of:find")]]
-    if side_for_community(community.kind) == OFFER:
-        rows.append([(_("Post an offer"), "of:p:new")])
-        text = _(
-            "Partner search. Find Ukrainian communities whose needs your municipality can help"
-            " with, or post an offer of help or cooperation."
-        )
-    else:
-        rows.append([(_("Post a need"), "nd:p:new")])
-        text = _(
-            "Partner search. Find municipalities abroad that offer help or cooperation, or post"
-            " what your community needs."
-        )
-    rows += [
-        [(_("My posts"), "of:mine"), (_("Notice settings"), "of:notice")],
-        [(_("Main menu"), "menu:home")],
-    ]
-    await show(update, context, text, keyboard(rows))
-    return ConversationHandler.END
 
 
 async def find_command(update: Update, context: BotContext) -> int:

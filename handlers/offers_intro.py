@@ -18,6 +18,7 @@ from bot.offers import OFFER
 from bot.offers_render import excerpt, place
 from bot.text_input import TextProblem, check_text, clean
 from handlers.common import FLOW_PREFIX, answer, keyboard, show
+from handlers.offers_common import own_community
 from handlers.offers_states import BUTTONS, INTRO
 from storage.communities import Community
 from storage.offers_introductions import Introduction
@@ -48,8 +49,6 @@ def contact(user: User | None, t: Translator) -> str:
 
 async def start(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None
-    from handlers.offers import own_community
-
     community = await own_community(update, context)
     post_id = _id(update)
     post = await context.repos.posts.get(post_id) if post_id else None
@@ -162,8 +161,6 @@ async def _tell(
 
 async def send(update: Update, context: BotContext) -> int:
     assert context.account is not None
-    from handlers.offers import own_community
-
     community = await own_community(update, context)
     draft = _flow(context).pop("intro", None)
     if community is None:

@@ -35,6 +35,7 @@ from bot.parsing.amounts import AmountError, parse_amount
 from bot.sectors import SECTORS
 from bot.text_input import TextProblem, check_text, clean
 from handlers.common import FLOW_PREFIX, Button, answer, columns, keyboard, show
+from handlers.offers_common import home, own_community
 from handlers.offers_states import BUTTONS, DESCRIPTION, VALUE
 from storage.communities import Community
 from storage.offers import Post, PostDraft, draft_of
@@ -63,22 +64,14 @@ def _parts(update: Update) -> tuple[str, str, str]:
     return pieces[0], pieces[2] if len(pieces) > 2 else "", pieces[3] if len(pieces) > 3 else ""
 
 
-async def _community(update: Update, context: BotContext) -> Community | None:
-    from handlers.offers import own_community
-
-    return await own_community(update, context)
-
-
 async def _stale(update: Update, context: BotContext) -> int:
     if update.callback_query is not None:
         await answer(update.callback_query, context._("That button is no longer active."))
-    from handlers.offers import home
-
     return await home(update, context)
 
 
 async def start(update: Update, context: BotContext) -> int:
-    community = await _community(update, context)
+    community = await own_community(update, context)
     if community is None:
         return ConversationHandler.END
     side = side_for_community(community.kind)
@@ -332,7 +325,7 @@ def _post_draft(draft: dict[str, Any], community: Community, owner_id: int) -> P
 
 async def confirm(update: Update, context: BotContext) -> int:
     assert context.account is not None
-    community = await _community(update, context)
+    community = await own_community(update, context)
     draft = _draft(context)
     if community is None:
         return ConversationHandler.END
@@ -371,8 +364,6 @@ async def confirm(update: Update, context: BotContext) -> int:
 
 async def cancel(update: Update, context: BotContext) -> int:
     _flow(context).pop("post", None)
-    from handlers.offers import home
-
     await show(update, context, context._("Cancelled. Nothing was saved."))
     return await home(update, context)
 
@@ -444,7 +435,7 @@ async def step(update: Update, context: BotContext) -> int:
 
 async def _owned(update: Update, context: BotContext) -> tuple[Community, Post] | None:
     assert update.callback_query is not None
-    community = await _community(update, context)
+    community = await own_community(update, context)
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
     post = await context.repos.posts.get(int(raw)) if raw.isdigit() else None
     if community is None:
@@ -461,7 +452,7 @@ async def _owned(update: Update, context: BotContext) -> tuple[Community, Post] 
 
 
 async def my_posts(update: Update, context: BotContext) -> int:
-    community = await _community(update, context)
+    community = await own_community(update, context)
     if community is None:
         return ConversationHandler.END
     _, t = context._, context.t
