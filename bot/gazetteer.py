@@ -301,8 +301,9 @@ class _NameIndex:
         self._entries = sorted(entries)
         self._untagged: dict[str, tuple[int, list[str]]] = {}
 
-    def subset(self, owners: set[int]) -> _NameIndex:
-        kept = map(owners.__contains__, map(int, map(_tag_digits, self._entries)))
+    def subset(self, owners: Iterable[int]) -> _NameIndex:
+        digits = {f"{owner:0{_TAG_DIGITS}d}" for owner in owners}
+        kept = map(digits.__contains__, map(_tag_digits, self._entries))
         return _NameIndex(list(compress(self._entries, kept)))
 
     def _bounds(self, low: str, high: str) -> tuple[int, int]:
@@ -574,7 +575,7 @@ class Gazetteer:
             return self._index
         code = country.upper()
         if code not in self._by_country:
-            owners = {at for at, row in enumerate(self._rows) if row[3] == code}
+            owners = (at for at, row in enumerate(self._rows) if row[3] == code)
             self._by_country[code] = self._index.subset(owners)
         return self._by_country[code]
 
