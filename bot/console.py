@@ -31,6 +31,11 @@ CONSOLE_HELP = """Console commands:
 Anything else is sent as a message; a button's label or number presses it."""
 
 
+def _plain(label: str) -> str:
+    """A label without the marks buttons carry (✓, ▶️, emoji), for typing it by hand."""
+    return " ".join("".join(ch for ch in label if ch.isalnum() or ch.isspace()).split()).casefold()
+
+
 class Console:
     def __init__(self, settings: Settings) -> None:
         self.settings = dataclasses.replace(
@@ -84,10 +89,15 @@ class Console:
         last = messages[-1]
         if line.isdigit() and 1 <= int(line) <= len(last.button_labels):
             return last, last.button_labels[int(line) - 1]
-        for message in reversed(messages):
-            for label in message.button_labels:
-                if label.strip().casefold() == line.strip().casefold():
-                    return message, label
+        wanted = _plain(line)
+        for matches in (
+            lambda label: label.strip().casefold() == line.strip().casefold(),
+            lambda label: _plain(label) == wanted,
+        ):
+            for message in reversed(messages):
+                for label in message.button_labels:
+                    if matches(label):
+                        return message, label
         return None
 
     async def handle(self, line: str) -> bool:

@@ -52,11 +52,17 @@ async def load_account(update: Update, context: BotContext) -> None:
             user.username,
             language_for(user.language_code),
         )
-        memberships = await repos.memberships.for_user(user.id)
+        # A pending claim counts as the current membership too, so the menu can say it waits;
+        # `context.community_id` stays None until an operator approves it.
+        memberships = [
+            m
+            for m in await repos.memberships.for_user(user.id, status=None)
+            if m.status in ("approved", "pending")
+        ]
         current = context.account.current_community_id
         context.membership = next(
             (m for m in memberships if m.community_id == current),
-            memberships[0] if memberships else None,
+            next((m for m in memberships if m.approved), memberships[0] if memberships else None),
         )
     chat = update.effective_chat
     if chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
