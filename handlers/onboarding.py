@@ -213,7 +213,8 @@ async def ask_manual_place(update: Update, context: BotContext) -> int:
         )
         return MANUAL_PLACE
     regions = [
-        (r.name(context.lang)[:40], f"ob:region:{r.code}") for r in gazetteer.ukrainian_regions()
+        (r.name(context.lang)[:40], f"ob:region:{r.code}")
+        for r in gazetteer.ukrainian_regions(context.lang)
     ]
     await show(
         update,
