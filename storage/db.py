@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -15,8 +16,25 @@ _log = logging.getLogger(__name__)
 
 
 class Database:
+    """One connection shared by every task of the process.
+
+    Update handlers and jobs (reminder delivery, digests) run as concurrent tasks on this
+    connection, so a transaction must not let another task's statements in: each statement
+    takes its turn through a lock that an open transaction holds until it ends.
+    """
+
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self.connection = connection
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[object] | None = None
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        if self._owner is not None and self._owner is asyncio.current_task():
+            yield
+            return
+        async with self._lock:
+            yield
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
@@ -54,31 +72,34 @@ class Database:
 
     async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; returns the last inserted row id."""
-        cursor = await self.connection.execute(sql, params)
-        row_id = cursor.lastrowid or 0
-        await cursor.close()
+        async with self._turn():
+            cursor = await self.connection.execute(sql, params)
+            row_id = cursor.lastrowid or 0
+            await cursor.close()
         return row_id
 
     async def execute_changes(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; returns how many rows it changed (for compare-and-set updates)."""
-        cursor = await self.connection.execute(sql, params)
-        changed = cursor.rowcount
-        await cursor.close()
+        async with self._turn():
+            cursor = await self.connection.execute(sql, params)
+            changed = cursor.rowcount
+            await cursor.close()
         return changed
 
     async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
-        await self.connection.executemany(sql, rows)
+        async with self._turn():
+            await self.connection.executemany(sql, rows)
 
     async def fetchone(
         self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
     ) -> aiosqlite.Row | None:
-        async with self.connection.execute(sql, params) as cursor:
+        async with self._turn(), self.connection.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
     async def fetchall(
         self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
     ) -> list[aiosqlite.Row]:
-        async with self.connection.execute(sql, params) as cursor:
+        async with self._turn(), self.connection.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
     async def fetchval(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Any:
@@ -87,12 +108,20 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Database]:
-        """BEGIN IMMEDIATE so that concurrent writers queue instead of failing mid-way."""
-        await self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            await self.connection.execute("ROLLBACK")
-            raise
-        else:
-            await self.connection.execute("COMMIT")
+        """BEGIN IMMEDIATE, with every other task's statements waiting until it ends."""
+        if self._owner is not None and self._owner is asyncio.current_task():
+            yield self  # already inside this task's transaction
+            return
+        async with self._lock:
+            self._owner = asyncio.current_task()
+            try:
+                await self.connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self
+                except BaseException:
+                    await self.connection.execute("ROLLBACK")
+                    raise
+                else:
+                    await self.connection.execute("COMMIT")
+            finally:
+                self._owner = None

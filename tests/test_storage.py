@@ -1,0 +1,61 @@
+"""The shared connection under concurrent tasks, and migrations."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database
+
+
+async def test_a_job_writing_during_a_transaction_neither_fails_nor_joins_it(
+    tmp_path: Path,
+) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    await db.execute("CREATE TABLE t (v TEXT)")
+    started = asyncio.Event()
+
+    async def failing_transaction() -> None:
+        async with db.transaction():
+            await db.execute("INSERT INTO t VALUES ('inside')")
+            started.set()
+            await asyncio.sleep(0.05)
+            raise RuntimeError("rolled back")
+
+    async def job() -> None:
+        await started.wait()
+        await db.execute("INSERT INTO t VALUES ('job')")
+        async with db.transaction():
+            await db.execute("INSERT INTO t VALUES ('second transaction')")
+
+    results = await asyncio.gather(failing_transaction(), job(), return_exceptions=True)
+    assert isinstance(results[0], RuntimeError) and results[1] is None
+    rows = [r[0] for r in await db.fetchall("SELECT v FROM t ORDER BY rowid")]
+    assert rows == ["job", "second transaction"]
+    await db.close()
+
+
+async def test_migrations_apply_once_and_a_reopened_database_keeps_its_data(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    assert await db.migrate() == []
+    await db.execute(
+        "INSERT INTO users (id, first_name, created_at, updated_at) VALUES (1, 'A', 'x', 'x')"
+    )
+    await db.close()
+    db = await Database.open(tmp_path / "db.sqlite3")
+    assert await db.fetchval("SELECT first_name FROM users WHERE id = 1") == "A"
+    assert await db.fetchval("PRAGMA journal_mode") == "wal"
+    assert await db.fetchval("PRAGMA foreign_keys") == 1
+    await db.close()
+
+
+async def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        await db.execute(
+            "INSERT INTO memberships (user_id, community_id, role, status, created_at)"
+            " VALUES (5, 5, 'admin', 'pending', 'x')"
+        )
+    await db.close()
