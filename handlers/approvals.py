@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
 from handlers.common import answer, keyboard, show, toast
@@ -137,5 +137,8 @@ async def _tell_claimant(context: BotContext, membership: Membership, approved: 
         markup = keyboard([[(t._("Choose another community"), "ob:again")]])
     try:
         await context.bot.send_message(user.id, text, reply_markup=markup)
+    except Forbidden:
+        # The decision stands; they see it in the menu when they come back.
+        await repos.users.set_active(user.id, False)
     except TelegramError as error:
         _log.info("claimant %s not reachable: %s", user.id, error)

@@ -67,3 +67,11 @@ async def test_a_user_who_blocked_the_bot_is_marked_inactive(bot: BotHarness) ->
     # The decision is kept even though the user could not be told.
     membership = (await bot.repos.memberships.for_user(user.id))[0]
     assert membership.approved
+    account = await bot.repos.users.get(user.id)
+    assert account is not None and not account.active
+    # Writing again makes them active, and the menu shows the approved community.
+    bot.api.blocked.discard(user.id)
+    reply = await bot.send(user, "/menu")
+    assert "Main menu — Brovary" in reply.text
+    account = await bot.repos.users.get(user.id)
+    assert account is not None and account.active
