@@ -21,8 +21,9 @@ from bot.parsing.amounts import CURRENCIES
 from bot.parsing.dates import DateError, parse_date
 from bot.sectors import sector_label
 from bot.visits import DIRECTION_SHORT
-from handlers.aid import home_markup, status_text
 from handlers.aid_common import community_titles, data_parts, format_day, money
+from handlers.aid_home import home_markup
+from handlers.aid_render import status_text
 from handlers.common import Button, answer, keyboard, show, toast
 
 PAGE = 8

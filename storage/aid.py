@@ -16,6 +16,7 @@ from typing import Any
 from bot.aid import Rate, TotalsRow, YearPartnerRow, can_move, donor_ids
 from bot.clock import Clock, iso
 from storage.db import Database
+from storage.history import HistoryEntry, changes_of
 
 EDITABLE = (
     "donors",
@@ -82,14 +83,6 @@ class NewAid:
     confirmed_by_recipient: bool = False  # the author acts for the recipient
     confirmed_by_donor: bool = False  # the author acts for a donor
     client_token: str | None = None
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    actor_id: int | None
-    action: str
-    changes: dict[str, list[Any]]
-    at: str
 
 
 @dataclass(frozen=True)
@@ -224,11 +217,7 @@ class AidRepository:
         unknown = set(values) - set(EDITABLE)
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
-        changes = {
-            name: [_plain(getattr(before, name)), _plain(value)]
-            for name, value in values.items()
-            if _plain(getattr(before, name)) != _plain(value)
-        }
+        changes = changes_of(before, values)
         if not changes:
             return before
         now = iso(self.clock.now())
@@ -402,10 +391,3 @@ class AidRepository:
             "SELECT currency, base, rate, rate_date FROM exchange_rates ORDER BY base, currency"
         )
         return [Rate(r[0], r[1], Decimal(r[2]), date.fromisoformat(r[3])) for r in rows]
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-friendly form, so history rows compare and store alike."""
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    return value
