@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.gazetteer import Place, get_gazetteer
-from bot.i18n import LANGUAGES, N_
+from bot.i18n import LANGUAGES
 from bot.text_input import TextProblem, check_name, clean
 from handlers.approvals import notify_operators
 from handlers.common import FLOW_PREFIX, Button, columns, keyboard, show
@@ -29,7 +29,9 @@ from storage.communities import Community
 
 LANGUAGE, ROLE, COMMUNITY, MANUAL_NAME, MANUAL_PLACE, CONFIRM = range(6)
 DRAFT = FLOW_PREFIX + "onboarding"
-LANGUAGE_NAMES = {"uk": N_("Українська"), "en": N_("English")}
+# Each language by its own name, the same for every reader (a picker must be readable by
+# someone who does not read the current language), so these are never translated.
+LANGUAGE_NAMES = {"uk": "Українська", "en": "English"}
 MAX_RESULTS = 5
 
 
@@ -68,7 +70,7 @@ async def ask_language(update: Update, context: BotContext) -> int:
     _draft(context).clear()
     current = context.account.language
     buttons = [
-        (("✓ " if lang == current else "") + context._(LANGUAGE_NAMES[lang]), f"ob:lang:{lang}")
+        (("✓ " if lang == current else "") + LANGUAGE_NAMES[lang], f"ob:lang:{lang}")
         for lang in LANGUAGES
     ]
     await show(

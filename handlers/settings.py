@@ -56,7 +56,7 @@ async def home(update: Update, context: BotContext) -> int:
     if is_private(update):
         rows.insert(1, [(_("Community"), "set:community")])
         rows.append([(_("Main menu"), "menu:home")])
-    lang_name = _(LANGUAGE_NAMES[context.lang])
+    lang_name = LANGUAGE_NAMES[context.lang]
     await show(
         update,
         context,
@@ -67,7 +67,7 @@ async def home(update: Update, context: BotContext) -> int:
 
 
 async def ask_language(update: Update, context: BotContext) -> int:
-    buttons = [(context._(LANGUAGE_NAMES[lang]), f"set:lang:{lang}") for lang in LANGUAGES]
+    buttons = [(LANGUAGE_NAMES[lang], f"set:lang:{lang}") for lang in LANGUAGES]
     await show(update, context, context._("Choose the language:"), keyboard([buttons]))
     return HOME
 

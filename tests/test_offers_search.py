@@ -165,3 +165,21 @@ async def test_results_are_paged_five_at_a_time(bot: BotHarness) -> None:
     await bot.press(official, "Done")
     reply = await bot.press(official, "Show results")
     assert "Nothing found" in reply.text
+
+
+async def test_staff_languages_on_a_card_are_named_in_the_readers_language(
+    bot: BotHarness,
+) -> None:
+    await load_demo(bot.repos, bot.clock.now().date())
+    official = bot.user(302, "Микола", "uk")
+    await bot.make_member(official, "Kremenchuk")
+    await bot.send(official, "/find")
+    await bot.send(official, "опалення")
+    reply = await bot.press(official, "1. Donostia / San Sebastián")
+    assert "Мови працівників: англійська, іспанська" in reply.text
+    coordinator = bot.user(303, "Ane", "en")
+    await bot.make_member(coordinator, "Kremenchuk")
+    await bot.send(coordinator, "/find")
+    await bot.send(coordinator, "heating")
+    reply = await bot.press(coordinator, "1. Donostia / San Sebastián")
+    assert "Staff speak: English, Spanish" in reply.text

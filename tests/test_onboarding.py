@@ -216,3 +216,14 @@ async def test_bot_added_to_a_group_introduces_itself(bot: BotHarness) -> None:
 async def test_commands_and_description_are_set_per_language(bot: BotHarness) -> None:
     assert "all_private_chats:uk" in bot.api.commands
     assert bot.api.descriptions["description:"] != bot.api.descriptions["description:uk"]
+
+
+async def test_language_pickers_name_each_language_in_itself(bot: BotHarness) -> None:
+    user = bot.user(131, "Оксана", "uk")
+    await bot.make_member(user, "Brovary")
+    await bot.send(user, "/settings")
+    reply = await bot.press(user, "Мова")
+    assert reply.buttons == ["Українська", "English"]
+    newcomer = bot.user(132, "Тарас", "uk")
+    reply = await bot.send(newcomer, "/start")
+    assert reply.buttons == ["✓ Українська", "English"]
