@@ -95,7 +95,8 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> int:
     for partnership in partnerships[page * PAGE : (page + 1) * PAGE]:
         community_title, partner = await names(context, partnership, context.lang)
         other = partner if partnership.community_id == context.community_id else community_title
-        rows.append([(f"{other} · {_stage(context, partnership)}"[:60], f"tw:c:{partnership.id}")])
+        label = _short(f"{other} · {_stage(context, partnership)}")
+        rows.append([(label, f"tw:c:{partnership.id}")])
     if pages > 1:
         nav: list[Button] = []
         if page > 0:
@@ -108,6 +109,13 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> int:
     rows.append([(_("The law in brief"), "tw:law"), (_("Main menu"), "menu:home")])
     await show(update, context, "\n".join(lines), keyboard(rows))
     return ConversationHandler.END
+
+
+def _short(label: str, limit: int = 60) -> str:
+    """A button label cut at a word, so a long partner name never ends mid-word."""
+    if len(label) <= limit:
+        return label
+    return label[: limit - 1].rsplit(" ", 1)[0].rstrip(" ·,") + "…"
 
 
 def _stage(context: BotContext, partnership: Partnership) -> str:

@@ -192,3 +192,31 @@ async def test_confirm_pressed_twice_saves_once(bot: BotHarness) -> None:
     assert len(await bot.repos.partnerships.history(1)) == 4  # four facts, written once
     reply = await bot.send(mayor, "/twinning")
     assert "Jena, Germany · 2. Partner found and contact opened" in reply.buttons
+
+
+async def test_a_long_partner_name_in_the_list_is_cut_at_a_word(bot: BotHarness) -> None:
+    labels = (
+        (221, "en", "New partnership", "Confirm", "Šiauliai District Municipality, Lithuania · 1."),
+        (222, "uk", "Нове партнерство", "Підтвердити", "Шяуляйський район, Литва · 1."),
+    )
+    for user_id, lang, new, confirm, start in labels:
+        mayor = bot.user(user_id, "Rasa", lang)
+        await bot.make_member(mayor, "Dolyna")
+        await bot.send(mayor, "/twinning")
+        await bot.press(mayor, new)
+        await bot.send(mayor, "Siauliai district")
+        await bot.press(mayor, "Šiauliai District Municipality")
+        await bot.press(mayor, confirm)
+        reply = await bot.send(mayor, "/twinning")
+        label = reply.buttons[0]
+        assert label.startswith(start) and label.endswith("…"), label
+        assert len(label) <= 60
+        # The cut falls between words: what is left of the step name is whole words.
+        assert all(word in reply_title(lang) for word in label[len(start) : -1].split()), label
+
+
+def reply_title(lang: str) -> str:
+    return {
+        "en": "Areas of cooperation and council decision",
+        "uk": "Сфери співпраці та рішення ради",
+    }[lang]
