@@ -21,7 +21,7 @@ from bot.settings import Settings
 
 CONSOLE_OPERATOR_ID = 1001
 CONSOLE_HELP = """Console commands:
-  :user ID [NAME] [uk|en]   act as another person (created if new)
+  :user ID [NAME] [uk|en]   act as another person (created if new; keeps their language)
   :lang uk|en               change the current person's Telegram language code
   :private                  talk in the private chat with the bot
   :group [ID] [TITLE]       talk in a group (created with the current person as its admin)
@@ -129,7 +129,8 @@ class Console:
                 if len(args) > 1
                 else (existing.user.first_name if existing and existing.user else f"User {user_id}")
             )
-            lang = args[2] if len(args) > 2 else "en"
+            known = existing.user.language_code if existing and existing.user else None
+            lang = args[2] if len(args) > 2 else known or "en"
             self.person = self.api.user(user_id, name, lang)
             self.chat = self.api.chats[user_id]
             print(f"(now {name}, id {user_id}, language {lang})")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.console import Console
+from bot.settings import Settings
 from tests.harness import OPERATOR_ID, BotHarness
 
 
@@ -227,3 +229,12 @@ async def test_language_pickers_name_each_language_in_itself(bot: BotHarness) ->
     newcomer = bot.user(132, "Тарас", "uk")
     reply = await bot.send(newcomer, "/start")
     assert reply.buttons == ["✓ Українська", "English"]
+
+
+async def test_console_switching_back_to_a_person_keeps_their_language() -> None:
+    console = Console(Settings.from_env({}))
+    await console.handle(":user 2002 Anna en")
+    await console.handle(":user 1001")
+    assert (console.person.first_name, console.person.language_code) == ("Olena", "uk")
+    await console.handle(":user 3003")
+    assert console.person.language_code == "en"
