@@ -143,7 +143,7 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     # Aid and visit log: the two flows, then the home screen, views and confirmations.
     app.add_handler(aid.conversation())
     app.add_handler(visits.conversation())
-    for handler in [*aid.handlers(), *aid_views.handlers()]:
+    for handler in [*aid.handlers(), *aid_views.handlers(), *visits.handlers()]:
         app.add_handler(handler)
     visits.register_reminder_kinds()
 

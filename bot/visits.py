@@ -41,3 +41,12 @@ def reminder_plan(start: date, end: date, now: datetime, tz: str) -> list[tuple[
         if due > now:
             plan.append((what, due))
     return plan
+
+
+# A visit logged by the partner reads the other way round from the partner's side.
+_SEEN_FROM_PARTNER = {"incoming": "outgoing", "outgoing": "incoming", "online": "online"}
+
+
+def seen_from(direction: str, by_author: bool) -> str:
+    """The direction as the reader's community sees it, given who logged the visit."""
+    return direction if by_author else _SEEN_FROM_PARTNER[direction]

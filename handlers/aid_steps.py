@@ -115,10 +115,14 @@ class FlowSteps:
     async def cancel(self, update: Update, context: BotContext) -> int:
         return await self.end(update, context, context._("Cancelled. Nothing was saved."))
 
-    async def refuse_stale(self, update: Update, context: BotContext, key: str) -> bool:
-        """A draft of another community (the user switched) or from an old button saves nothing."""
+    async def refuse_stale(
+        self, update: Update, context: BotContext, key: str, complete: bool = True
+    ) -> bool:
+        """A draft of another community (the user switched), from an old button or missing
+        a step saves nothing; `key` names the saved item a draft of changes is for."""
         d = self.draft(context)
-        if (d.get("token") or d.get(key)) and d.get("community") == context.community_id:
+        mine = d.get("community") == context.community_id
+        if complete and mine and (d.get("token") or d.get(key)):
             return False
         await self.end(
             update, context, context._("That draft is no longer valid. Nothing was saved.")

@@ -20,7 +20,7 @@ from bot.gazetteer import get_gazetteer
 from bot.parsing.amounts import CURRENCIES
 from bot.parsing.dates import DateError, parse_date
 from bot.sectors import sector_label
-from bot.visits import DIRECTION_SHORT
+from bot.visits import DIRECTION_SHORT, seen_from
 from handlers.aid_common import community_titles, data_parts, format_day, money
 from handlers.aid_home import home_markup
 from handlers.aid_render import status_text
@@ -105,6 +105,7 @@ async def timeline(update: Update, context: BotContext) -> None:
             buttons.append((f"№{item.id}", f"ai:r:{item.id}"))
         else:
             lines.append(await _visit_line(context, item, community_id))
+            buttons.append((_("Visit №{id}", id=item.id), f"vi:r:{item.id}"))
     if not shown:
         lines.append(_("Nothing recorded yet. Use Log aid or Log visit."))
     pid = partnership_id or 0
@@ -133,20 +134,17 @@ async def _aid_line(context: BotContext, record: Any) -> str:
     )
 
 
-# A visit logged by the partner reads the other way round from this side.
-_SEEN_FROM_PARTNER = {"incoming": "outgoing", "outgoing": "incoming", "online": "online"}
-
-
 async def _visit_line(context: BotContext, visit: Any, viewer: int) -> str:
     t = context.t
     ours = visit.community_id == viewer
     other = visit.partner_id if ours else visit.community_id
-    direction = visit.direction if ours else _SEEN_FROM_PARTNER[visit.direction]
+    direction = seen_from(visit.direction, ours)
     partner = await community_titles(context, [other], context.lang)
     days = format_day(t, visit.start_date)
     if visit.end_date != visit.start_date:
         days += f"–{format_day(t, visit.end_date)}"
-    head = f"{days} · {t._(DIRECTION_SHORT[direction])} · {partner}"
+    label = t._("Visit №{id}", id=visit.id)
+    head = f"{label} · {days} · {t._(DIRECTION_SHORT[direction])} · {partner}"
     details = []
     if visit.delegation_size:
         details.append(t.ngettext("{n} person", "{n} people", visit.delegation_size))

@@ -1,4 +1,7 @@
-"""Visits and online meetings between a community and a partner."""
+"""Visits and online meetings between a community and a partner.
+
+Every change writes a history row in the same transaction; deleting only marks the visit.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,21 @@ from typing import Any
 
 from bot.clock import Clock, iso
 from storage.db import Database
+from storage.history import HistoryEntry, changes_of
+
+EDITABLE = (
+    "community_id",
+    "partner_id",
+    "partnership_id",
+    "direction",
+    "start_date",
+    "end_date",
+    "delegation_size",
+    "leader",
+    "sectors",
+    "note",
+    "outcomes",
+)
 
 
 @dataclass(frozen=True)
@@ -89,27 +107,30 @@ class VisitRepository:
                 assert visit is not None
                 return visit, False
         now = iso(self.clock.now())
-        visit_id = await self.db.execute(
-            "INSERT INTO visits (community_id, partner_id, partnership_id, direction, start_date,"
-            " end_date, delegation_size, leader, sectors, note, created_by, created_at,"
-            " updated_at, client_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                new.community_id,
-                new.partner_id,
-                new.partnership_id,
-                new.direction,
-                new.start_date,
-                new.end_date,
-                new.delegation_size,
-                new.leader,
-                json.dumps(list(new.sectors)),
-                new.note,
-                new.created_by,
-                now,
-                now,
-                new.client_token,
-            ),
-        )
+        async with self.db.transaction():
+            visit_id = await self.db.execute(
+                "INSERT INTO visits (community_id, partner_id, partnership_id, direction,"
+                " start_date, end_date, delegation_size, leader, sectors, note, created_by,"
+                " created_at, updated_at, client_token)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new.community_id,
+                    new.partner_id,
+                    new.partnership_id,
+                    new.direction,
+                    new.start_date,
+                    new.end_date,
+                    new.delegation_size,
+                    new.leader,
+                    json.dumps(list(new.sectors)),
+                    new.note,
+                    new.created_by,
+                    now,
+                    now,
+                    new.client_token,
+                ),
+            )
+            await self._history(visit_id, new.created_by, "create", {}, now)
         visit = await self.get(visit_id)
         assert visit is not None
         return visit, True
@@ -118,12 +139,64 @@ class VisitRepository:
         row = await self.db.fetchone("SELECT * FROM visits WHERE id = ?", (visit_id,))
         return _visit(row) if row else None
 
-    async def set_outcomes(self, visit_id: int, outcomes: str) -> Visit | None:
+    async def _history(
+        self, visit_id: int, actor: int | None, action: str, changes: dict[str, Any], now: str
+    ) -> None:
         await self.db.execute(
-            "UPDATE visits SET outcomes = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-            (outcomes, iso(self.clock.now()), visit_id),
+            "INSERT INTO visit_history (visit_id, actor_id, action, changes, at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (visit_id, actor, action, json.dumps(changes, ensure_ascii=False), now),
         )
+
+    async def update(
+        self, visit_id: int, actor: int, action: str = "edit", **values: Any
+    ) -> Visit | None:
+        """Change fields of a live visit, keeping what they were in the history."""
+        before = await self.get(visit_id)
+        if before is None or before.deleted:
+            return None
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        changes = changes_of(before, values)
+        if not changes:
+            return before
+        now = iso(self.clock.now())
+        assignments = ", ".join(f"{name} = :{name}" for name in changes)
+        params = {
+            name: json.dumps(list(values[name])) if name == "sectors" else values[name]
+            for name in changes
+        }
+        async with self.db.transaction():
+            await self.db.execute(
+                f"UPDATE visits SET {assignments}, updated_at = :now WHERE id = :id",
+                {**params, "now": now, "id": visit_id},
+            )
+            await self._history(visit_id, actor, action, changes, now)
         return await self.get(visit_id)
+
+    async def set_outcomes(self, visit_id: int, actor: int, outcomes: str) -> Visit | None:
+        return await self.update(visit_id, actor, "outcomes", outcomes=outcomes)
+
+    async def delete(self, visit_id: int, actor: int) -> bool:
+        now = iso(self.clock.now())
+        async with self.db.transaction():
+            changed = await self.db.execute_changes(
+                "UPDATE visits SET deleted_at = ?, updated_at = ?"
+                " WHERE id = ? AND deleted_at IS NULL",
+                (now, now, visit_id),
+            )
+            if changed == 1:
+                await self._history(visit_id, actor, "delete", {}, now)
+        return changed == 1
+
+    async def history(self, visit_id: int) -> list[HistoryEntry]:
+        rows = await self.db.fetchall(
+            "SELECT actor_id, action, changes, at FROM visit_history WHERE visit_id = ?"
+            " ORDER BY id",
+            (visit_id,),
+        )
+        return [HistoryEntry(r[0], r[1], json.loads(r[2]), r[3]) for r in rows]
 
     async def page(
         self, community_id: int, partnership_id: int | None, offset: int, limit: int
