@@ -5,7 +5,8 @@ never mixed), and visits per year. Labels come in the reader's language.
 from __future__ import annotations
 
 import io
-from typing import Protocol
+from decimal import Decimal
+from typing import Any, Protocol
 
 from bot.aid import Totals, from_minor
 from bot.i18n import N_
@@ -16,6 +17,15 @@ MAX_PARTNERS = 6
 
 class _Translates(Protocol):
     def _(self, message: str, /, **values: object) -> str: ...
+
+    def number(self, value: int | float | Decimal) -> str: ...
+
+
+def axis_numbers(t: _Translates) -> Any:
+    """Axis numbers grouped the reader's way (3 900 000 in Ukrainian, 3,900,000 in English)."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _position: t.number(Decimal(str(value)).normalize()))
 
 
 TITLE_AID = N_("Aid value per year and partner, {currency}")
@@ -50,6 +60,7 @@ def build_chart(
         visits.set_xlabel(t._(LABEL_YEAR))
         visits.set_ylabel(t._(LABEL_VISITS))
         visits.yaxis.get_major_locator().set_params(integer=True)
+        visits.yaxis.set_major_formatter(axis_numbers(t))
         figure.tight_layout()
         out = io.BytesIO()
         figure.savefig(out, format="png", dpi=100)
@@ -86,6 +97,6 @@ def _aid_panel(  # type: ignore[no-untyped-def]
     axis.set_title(t._(TITLE_AID, currency=currency))
     axis.set_xlabel(t._(LABEL_YEAR))
     axis.set_ylabel(currency)
-    axis.ticklabel_format(axis="y", style="plain", useOffset=False)
+    axis.yaxis.set_major_formatter(axis_numbers(t))
     if shown:
         axis.legend(fontsize="small")
