@@ -113,3 +113,39 @@ async def test_introduction_answered_only_by_the_asked_community(bot: BotHarness
     )
     pending = await bot.repos.introductions.get(int(data.rsplit(":", 1)[1]))
     assert pending is not None and pending.status == "pending"
+
+
+async def test_send_and_accept_pressed_twice_introduce_once(bot: BotHarness) -> None:
+    await _demo(bot)
+    official = bot.user(231, "Олег", "uk", username="oleh_k")
+    coordinator = bot.user(232, "Maite", "en", username="maite_d")
+    await bot.make_member(official, "Kremenchuk")
+    await bot.make_member(coordinator, "Donostia")
+    await bot.send(official, "/find")
+    await bot.send(official, "опалення")
+    await bot.press(official, "San Sebasti")
+    await bot.press(official, "Мене цікавить")
+    reply = await bot.send(official, "Добрий день, поговорімо про опалення.")
+    summary = bot.last(official.id)
+    await bot.press(official, "Надіслати", message=summary)
+    reply = await bot.deliver(bot.api.press_data(official, "in:send", summary))
+    assert "Надіслано" not in reply.text and "Error" not in reply.text
+    introductions = [
+        m for m in bot.api.bot_messages(coordinator.id) if "Introduction:" in (m.text or "")
+    ]
+    assert len(introductions) == 1
+
+    # Asking again about the same offer is refused in the asker's language.
+    await bot.send(official, "/find")
+    await bot.send(official, "опалення")
+    await bot.press(official, "San Sebasti")
+    await bot.press(official, "Мене цікавить")
+    alert = bot.api.callback_answers[-1]
+    assert alert["text"] == "Ваша громада вже надіслала знайомство щодо цього допису."
+
+    card = introductions[0]
+    await bot.press(coordinator, "Accept", message=card)
+    data = "in:ok:" + card.buttons[0]["callback_data"].rsplit(":", 1)[1]
+    await bot.deliver(bot.api.press_data(coordinator, data, card))
+    accepted = [m for m in bot.api.bot_messages(official.id) if "@maite_d" in (m.text or "")]
+    assert len(accepted) == 1
