@@ -89,7 +89,8 @@ class Translator:
         text = self.translations.ngettext(singular, plural, n)
         return text.format(n=n, **values)
 
-    def date(self, value: date, fmt: str = "medium") -> str:
+    def date(self, value: date, fmt: str = "long") -> str:
+        # The long form: "22 листопада 2026 р." reads better than the abbreviated "лист.".
         return format_date(value, format=fmt, locale=self.locale)
 
     def datetime(self, value: datetime, tz: str | None = None, fmt: str = "medium") -> str:

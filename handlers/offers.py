@@ -196,7 +196,7 @@ async def results(update: Update, context: BotContext) -> int:
         c.id: c
         for c in await context.repos.communities.list_by_ids([p.community_id for p in found.posts])
     }
-    head = context.ngettext("{n} found.", "{n} found.", found.total)
+    head = context.ngettext("{n} post found.", "{n} posts found.", found.total)
     if pages > 1:
         head += " " + _("Page {page} of {pages}.", page=number + 1, pages=pages)
     lines = [

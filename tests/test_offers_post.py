@@ -45,7 +45,7 @@ async def test_partner_posts_an_offer_in_english(bot: BotHarness) -> None:
     confirm_data = next(b["callback_data"] for b in summary.buttons if b["text"] == "Confirm")
     reply = await bot.press(coordinator, "Confirm")
     assert "Saved." in reply.text
-    assert "Shown until: 20 Feb 2027" in reply.text
+    assert "Shown until: 20 February 2027" in reply.text
     # Confirm pressed again on the old screen saves nothing more.
     await bot.api.wait_processed(bot.api.press_data(coordinator, confirm_data, summary))
     assert any("no longer active" in a.get("text", "") for a in bot.api.callback_answers[-2:])

@@ -103,7 +103,7 @@ async def test_the_searchers_own_need_lifts_matching_offers_in_the_bot(bot: BotH
         )
     await bot.send(official, "/find")
     reply = await bot.send(official, "експертиза")
-    assert "Знайдено 3." in reply.text
+    assert "Знайдено 3 дописи." in reply.text
     assert reply.buttons[0].startswith("1. Pärnu")
 
 
@@ -154,7 +154,7 @@ async def test_results_are_paged_five_at_a_time(bot: BotHarness) -> None:
     await bot.make_member(official, "Brovary")
     await bot.send(official, "/find")
     reply = await bot.send(official, "generators")
-    assert "7 found. Page 1 of 2." in reply.text
+    assert "7 posts found. Page 1 of 2." in reply.text
     assert sum(label[0].isdigit() for label in reply.buttons) == 5
     reply = await bot.press(official, "Next ▶")
     assert "Page 2 of 2." in reply.text

@@ -34,7 +34,7 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     reply = await bot.send(mayor, "№ 712")
     assert "Перевірте крок «1. Сфери співпраці та рішення ради»" in reply.text
     assert "Сфери співпраці: Освіта, Молодь" in reply.text
-    assert "Дата рішення: 21 лист. 2026" in reply.text
+    assert "Дата рішення: 21 листопада 2026" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
     assert "Збережено." in reply.text and "✅ 1." in reply.text
 
