@@ -205,17 +205,7 @@ async def _community(repos: Repositories, name: str, country: str, demo: bool) -
     for place in get_gazetteer().search(name, country=country, limit=3):
         names = [fold(place.name), fold(place.name_uk or "")]
         if any(wanted == n or wanted in n.split(" ") or wanted in n for n in names if n):
-            return await repos.communities.create(
-                kind="ua" if place.country_code == "UA" else "foreign",
-                name=place.name,
-                name_uk=place.name_uk,
-                country_code=place.country_code,
-                region_code=place.region_code,
-                population=place.population,
-                place_key=place.key,
-                unit_kind=place.kind,
-                demo=demo,
-            )
+            return await repos.communities.from_place(place, demo=demo)
     return await repos.communities.create(
         kind="ua" if country == "UA" else "foreign",
         name=name,

@@ -238,17 +238,7 @@ class PartnerPicker:
         place = get_gazetteer().get(key)
         if place is None or (place.country_code != "UA") != self.foreign_wanted(context):
             return await self.ask(update, context)
-        community = await context.repos.communities.create(
-            kind="ua" if place.country_code == "UA" else "foreign",
-            name=place.name,
-            name_uk=place.name_uk,
-            country_code=place.country_code,
-            region_code=place.region_code,
-            population=place.population,
-            place_key=place.key,
-            unit_kind=place.kind,
-            created_by=context.account.id,
-        )
+        community = await context.repos.communities.from_place(place, created_by=context.account.id)
         return await self._choose(update, context, community.id)
 
     async def ask_manual_name(self, update: Update, context: BotContext) -> str:

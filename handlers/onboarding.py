@@ -323,17 +323,7 @@ async def _community_from_draft(context: BotContext) -> Community | None:
         place = get_gazetteer().get(draft["place"])
         if place is None:
             return None
-        return await repos.communities.create(
-            kind="ua" if place.country_code == "UA" else "foreign",
-            name=place.name,
-            name_uk=place.name_uk,
-            country_code=place.country_code,
-            region_code=place.region_code,
-            population=place.population,
-            place_key=place.key,
-            unit_kind=place.kind,
-            created_by=context.account.id,
-        )
+        return await repos.communities.from_place(place, created_by=context.account.id)
     manual = draft.get("manual") or {}
     if not manual.get("country"):
         return None

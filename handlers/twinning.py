@@ -410,17 +410,7 @@ async def create_partnership(update: Update, context: BotContext) -> int:
     elif "place" in partner:
         place = get_gazetteer().get(partner["place"])
         partner_community = (
-            await repos.communities.create(
-                kind="foreign",
-                name=place.name,
-                name_uk=place.name_uk,
-                country_code=place.country_code,
-                region_code=place.region_code,
-                population=place.population,
-                place_key=place.key,
-                unit_kind=place.kind,
-                created_by=context.account.id,
-            )
+            await repos.communities.from_place(place, created_by=context.account.id)
             if place
             else None
         )

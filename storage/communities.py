@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock, iso
+from bot.gazetteer import Place
 from storage.db import Database
 
 
@@ -104,6 +105,23 @@ class CommunityRepository:
         community = await self.get(community_id)
         assert community is not None
         return community
+
+    async def from_place(
+        self, place: Place, *, created_by: int | None = None, demo: bool = False
+    ) -> Community:
+        """The community of a gazetteer place, created the first time anyone picks it."""
+        return await self.create(
+            kind="ua" if place.country_code == "UA" else "foreign",
+            name=place.name,
+            name_uk=place.name_uk,
+            country_code=place.country_code,
+            region_code=place.region_code,
+            population=place.population,
+            place_key=place.key,
+            unit_kind=place.kind,
+            created_by=created_by,
+            demo=demo,
+        )
 
     async def list_by_ids(self, ids: list[int]) -> list[Community]:
         if not ids:

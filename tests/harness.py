@@ -146,16 +146,7 @@ class BotHarness:
         await repos.users.upsert(user.id, user.first_name, None, user.username, user.language_code)
         if user.language_code in ("uk", "en"):
             await repos.users.set_language(user.id, user.language_code)
-        community = await repos.communities.create(
-            kind="ua" if p.country_code == "UA" else "foreign",
-            name=p.name,
-            name_uk=p.name_uk,
-            country_code=p.country_code,
-            region_code=p.region_code,
-            population=p.population,
-            place_key=p.key,
-            unit_kind=p.kind,
-        )
+        community = await repos.communities.from_place(p)
         membership = await repos.memberships.claim(user.id, community.id, role)
         await repos.memberships.decide(membership.id, True, OPERATOR_ID)
         await repos.users.set_current_community(user.id, community.id)
