@@ -32,6 +32,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
         self.account: User | None = None
         self.group: Chat | None = None
         self.membership: Membership | None = None
+        self.came_back = False  # the sender had blocked the bot and writes again
 
     @property
     def services(self) -> Services:

@@ -45,13 +45,14 @@ async def load_account(update: Update, context: BotContext) -> None:
     repos = context.repos
     user = update.effective_user
     if user is not None and not user.is_bot:
-        context.account = await repos.users.upsert(
+        context.account, known = await repos.users.seen(
             user.id,
             user.first_name,
             user.last_name,
             user.username,
             language_for(user.language_code),
         )
+        context.came_back = known is not None and not known.active
         # A pending claim counts as the current membership too, so the menu can say it waits;
         # `context.community_id` stays None until an operator approves it.
         memberships = [

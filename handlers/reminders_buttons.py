@@ -103,5 +103,5 @@ async def resume_paused(update: Update, context: BotContext) -> None:
     if change is not None:
         if change.new_chat_member.status in ("member", "administrator"):
             await context.repos.reminders.resume_chat(chat.id)
-    elif chat.type == "private":
+    elif chat.type == "private" and context.came_back:
         await context.repos.reminders.resume_chat(chat.id)

@@ -23,6 +23,14 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
             update_interval=1,
         )
         self.db = db
+        # What was last written, so an update that changed nothing writes nothing.
+        self._written: dict[tuple[str, object], str] = {}
+
+    def _unchanged(self, table: str, key: object, encoded: str) -> bool:
+        if self._written.get((table, key)) == encoded:
+            return True
+        self._written[(table, key)] = encoded
+        return False
 
     async def get_conversations(self, name: str) -> ConversationDict:
         rows = await self.db.fetchall(
@@ -34,6 +42,8 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         encoded_key = json.dumps(list(key))
+        if self._unchanged(name, encoded_key, json.dumps(new_state)):
+            return
         if new_state is None:
             await self.db.execute(
                 "DELETE FROM ptb_conversations WHERE name = ? AND key = ?", (name, encoded_key)
@@ -60,16 +70,21 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         await self._upsert("ptb_chat_data", "chat_id", chat_id, data)
 
     async def _upsert(self, table: str, column: str, key: int, data: dict[str, Any]) -> None:
+        encoded = json.dumps(data, ensure_ascii=False, default=str)
+        if self._unchanged(table, key, encoded):
+            return
         await self.db.execute(
             f"INSERT INTO {table} ({column}, data) VALUES (?, ?)"
             f" ON CONFLICT({column}) DO UPDATE SET data = excluded.data",
-            (key, json.dumps(data, ensure_ascii=False, default=str)),
+            (key, encoded),
         )
 
     async def drop_user_data(self, user_id: int) -> None:
+        self._written.pop(("ptb_user_data", user_id), None)
         await self.db.execute("DELETE FROM ptb_user_data WHERE user_id = ?", (user_id,))
 
     async def drop_chat_data(self, chat_id: int) -> None:
+        self._written.pop(("ptb_chat_data", chat_id), None)
         await self.db.execute("DELETE FROM ptb_chat_data WHERE chat_id = ?", (chat_id,))
 
     async def get_bot_data(self) -> dict[str, Any]:

@@ -66,6 +66,27 @@ class UserRepository:
         language: str,
     ) -> User:
         """Record a user seen in an update; a language the user chose is never overwritten."""
+        user, _known = await self.seen(user_id, first_name, last_name, username, language)
+        return user
+
+    async def seen(
+        self,
+        user_id: int,
+        first_name: str,
+        last_name: str | None,
+        username: str | None,
+        language: str,
+    ) -> tuple[User, User | None]:
+        """Like `upsert`, also returning the user as known before this update, if at all."""
+        known = await self.get(user_id)
+        if (
+            known is not None
+            and known.active
+            and (known.first_name, known.last_name, known.username)
+            == (first_name, last_name, username)
+            and (known.language_chosen or known.language == language)
+        ):
+            return known, known  # nothing changed: most updates come from people the bot knows
         now = iso(self.clock.now())
         await self.db.execute(
             "INSERT INTO users (id, first_name, last_name, username, language, tz, active,"
@@ -78,7 +99,7 @@ class UserRepository:
         )
         user = await self.get(user_id)
         assert user is not None
-        return user
+        return user, known
 
     async def get(self, user_id: int) -> User | None:
         row = await self.db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
