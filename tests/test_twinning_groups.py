@@ -54,9 +54,9 @@ async def test_linked_group_follows_the_partnership(bot: BotHarness) -> None:
     assert "✅ 2." in reply.text, reply.text
 
     # Unlinking: not by a mere member of the group, then by the admin.
-    reply = await bot.press(anna, "Відв'язати: Бровари", chat=supergroup)
+    reply = await bot.press(anna, "Відв’язати: Бровари", chat=supergroup)
     assert await bot.repos.partnerships.linked_chats(1) == [-100777]
-    reply = await bot.press(mayor, "Відв'язати: Бровари", chat=supergroup)
+    reply = await bot.press(mayor, "Відв’язати: Бровари", chat=supergroup)
     assert "Ця група більше не стежить за партнерством." in reply.text
     assert await bot.repos.partnerships.linked_chats(1) == []
 
