@@ -230,11 +230,11 @@ class Place:
     kind: str
 
     def display(self, lang: str) -> str:
-        uk = _is_uk(lang)
+        # The same name a community of this place shows everywhere else (Community.title).
+        own = (self.name_uk or self.name) if _is_uk(lang) else self.name
         if self.country_code != "UA":
             country = _countries().get(self.country_code)
-            return f"{self.name}, {country.name(lang)}" if country else self.name
-        own = (self.name_uk or self.name) if uk else self.name
+            return f"{own}, {country.name(lang)}" if country else own
         region = _ua_regions().get(self.region_code or "")
         area = region.name(lang) if region else _countries()["UA"].name(lang)
         # Kyiv and Sevastopol are regions of their own.

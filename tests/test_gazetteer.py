@@ -241,7 +241,7 @@ def test_display(gazetteer: Gazetteer) -> None:
     assert brovary.display("uk") == "Бровари, Київська область"
     assert brovary.display("en") == "Brovary, Kyiv Oblast"
     jena = place(gazetteer, JENA)
-    assert jena.display("uk") == "Jena, Німеччина"
+    assert jena.display("uk") == "Єна, Німеччина"
     assert jena.display("en") == "Jena, Germany"
     kyiv = gazetteer.search("Київ")[0]
     assert (kyiv.display("uk"), kyiv.display("en")) == ("Київ", "Kyiv")
