@@ -7,12 +7,12 @@ translator object, so a translation may reorder them freely.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -89,15 +89,15 @@ class Translator:
         text = self.translations.ngettext(singular, plural, n)
         return text.format(n=n, **values)
 
-    def date(self, value: date, fmt: str = "long") -> str:
+    def date(self, value: dt.date, fmt: str = "long") -> str:
         # The long form: "22 листопада 2026 р." reads better than the abbreviated "лист.".
         return format_date(value, format=fmt, locale=self.locale)
 
-    def datetime(self, value: datetime, tz: str | None = None, fmt: str = "medium") -> str:
+    def datetime(self, value: dt.datetime, tz: str | None = None, fmt: str = "medium") -> str:
         zone = ZoneInfo(tz) if tz else None
         return format_datetime(value, format=fmt, tzinfo=zone, locale=self.locale)
 
-    def time(self, value: datetime, tz: str | None = None) -> str:
+    def time(self, value: dt.datetime, tz: str | None = None) -> str:
         zone = ZoneInfo(tz) if tz else None
         return format_time(value, format="short", tzinfo=zone, locale=self.locale)
 

@@ -24,7 +24,7 @@ def is_valid(rule: dict[str, Any] | None) -> bool:
     if not rule or rule.get("freq") not in FREQUENCIES:
         return False
     if rule["freq"] == "weekly":
-        days = rule.get("weekdays")
+        days = rule.get("weekdays") or []
         return bool(days) and all(isinstance(d, int) and 0 <= d <= 6 for d in days)
     if rule["freq"] in ("monthly", "yearly") and not 1 <= int(rule.get("day", 0)) <= 31:
         return False

@@ -144,6 +144,7 @@ async def render(
     services: Services, t: Translator, reminder: Reminder, tz: str
 ) -> tuple[str, list[list[InlineKeyboardButton]]] | None:
     """The message for a reminder, or None when its feature says it is no longer needed."""
+    extra: list[list[InlineKeyboardButton]]
     if reminder.kind == USER_KIND:
         text, extra = (
             user_reminder_text(t, reminder.text, reminder.recurrence, reminder.local_time),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from babel.dates import get_day_names, get_month_names
 
@@ -16,7 +16,9 @@ DONE = N_("Done")
 TURN_OFF = N_("Turn off")
 
 
-def weekday_name(t: Translator, weekday: int, width: str = "wide") -> str:
+def weekday_name(
+    t: Translator, weekday: int, width: Literal["abbreviated", "narrow", "short", "wide"] = "wide"
+) -> str:
     return str(get_day_names(width, context="format", locale=t.locale)[weekday])
 
 

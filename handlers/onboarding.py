@@ -10,6 +10,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import (
+    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -409,8 +410,12 @@ def _problem_text(context: BotContext, problem: TextProblem) -> str:
     return _("Please type the name in letters.")
 
 
+def _back() -> BaseHandler[Update, BotContext, object]:
+    return CallbackQueryHandler(go_back, pattern=r"^ob:back:")
+
+
 def conversation() -> ConversationHandler[BotContext]:
-    back = CallbackQueryHandler(go_back, pattern=r"^ob:back:")
+    back = _back()
     text = filters.TEXT & ~filters.COMMAND
     return ConversationHandler(
         name="onboarding",
