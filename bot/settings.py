@@ -33,7 +33,10 @@ ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
 
 
 def _ids(raw: str) -> frozenset[int]:
-    return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
+    parts = [part.strip() for part in raw.replace(";", ",").split(",") if part.strip()]
+    if not all(part.lstrip("-").isdigit() for part in parts):
+        raise ValueError(f"TWINBOT_OPERATORS must be Telegram user ids, got {raw!r}")
+    return frozenset(int(part) for part in parts)
 
 
 def _quiet_hours(raw: str) -> tuple[int, int]:
