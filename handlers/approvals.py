@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
+from handlers import offers_intro
 from handlers.common import answer, keyboard, show, toast
 from storage.memberships import Membership
 
@@ -142,3 +143,5 @@ async def _tell_claimant(context: BotContext, membership: Membership, approved: 
         await repos.users.set_active(user.id, False)
     except TelegramError as error:
         _log.info("claimant %s not reachable: %s", user.id, error)
+    if approved:
+        await offers_intro.deliver_pending(context, community.id)

@@ -21,6 +21,7 @@ from handlers.common import FLOW_PREFIX, answer, keyboard, show
 from handlers.offers_common import own_community
 from handlers.offers_states import BUTTONS, INTRO
 from storage.communities import Community
+from storage.offers import Post
 from storage.offers_introductions import Introduction
 from storage.users import User
 
@@ -139,13 +140,14 @@ async def _gone(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def _recipients(context: BotContext, community_id: int, owner_id: int | None) -> list[User]:
+async def _recipients(
+    context: BotContext, community_id: int, owner_id: int | None, sender_id: int
+) -> list[User]:
     ids = [m.user_id for m in await context.repos.memberships.members(community_id)]
     if owner_id is not None and owner_id not in ids:
         ids.append(owner_id)
     users = [await context.repos.users.get(i) for i in ids]
-    sender = context.account.id if context.account else None
-    return [u for u in users if u is not None and u.active and u.id != sender]
+    return [u for u in users if u is not None and u.active and u.id != sender_id]
 
 
 async def _tell(
@@ -182,11 +184,47 @@ async def send(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     await repos.audit.record(context.account.id, "introduction", introduction.id, "create")
     owner = await repos.communities.get(post.community_id)
+    if await _deliver(context, introduction, post):
+        text = _(
+            "Sent to {partner}. You will get a message here when they answer.",
+            partner=place(owner, context.t),
+        )
+    else:
+        text = _(
+            "Nobody from {partner} uses the bot yet. Your introduction is kept and reaches them"
+            " as soon as someone from there joins; an operator has been told, so they can reach"
+            " the municipality another way meanwhile.",
+            partner=place(owner, context.t),
+        )
+        await _tell_operators(context, introduction, community, owner)
+    await show(update, context, text, keyboard([[(_("Back to results"), "of:pg:0")]]))
+    return ConversationHandler.END
+
+
+async def _deliver(context: BotContext, introduction: Introduction, post: Post) -> int:
+    """Send an introduction to everyone who can answer for the community asked, only once.
+
+    Returns how many people it reached; with nobody reached it waits for someone to be
+    approved or invited there (`deliver_pending`).
+    """
+    repos = context.repos
+    if not await repos.introductions.claim_delivery(introduction.id):
+        return 0
+    asker = await repos.users.get(introduction.from_user_id)
+    asker_community = await repos.communities.get(introduction.from_community_id)
+    recipients = await _recipients(
+        context, introduction.to_community_id, post.owner_id, introduction.from_user_id
+    )
     delivered = 0
-    for user in await _recipients(context, post.community_id, post.owner_id):
+    for user in recipients:
         t = context.services.i18n.get(user.language)
         text = _introduction_text(
-            t, context.account, community, post.side, post.description, draft["message"]
+            t,
+            asker.display_name if asker else t._("unknown"),
+            asker_community,
+            post.side,
+            post.description,
+            introduction.message,
         )
         rows = [
             [
@@ -195,30 +233,48 @@ async def send(update: Update, context: BotContext) -> int:
             ]
         ]
         delivered += await _tell(context, user, text, rows)
-    if delivered:
-        text = _(
-            "Sent to {partner}. You will get a message here when they answer.",
-            partner=place(owner, context.t),
+    if not delivered:
+        await repos.introductions.release_delivery(introduction.id)
+    return delivered
+
+
+async def deliver_pending(context: BotContext, community_id: int) -> None:
+    """Someone can now answer for a community: hand them the introductions that waited.
+
+    Called when an operator approves a claim and when a colleague joins by invitation.
+    Each asker hears that their introduction has arrived.
+    """
+    repos = context.repos
+    for introduction in await repos.introductions.undelivered(community_id):
+        post = await repos.posts.get(introduction.post_id)
+        if post is None or not await _deliver(context, introduction, post):
+            continue
+        asker = await repos.users.get(introduction.from_user_id)
+        if asker is None or not asker.active:
+            continue
+        t = context.services.i18n.get(asker.language)
+        own = await repos.communities.get(community_id)
+        text = t._(
+            "Your introduction has reached {partner}: someone from there uses the bot now."
+            " You will get a message here when they answer.",
+            partner=place(own, t),
         )
-    else:
-        text = _(
-            "Nobody from {partner} uses the bot yet. Your introduction is kept and an operator"
-            " has been told, so they can reach the municipality another way.",
-            partner=place(owner, context.t),
-        )
-        await _tell_operators(context, introduction, community, owner)
-    await show(update, context, text, keyboard([[(_("Back to results"), "of:pg:0")]]))
-    return ConversationHandler.END
+        await _tell(context, asker, text, [])
 
 
 def _introduction_text(
-    t: Translator, asker: User, community: Community, side: str, description: str, message: str
+    t: Translator,
+    asker: str,
+    community: Community | None,
+    side: str,
+    description: str,
+    message: str,
 ) -> str:
     about = t._("your offer") if side == OFFER else t._("your community's need")
     return t._(
         "Introduction: {name} of {community} is interested in {about}: “{post}”\n\nTheir"
         " message:\n{message}\n\nIf you accept, you both get each other's Telegram contact.",
-        name=asker.display_name,
+        name=asker,
         community=place(community, t),
         about=about,
         post=excerpt(description, 120),
@@ -315,15 +371,16 @@ async def start_partnership(update: Update, context: BotContext) -> int:
     introduction = (
         await context.repos.introductions.get(introduction_id) if introduction_id else None
     )
-    sides = (introduction.from_community_id, introduction.to_community_id) if introduction else ()
-    if (
-        introduction is None
-        or introduction.status != "accepted"
-        or context.community_id not in sides
-    ):
+    own_id = context.community_id
+    if introduction is None or introduction.status != "accepted" or own_id is None:
         return await _gone(update, context)
-    other_id = sides[1] if context.community_id == sides[0] else sides[0]
-    own = await context.repos.communities.get(context.community_id)
+    if own_id == introduction.from_community_id:
+        other_id = introduction.to_community_id
+    elif own_id == introduction.to_community_id:
+        other_id = introduction.from_community_id
+    else:
+        return await _gone(update, context)
+    own = await context.repos.communities.get(own_id)
     other = await context.repos.communities.get(other_id)
     if own is None or other is None or own.kind == other.kind:
         await answer(

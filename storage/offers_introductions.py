@@ -76,3 +76,26 @@ class IntroductionRepository:
             ("accepted" if accept else "declined", user_id, iso(self.clock.now()), introduction_id),
         )
         return changed == 1
+
+    async def undelivered(self, to_community_id: int) -> list[Introduction]:
+        """Pending introductions that have reached nobody of the community asked, oldest first."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM introductions WHERE to_community_id = ? AND delivered_at IS NULL"
+            " AND status = 'pending' ORDER BY id",
+            (to_community_id,),
+        )
+        return [_introduction(row) for row in rows]
+
+    async def claim_delivery(self, introduction_id: int) -> bool:
+        """Compare-and-set: whoever claims an undelivered introduction sends it, once."""
+        changed = await self.db.execute_changes(
+            "UPDATE introductions SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+            (iso(self.clock.now()), introduction_id),
+        )
+        return changed == 1
+
+    async def release_delivery(self, introduction_id: int) -> None:
+        """Nobody could be reached after all: the introduction waits for someone again."""
+        await self.db.execute(
+            "UPDATE introductions SET delivered_at = NULL WHERE id = ?", (introduction_id,)
+        )
