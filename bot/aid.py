@@ -72,7 +72,7 @@ class TotalsRow:
     """One group of records as the database sums them along one dimension."""
 
     dimension: str  # one of DIMENSIONS
-    key: str  # '' for currency; donor ids '12,34'; the year; the sector code
+    key: str  # '' for currency; the other side's ids '12,34'; the year; the sector code
     currency: str | None
     value_minor: int
     count: int

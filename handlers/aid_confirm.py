@@ -58,10 +58,15 @@ async def notify_other_side(context: BotContext, record: AidRecord) -> None:
 
 
 async def announce(context: BotContext, record: AidRecord, event: str) -> None:
-    """Each new or confirmed record goes to the groups linked to its partnership."""
-    if record.partnership_id is None:
-        return
-    for chat_id in await context.repos.partnerships.linked_chats(record.partnership_id):
+    """Each new or confirmed record goes to the groups linked to a partnership between the
+    recipient and any of its donors (Jena's group and Erlangen's hear of their shared gift)."""
+    chats: list[int] = []
+    for donor in record.donors:
+        partnership = await context.repos.partnerships.between(record.recipient_id, donor)
+        if partnership is not None:
+            linked = await context.repos.partnerships.linked_chats(partnership.id)
+            chats += [chat_id for chat_id in linked if chat_id not in chats]
+    for chat_id in chats:
         chat = await context.repos.chats.get(chat_id)
         if chat is None or not chat.active:
             continue

@@ -124,12 +124,23 @@ _OF_COMMUNITY = (
     "a.id IN (SELECT id FROM aid WHERE recipient_id = :c AND deleted_at IS NULL"
     " UNION SELECT aid_id FROM aid_donors WHERE community_id = :c) AND a.deleted_at IS NULL"
 )
-_OF_PARTNERSHIP = "a.partnership_id = :p AND a.deleted_at IS NULL"
+# A partnership's records: any between its two communities, whichever way, also those
+# logged before the partnership was made and gifts shared with other donors.
+_OF_PARTNERSHIP = (
+    "a.id IN (SELECT d.aid_id FROM partnerships p"
+    " JOIN aid_donors d ON d.community_id IN (p.community_id, p.partner_id)"
+    " JOIN aid x ON x.id = d.aid_id AND x.recipient_id IN (p.community_id, p.partner_id)"
+    " AND x.recipient_id != d.community_id WHERE p.id = :p) AND a.deleted_at IS NULL"
+)
+# The other side as the viewer sees it: a recipient sees its donors, a donor its recipient.
+_PARTNER_KEY = (
+    "CASE WHEN a.recipient_id = :c THEN a.donor_ids ELSE CAST(a.recipient_id AS TEXT) END"
+)
 
 
 def _scope(community_id: int, partnership_id: int | None) -> tuple[str, dict[str, int]]:
     if partnership_id:
-        return _OF_PARTNERSHIP, {"p": partnership_id}
+        return _OF_PARTNERSHIP, {"p": partnership_id, "c": community_id}
     return _OF_COMMUNITY, {"c": community_id}
 
 
@@ -317,12 +328,13 @@ class AidRepository:
         """
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            "WITH s AS MATERIALIZED (SELECT a.donor_ids, substr(a.aid_date, 1, 4) AS year,"
+            f"WITH s AS MATERIALIZED (SELECT {_PARTNER_KEY} AS partner,"
+            " substr(a.aid_date, 1, 4) AS year,"
             f" a.sector, a.currency, a.value_minor FROM aid a WHERE {where})"
             " SELECT 'currency', '', currency, sum(value_minor), count(*) FROM s"
             " GROUP BY currency"
-            " UNION ALL SELECT 'partner', donor_ids, currency, sum(value_minor), count(*)"
-            " FROM s GROUP BY donor_ids, currency"
+            " UNION ALL SELECT 'partner', partner, currency, sum(value_minor), count(*)"
+            " FROM s GROUP BY partner, currency"
             " UNION ALL SELECT 'year', year, currency, sum(value_minor), count(*) FROM s"
             " GROUP BY year, currency"
             " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*) FROM s"
@@ -337,9 +349,9 @@ class AidRepository:
         """Value per partner and year, for the chart."""
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            "SELECT a.donor_ids, CAST(substr(a.aid_date, 1, 4) AS INTEGER), a.currency,"
+            f"SELECT {_PARTNER_KEY}, CAST(substr(a.aid_date, 1, 4) AS INTEGER), a.currency,"
             f" sum(a.value_minor) FROM aid a WHERE {where} AND a.value_minor IS NOT NULL"
-            " GROUP BY a.donor_ids, 2, a.currency",
+            " GROUP BY 1, 2, a.currency",
             params,
         )
         return [YearPartnerRow(donor_ids(r[0]), r[1], r[2], r[3]) for r in rows]

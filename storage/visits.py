@@ -83,7 +83,12 @@ def _visit(row: Any) -> Visit:
 
 
 _OF_COMMUNITY = "(community_id = :c OR partner_id = :c) AND deleted_at IS NULL"
-_OF_PARTNERSHIP = "partnership_id = :p AND deleted_at IS NULL"
+# A partnership's visits: any between its two communities, also those logged before it.
+_OF_PARTNERSHIP = (
+    "EXISTS (SELECT 1 FROM partnerships p WHERE p.id = :p"
+    " AND visits.community_id IN (p.community_id, p.partner_id)"
+    " AND visits.partner_id IN (p.community_id, p.partner_id)) AND deleted_at IS NULL"
+)
 
 
 def _scope(community_id: int, partnership_id: int | None) -> tuple[str, dict[str, int]]:

@@ -1,0 +1,78 @@
+"""What a careful walk through the aid log found: each side sees the other side as its
+partner, a partnership's views hold every record between its two communities, dates carry
+their full year, counted units agree with their number."""
+
+from __future__ import annotations
+
+from tests.harness import BotHarness
+from tests.test_aid import brovary_with_partners, log_hospital_equipment_en
+
+
+async def test_a_donor_sees_the_community_it_gave_to_as_its_partner(bot: BotHarness) -> None:
+    official, coordinator, *_ = await brovary_with_partners(bot, "en")
+    await log_hospital_equipment_en(bot, official)
+    await bot.press(official, "Confirm")
+    await bot.send(coordinator, "/aid")
+    reply = await bot.press(coordinator, "Totals")
+    assert "Totals — Jena" in reply.text
+    assert "By partner:\n  Brovary: UAH\u00a03,900,000.00" in reply.text
+    assert "Jena + Erlangen" not in reply.text
+    await bot.send(official, "/aid")
+    reply = await bot.press(official, "Totals")
+    assert "By partner:\n  Jena + Erlangen: UAH\u00a03,900,000.00" in reply.text
+
+
+async def test_aid_logged_before_the_partnership_counts_in_it(bot: BotHarness) -> None:
+    official = bot.user(211, "Ігор", "uk")
+    coordinator = bot.user(212, "Anna", "en")
+    brovary = await bot.make_member(official, "Brovary")
+    jena = await bot.make_member(coordinator, "Jena")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Записати допомогу")
+    reply = await bot.send(official, "Jena")
+    await bot.press(official, next(b for b in reply.buttons if b.startswith("Єна")))
+    await bot.press(official, "Готово")
+    await bot.press(official, "Медичне обладнання")
+    await bot.press(official, "Охорона здоров")
+    await bot.send(official, "Обладнання для лікарні")
+    await bot.press(official, "Пропустити")
+    await bot.send(official, "3,9 млн грн")
+    await bot.press(official, "Отримано")
+    await bot.send(official, "15.11.2022")
+    await bot.press(official, "Пропустити")
+    await bot.press(official, "Пропустити")
+    reply = await bot.press(official, "Підтвердити")
+    assert "Збережено як запис №1" in reply.text
+
+    await bot.repos.partnerships.create(brovary.id, jena.id, official.id)
+    await bot.send(official, "/aid")
+    await bot.press(official, "Підсумки")
+    reply = await bot.press(official, "Єна")
+    assert "Підсумки — Бровари, Єна" in reply.text
+    assert "1 запис про допомогу" in reply.text
+    assert "3\u00a0900\u00a0000,00\u00a0₴" in reply.text
+    await bot.send(official, "/aid")
+    await bot.press(official, "Хронологія")
+    reply = await bot.press(official, "Єна")
+    assert "№1 · " in reply.text and "Єна → Бровари" in reply.text
+
+
+async def test_a_gift_shared_by_two_donors_reaches_both_partnerships(bot: BotHarness) -> None:
+    official, coordinator, brovary, _jena, erlangen = await brovary_with_partners(bot, "en")
+    partnership = await bot.repos.partnerships.between(brovary.id, erlangen.id)
+    assert partnership is not None
+    group = bot.api.group(-720, "Brovary — Erlangen", admins=(official,))
+    await bot.deliver(bot.api.add_bot_to_group(official, group))
+    await bot.repos.partnerships.link_chat(partnership.id, group.id, official.id)
+
+    await log_hospital_equipment_en(bot, official)
+    await bot.press(official, "Confirm")
+    assert "New aid record:" in bot.last(group.id).text
+    await bot.press(coordinator, "Confirm", message=bot.last(coordinator.id))
+    assert "Aid record confirmed:" in bot.last(group.id).text
+
+    await bot.send(official, "/aid")
+    await bot.press(official, "Totals")
+    reply = await bot.press(official, "Erlangen")
+    assert "Totals — Brovary, Erlangen" in reply.text
+    assert "Jena + Erlangen: UAH\u00a03,900,000.00" in reply.text
