@@ -186,7 +186,7 @@ async def show_totals(update: Update, context: BotContext) -> None:
                     currency=r.currency,
                     rate=t.number(r.rate),
                     base=r.base,
-                    date=t.date(r.rate_date, "short"),
+                    date=format_day(t, r.rate_date),
                 )
                 for r in converted.rates
             )
@@ -319,7 +319,7 @@ async def set_rate(update: Update, context: BotContext) -> None:
                 currency=r.currency,
                 rate=context.t.number(r.rate),
                 base=r.base,
-                date=context.t.date(r.rate_date, "short"),
+                date=format_day(context.t, r.rate_date),
             )
             for r in await context.repos.aid.rates()
         ]
@@ -349,7 +349,7 @@ async def set_rate(update: Update, context: BotContext) -> None:
             currency=currency,
             rate=context.t.number(rate),
             base=RATE_BASE,
-            date=context.t.date(day, "short"),
+            date=format_day(context.t, day),
         ),
     )
 

@@ -54,7 +54,7 @@ async def test_aid_logged_before_the_partnership_counts_in_it(bot: BotHarness) -
     await bot.send(official, "/aid")
     await bot.press(official, "Хронологія")
     reply = await bot.press(official, "Єна")
-    assert "№1 · " in reply.text and "Єна → Бровари" in reply.text
+    assert "№1 · 15.11.2022 · Єна → Бровари" in reply.text
 
 
 async def test_a_gift_shared_by_two_donors_reaches_both_partnerships(bot: BotHarness) -> None:
