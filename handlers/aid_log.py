@@ -42,7 +42,7 @@ from handlers.aid_common import (
 )
 from handlers.aid_confirm import announce, notify_other_side
 from handlers.aid_home import refuse_without_community
-from handlers.aid_render import quantity_text
+from handlers.aid_render import files_text, quantity_text
 from handlers.aid_steps import FlowSteps, today
 from handlers.common import columns, keyboard, show
 from storage.aid import NewAid
@@ -379,7 +379,7 @@ async def summary_text(context: BotContext, d: dict[str, Any], t: Translator | N
         _("Status: {status}", status=_(status_label)),
         _("Date: {date}", date=format_day(t, d["date"])),
         _("Facility: {facility}", facility=d.get("facility") or dash),
-        t.ngettext("{n} file attached.", "{n} files attached.", len(d.get("files") or [])),
+        files_text(t, len(d.get("files") or [])),
     ]
     return "\n".join(lines)
 

@@ -30,7 +30,7 @@ from handlers.aid_log import (
     refuse_stale_draft,
     steps,
 )
-from handlers.aid_render import record_text
+from handlers.aid_render import files_text, record_text
 from handlers.common import Button, keyboard, show, toast
 from storage.aid import AidRecord
 
@@ -90,7 +90,7 @@ async def view_record(
     head = _("Record №{id}", id=record.id)
     if note:
         head = f"{note}\n\n{head}"
-    files = context.ngettext("{n} file attached.", "{n} files attached.", len(record.files))
+    files = files_text(context.t, len(record.files))
     await show(
         update,
         context,

@@ -154,7 +154,7 @@ async def test_restart_in_the_middle_of_logging_aid(bot: BotHarness) -> None:
     await bot.send(official, "20.10.2023")
     await bot.send(official, "Княжицький ліцей")
     reply = await bot.press(official, "Пропустити")
-    assert "Автобус для учнів" in reply.text and "1\u00a0од. транспорту" in reply.text
+    assert "Автобус для учнів" in reply.text and "1\u00a0транспортний засіб" in reply.text
     reply = await bot.press(official, "Підтвердити")
     assert "Збережено як запис №1" in reply.text
 

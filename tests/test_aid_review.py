@@ -76,3 +76,36 @@ async def test_a_gift_shared_by_two_donors_reaches_both_partnerships(bot: BotHar
     reply = await bot.press(official, "Erlangen")
     assert "Totals — Brovary, Erlangen" in reply.text
     assert "Jena + Erlangen: UAH\u00a03,900,000.00" in reply.text
+
+
+async def test_a_bus_reads_as_one_vehicle_and_the_notice_as_plain_ukrainian(
+    bot: BotHarness,
+) -> None:
+    official, coordinator, *_ = await brovary_with_partners(bot, "uk")
+    await bot.send(coordinator, "/aid")
+    await bot.press(coordinator, "Log aid")
+    await bot.press(coordinator, "Brovary")
+    await bot.press(coordinator, "Vehicles")
+    await bot.press(coordinator, "Education")
+    await bot.send(coordinator, "School bus for the Knyazhychi lyceum")
+    reply = await bot.send(coordinator, "1 bus")
+    assert "Understood: 1\u00a0vehicle\n" in reply.text
+    await bot.send(coordinator, "45 000 EUR")
+    await bot.press(coordinator, "Shipped")
+    await bot.press(coordinator, "Today")
+    await bot.press(coordinator, "Skip")
+    reply = await bot.press(coordinator, "Skip")
+    assert "Quantity: 1\u00a0vehicle\n" in reply.text
+    assert "No photos or handover act attached." in reply.text
+    await bot.press(coordinator, "Confirm")
+
+    notice = bot.last(official.id)
+    assert notice.text.startswith("Єна: записано допомогу для вашої громади.")
+    assert "\n1\u00a0транспортний засіб\n" in notice.text
+    assert "22.11.2026 · Відправлено" in notice.text
+    reply = await bot.press(official, "Підтвердити отримання", message=notice)
+    assert "обома сторонами" in reply.text
+    await bot.send(official, "/aid")
+    await bot.press(official, "Хронологія")
+    reply = await bot.press(official, "№1")
+    assert "Фото й акта приймання-передачі не додано." in reply.text
