@@ -76,6 +76,12 @@ class Step:
         keys = {f.key for f in self.active_fields(values)}
         return {k: v for k, v in values.items() if k in keys and v not in (None, "", [])}
 
+    def previous_field(self, values: dict[str, Any], key: str | None) -> Field | None:
+        """The field that applies just before `key`: where Back goes; None for the first."""
+        active = self.active_fields(values)
+        position = next((i for i, f in enumerate(active) if f.key == key), 0)
+        return active[position - 1] if position > 0 else None
+
     def next_field(self, values: dict[str, Any], asked: Collection[str] = ()) -> Field | None:
         """The first field that applies and has been neither answered nor skipped."""
         return next(

@@ -287,12 +287,33 @@ async def ask_manual(update: Update, context: BotContext) -> int:
     d = draft(context)
     if d.get("kind") != "new":
         return await steps.stale(update, context)
+    _ = context._
     d["expect"] = "manual"
+    prompt = _("Type the official name of the partner in Latin script, e.g. Gniezno County.")
+    rows: list[list[Button]] = [[(_("Back"), "tw:new")]]
+    typed = (d.get("manual") or {}).get("name")
+    if typed:
+        prompt = "\n\n".join([_("Now: {value}", value=typed), prompt])
+        rows.insert(0, [(_("Keep as is"), "tw:pmk")])
+    await show(update, context, prompt, keyboard(rows))
+    return ACTIVE
+
+
+async def keep_manual_name(update: Update, context: BotContext) -> int:
+    d = draft(context)
+    if d.get("kind") != "new" or not d.get("manual"):
+        return await steps.stale(update, context)
+    return await _ask_country(update, context)
+
+
+async def _ask_country(update: Update, context: BotContext) -> int:
+    draft(context)["expect"] = "country"
+    _ = context._
     await show(
         update,
         context,
-        context._("Type the official name of the partner in Latin script, e.g. Gniezno County."),
-        keyboard([[(context._("Back"), "tw:new")]]),
+        _("Type the partner's country, e.g. Poland or Lithuania."),
+        keyboard([[(_("Back"), "tw:pm")]]),
     )
     return ACTIVE
 
@@ -312,9 +333,8 @@ async def _take_partner_text(update: Update, context: BotContext, text: str) -> 
         return await _search_partner(update, context, text)
     if d.get("expect") == "manual":
         d["manual"] = {"name": clean(text)}
-        d["expect"] = "country"
-        await show(update, context, _("Type the partner's country, e.g. Poland or Lithuania."))
-        return ACTIVE
+        return await _ask_country(update, context)
+    back = [(_("Back"), "tw:pm")]
     countries = [c for c in get_gazetteer().find_countries(text) if c.code != "UA"]
     if not countries:
         await show(
@@ -324,10 +344,11 @@ async def _take_partner_text(update: Update, context: BotContext, text: str) -> 
                 "No country found for “{query}”. Type it again, e.g. Poland.",
                 query=clean(text)[:60],
             ),
+            keyboard([back]),
         )
         return ACTIVE
     rows = [[(c.name(context.lang), f"tw:pk:{c.code}")] for c in countries]
-    await show(update, context, _("Which country?"), keyboard(rows))
+    await show(update, context, _("Which country?"), keyboard([*rows, back]))
     return ACTIVE
 
 
@@ -568,6 +589,9 @@ async def route(update: Update, context: BotContext) -> int:
         "fc": lambda: steps.pick_choice(update, context, one),
         "fs": lambda: steps.skip(update, context),
         "ft": lambda: steps.today(update, context),
+        "fk": lambda: steps.keep(update, context),
+        "fb": lambda: steps.back(update, context),
+        "pmk": lambda: keep_manual_name(update, context),
         "ok": lambda: steps.confirm(update, context),
         "ed": lambda: steps.edit_menu(update, context),
         "ef": lambda: steps.edit_field(update, context, one),

@@ -138,7 +138,8 @@ async def ask(update: Update, context: BotContext, field: Field, intro: bool = F
     if intro:
         parts.append(_hint(context, step))
     current = d["values"].get(field.key)
-    if current not in (None, "", []) and field.kind is not Kind.SECTORS:
+    has_value = current not in (None, "", [])
+    if has_value and field.kind is not Kind.SECTORS:
         parts.append(_("Now: {value}", value=value_text(field, current, context.t)))
     parts.append(_(field.prompt))
     rows: list[list[Button]] = []
@@ -152,9 +153,18 @@ async def ask(update: Update, context: BotContext, field: Field, intro: bool = F
         rows += [[(_(label), f"tw:fc:{code}")] for code, label in field.choices]
     elif field.kind is Kind.DATE:
         rows.append([(_("Today"), "tw:ft")])
+    if has_value and d["await"]:
+        rows.append([(_("Keep as is"), "tw:fk")])
     if field.optional:
         rows.append([(_("Skip"), "tw:fs")])
-    rows.append([(_("Cancel"), "tw:x")])
+    # Back never drops what was typed: to an earlier field, the edit menu, or (when
+    # nothing has been typed yet) the card.
+    can_go_back = (
+        d.get("from_edit")
+        or step.previous_field(d["values"], field.key) is not None
+        or not d["values"]
+    )
+    rows.append(([(_("Back"), "tw:fb")] if can_go_back else []) + [(_("Cancel"), "tw:x")])
     await show(update, context, "\n\n".join(parts), keyboard(rows))
     return ACTIVE
 
@@ -220,6 +230,39 @@ async def skip(update: Update, context: BotContext) -> int:
     if field.key not in d["asked"]:
         d["asked"].append(field.key)
     return await advance(update, context)
+
+
+async def keep(update: Update, context: BotContext) -> int:
+    """Leave a field as it is after going back to it, and go on."""
+    field = await _current_field(update, context)
+    if field is None:
+        return ConversationHandler.END
+    current = draft(context)["values"].get(field.key)
+    if current in (None, "", []):
+        return await ask(update, context, field)
+    return await _answered(update, context, field, current)
+
+
+async def back(update: Update, context: BotContext) -> int:
+    """The screen before the field being asked, with everything typed so far kept."""
+    from handlers.twinning import show_card
+
+    step = _step(context)
+    if step is None:
+        return await stale(update, context)
+    d = draft(context)
+    if d.get("from_edit"):
+        return await edit_menu(update, context)
+    previous = step.previous_field(d["values"], d.get("field"))
+    if previous is not None:
+        return await ask(update, context, previous)
+    if d["values"]:
+        return await ask(update, context, step.active_fields(d["values"])[0])
+    partnership = await partnership_for(update, context, str(d.get("pid", "")), edit=False)
+    clear_draft(context)
+    if partnership is not None:
+        await show_card(update, context, partnership)
+    return ConversationHandler.END
 
 
 async def today(update: Update, context: BotContext) -> int:
@@ -311,7 +354,7 @@ async def show_summary(update: Update, context: BotContext) -> int:
         return await stale(update, context)
     _ = context._
     d = draft(context)
-    d["await"], d["field"] = False, None
+    d["await"], d["field"], d["from_edit"] = False, None, False
     text = summary_text(context.t, step, step.clean(d["values"]))
     rows = [
         [(_("Confirm"), "tw:ok")],
@@ -338,7 +381,7 @@ async def edit_field(update: Update, context: BotContext, key: str) -> int:
     field = step.field(key) if step else None
     if step is None or field is None or not field.applies(draft(context)["values"]):
         return await stale(update, context)
-    draft(context)["field"] = key
+    draft(context).update(field=key, from_edit=True)
     return await ask(update, context, field)
 
 

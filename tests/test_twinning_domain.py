@@ -144,3 +144,11 @@ async def test_operator_edited_legal_facts_are_shown(tmp_path: Path) -> None:
         assert "https://zakon.rada.gov.ua/" in reply.text
     finally:
         await bot.stop()
+
+
+def test_previous_field_follows_the_fields_that_apply() -> None:
+    areas = step_by_code("areas")
+    assert areas is not None
+    assert areas.previous_field({}, "sectors") is None
+    previous = areas.previous_field({}, "decision_number")
+    assert previous is not None and previous.key == "decision_date"

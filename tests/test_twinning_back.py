@@ -1,0 +1,122 @@
+"""Back on the guide's typing prompts: one screen back, with everything typed so far kept."""
+
+from __future__ import annotations
+
+from tests.harness import BotHarness
+
+
+async def test_partner_by_hand_back_from_country_keeps_the_name(bot: BotHarness) -> None:
+    mayor = bot.user(301, "Ihor", "en")
+    await bot.make_member(mayor, "Brovary")
+    await bot.send(mayor, "/twinning")
+    await bot.press(mayor, "New partnership")
+    await bot.send(mayor, "Gmina Xyzqw")
+    await bot.press(mayor, "Not in the list")
+    reply = await bot.send(mayor, "Gmina Dobrcz")
+    assert "Type the partner's country" in reply.text
+    assert reply.buttons == ["Back"]
+
+    reply = await bot.press(mayor, "Back")
+    assert "Now: Gmina Dobrcz" in reply.text
+    assert "official name of the partner" in reply.text
+    reply = await bot.press(mayor, "Keep as is")
+    assert "Type the partner's country" in reply.text
+
+    reply = await bot.send(mayor, "Poland")
+    assert "Which country?" in reply.text
+    assert reply.buttons[-1] == "Back"
+    reply = await bot.press(mayor, "Back")
+    assert "Now: Gmina Dobrcz" in reply.text
+    await bot.send(mayor, "Gmina Dobrcz Wielka")
+    reply = await bot.send(mayor, "Atlantis")
+    assert "No country found" in reply.text
+    assert reply.buttons == ["Back"]
+    await bot.send(mayor, "Poland")
+    reply = await bot.press(mayor, "Poland")
+    assert "New partnership: Brovary — Gmina Dobrcz Wielka, Poland." in reply.text
+    reply = await bot.press(mayor, "Confirm")
+    assert "The partnership is created." in reply.text
+
+
+async def _new_partnership_uk(bot: BotHarness, user) -> None:  # type: ignore[no-untyped-def]
+    await bot.send(user, "/twinning")
+    await bot.press(user, "Нове партнерство")
+    reply = await bot.send(user, "Jena")
+    await bot.press(user, next(b for b in reply.buttons if "Єна" in b))
+    await bot.press(user, "Підтвердити")
+
+
+async def test_step_fields_back_in_ukrainian_keep_what_was_typed(bot: BotHarness) -> None:
+    mayor = bot.user(311, "Ігор", "uk")
+    await bot.make_member(mayor, "Brovary")
+    await _new_partnership_uk(bot, mayor)
+
+    # Nothing typed yet: Back from the first field returns to the card.
+    reply = await bot.press(mayor, "Продовжити")
+    assert "Крок 1 з 6" in reply.text
+    assert "Назад" in reply.buttons
+    reply = await bot.press(mayor, "Назад")
+    assert "Крок 1 з 6" not in reply.text
+    assert any(label.startswith("Продовжити") for label in reply.buttons)
+
+    await bot.press(mayor, "Продовжити")
+    await bot.press(mayor, "Охорона здоров’я та лікарні")
+    reply = await bot.press(mayor, "Готово")
+    assert "Хто ухвалив рішення?" in reply.text
+    reply = await bot.press(mayor, "Назад")
+    assert "✓ Охорона здоров’я та лікарні" in reply.buttons
+    await bot.press(mayor, "Готово")
+    await bot.press(mayor, "Міська рада")
+    reply = await bot.send(mayor, "02.11.2026")
+    assert "Назад" in reply.buttons and "Скасувати" in reply.buttons
+
+    reply = await bot.press(mayor, "Назад")
+    assert "Зараз: 2 листопада 2026" in reply.text
+    reply = await bot.press(mayor, "Залишити як є")
+    assert "номер рішення" in reply.text.lower()
+    reply = await bot.send(mayor, "123-VIII")
+    assert "123-VIII" in reply.text and "2 листопада 2026" in reply.text
+
+    # From the summary's Edit, Back returns to the list of fields, then to the summary.
+    await bot.press(mayor, "Змінити")
+    reply = await bot.press(mayor, "Номер рішення")
+    assert "Зараз: 123-VIII" in reply.text
+    reply = await bot.press(mayor, "Назад")
+    assert "Що ви хочете змінити?" in reply.text
+    reply = await bot.press(mayor, "Назад")
+    assert "123-VIII" in reply.text and "Міська рада" in reply.text
+    reply = await bot.press(mayor, "Підтвердити")
+    assert "Збережено." in reply.text
+    assert "2 листопада 2026" in reply.text
+
+
+async def test_back_to_an_earlier_choice_keeps_later_answers(bot: BotHarness) -> None:
+    mayor = bot.user(321, "Kate", "en")
+    await bot.make_member(mayor, "Brovary")
+    await bot.send(mayor, "/twinning")
+    await bot.press(mayor, "New partnership")
+    await bot.send(mayor, "Jena")
+    await bot.press(mayor, "Jena, Germany")
+    await bot.press(mayor, "Confirm")
+    await bot.press(mayor, "Continue")
+    await bot.press(mayor, "Energy")
+    await bot.press(mayor, "Done")
+    await bot.press(mayor, "City council")
+    await bot.send(mayor, "02.11.2026")
+    await bot.press(mayor, "Back")  # from the number to the date
+    reply = await bot.press(mayor, "Back")  # from the date to who decided
+    assert "Who recorded the decision?" in reply.text
+    reply = await bot.press(mayor, "Executive committee")
+    # The date typed before is kept: the next question is the number.
+    assert "number of the decision" in reply.text
+    reply = await bot.send(mayor, "45")
+    assert "Decision by: Executive committee" in reply.text
+    assert "Decision date: 2 November 2026" in reply.text
+
+    # An old Back button after the step was cancelled answers sensibly.
+    question = bot.last(mayor.id)
+    await bot.press(mayor, "Cancel")
+    await bot.restart()
+    reply = await bot.deliver(bot.api.press_data(mayor, "tw:fb", question))
+    assert any(a.get("text") == "That screen is out of date." for a in bot.api.callback_answers)
+    assert "Twinning guide — Brovary" in reply.text
