@@ -156,11 +156,11 @@ async def delete_record(update: Update, context: BotContext) -> None:
     if record is None or await side_of(context, record) is None:
         await toast(update, _("This record no longer exists."))
         return
-    deleted = await context.repos.aid.delete(record.id, context.account.id)
-    text = (
-        _("Record №{id} deleted.", id=record.id) if deleted else _("This record no longer exists.")
-    )
-    await show(update, context, text, home_markup(context))
+    if not await context.repos.aid.delete(record.id, context.account.id):
+        # A second tap: the screen already says it was deleted.
+        await toast(update, _("Record №{id} has been deleted.", id=record.id))
+        return
+    await show(update, context, _("Record №{id} deleted.", id=record.id), home_markup(context))
 
 
 async def edit_saved(update: Update, context: BotContext) -> object:

@@ -49,8 +49,11 @@ async def visit_of(update: Update, context: BotContext) -> Visit | None:
     raw = parts[2] if len(parts) > 2 else ""
     visit = await context.repos.visits.get(int(raw)) if raw.isdigit() else None
     mine = context.community_id
-    if visit is None or visit.deleted or mine not in (visit.community_id, visit.partner_id):
+    if visit is None or mine not in (visit.community_id, visit.partner_id):
         await toast(update, context._("This visit is not one of your community's."))
+        return None
+    if visit.deleted:
+        await toast(update, context._("Visit №{id} has been deleted.", id=visit.id))
         return None
     return visit
 

@@ -109,3 +109,37 @@ async def test_a_bus_reads_as_one_vehicle_and_the_notice_as_plain_ukrainian(
     await bot.press(official, "Хронологія")
     reply = await bot.press(official, "№1")
     assert "Фото й акта приймання-передачі не додано." in reply.text
+
+
+async def test_delete_pressed_twice_keeps_the_deleted_screen(bot: BotHarness) -> None:
+    from tests.test_aid_visits import log_jena_visit
+
+    official, *_ = await brovary_with_partners(bot, "en")
+    await log_hospital_equipment_en(bot, official)
+    await bot.press(official, "Confirm")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Timeline")
+    await bot.press(official, "№1")
+    await bot.press(official, "Delete")
+    screen = bot.last(official.id)
+    taps = [bot.api.press_data(official, "ai:dl:1", screen) for _ in range(2)]
+    for tap in taps:
+        await bot.api.wait_processed(tap)
+    assert bot.last(official.id).text == "Record №1 deleted."
+    assert any("has been deleted" in a.get("text", "") for a in bot.api.callback_answers)
+    assert [e.action for e in await bot.repos.aid.history(1)] == ["create", "delete"]
+
+    await log_jena_visit(bot, official)
+    await bot.press(official, "Confirm")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Timeline")
+    await bot.press(official, "Visit №1")
+    await bot.press(official, "Delete")
+    screen = bot.last(official.id)
+    taps = [bot.api.press_data(official, "vi:dl:1", screen) for _ in range(2)]
+    for tap in taps:
+        await bot.api.wait_processed(tap)
+    assert bot.last(official.id).text == "Visit №1 deleted."
+    answers = [a.get("text", "") for a in bot.api.callback_answers]
+    assert "Visit №1 has been deleted." in answers
+    assert not any("not one of your community" in text for text in answers)

@@ -69,7 +69,7 @@ async def test_visit_is_announced_edited_with_history_and_deleted_in_english(
     update = bot.api.press_data(coordinator, "vi:r:1", bot.last(coordinator.id))
     await bot.api.wait_processed(update)
     answers = [a.get("text", "") for a in bot.api.callback_answers]
-    assert "This visit is not one of your community's." in answers[-1]
+    assert "Visit №1 has been deleted." in answers[-1]
 
 
 async def test_partner_edits_a_visit_from_its_own_side_in_ukrainian(bot: BotHarness) -> None:
