@@ -9,6 +9,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import (
+    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -30,7 +31,9 @@ async def save(update: Update, context: BotContext) -> object:
 
 
 def conversation() -> ConversationHandler[BotContext]:
-    cancel_button = CallbackQueryHandler(aid_log.steps.cancel, pattern=r"^ai:x$")
+    cancel_button: BaseHandler[Update, BotContext, object] = CallbackQueryHandler(
+        aid_log.steps.cancel, pattern=r"^ai:x$"
+    )
     return ConversationHandler(
         name="aid",
         persistent=True,
