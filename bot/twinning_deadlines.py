@@ -22,7 +22,7 @@ from bot.twinning import (
     ministry_follow_up,
     next_anniversary,
 )
-from storage.partnerships import Partnership, StepRecord
+from storage.partnerships import Partnership, StepRecord, WorkflowReminder
 from storage.reminders import NewReminder
 from storage.repositories import Repositories
 
@@ -143,16 +143,23 @@ async def reschedule(
             )
         )
 
-    existing = await repos.partnerships.reminder_bases(partnership.id)
+    existing = await repos.partnerships.reminder_states(partnership.id)
     for what in ("stalled", "ministry", "register", "anniversary"):
         if not any(w.what == what for w in wanted):
             await repos.partnerships.drop_reminders(key_prefix(partnership.id, what))
     for item in wanted:
+        prefix = key_prefix(partnership.id, item.what)
+        same_fact = [
+            r for k, r in existing.items() if k.startswith(prefix) and r.basis == item.basis
+        ]
         for recipient in item.recipients:
-            key = key_prefix(partnership.id, item.what) + str(recipient.chat_id)
-            if existing.get(key) == item.basis:
+            key = prefix + str(recipient.chat_id)
+            if key in existing and existing[key].basis == item.basis:
                 continue
-            due = _on_day(item.due_at.date(), recipient.tz) if item.at_local else item.due_at
+            timing = _timing(item, recipient, same_fact)
+            if timing is None:
+                continue
+            due, recurrence = timing
             await repos.reminders.schedule(
                 NewReminder(
                     chat_id=recipient.chat_id,
@@ -163,12 +170,34 @@ async def reschedule(
                     payload={"basis": item.basis, "step": partnership.step},
                     local_time=REMIND_AT.strftime("%H:%M") if item.at_local else None,
                     tz=recipient.tz,
-                    recurrence=item.recurrence,
+                    recurrence=recurrence,
                     automatic=True,
                     dedupe_key=key,
                 )
             )
     return [item.kind for item in wanted]
+
+
+def _timing(
+    item: Wanted, recipient: Recipient, same_fact: list[WorkflowReminder]
+) -> tuple[datetime, dict[str, Any] | None] | None:
+    """When a recipient's reminder is first due and how it repeats.
+
+    `same_fact` are the reminders others already have for the same fact. A one-off whose
+    colleagues' copies were all delivered is not sent to someone who joined since (None);
+    a repeating one starts in step with the colleagues' next occurrence.
+    """
+    waiting = sorted((r for r in same_fact if r.waiting), key=lambda r: r.due_at)
+    if same_fact and not waiting and item.recurrence is None:
+        return None
+    if waiting and item.recurrence is not None:
+        first = waiting[0]
+        if not item.at_local:
+            return first.due_at, first.recurrence
+        day = first.due_at.astimezone(ZoneInfo(first.tz)).date()
+        return _on_day(day, recipient.tz), first.recurrence
+    due = _on_day(item.due_at.date(), recipient.tz) if item.at_local else item.due_at
+    return due, item.recurrence
 
 
 def _day(day: date) -> datetime:

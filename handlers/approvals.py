@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
-from handlers import offers_intro
+from handlers import offers_intro, twinning_common
 from handlers.common import answer, keyboard, show, toast
 from storage.memberships import Membership
 
@@ -145,3 +145,4 @@ async def _tell_claimant(context: BotContext, membership: Membership, approved: 
         _log.info("claimant %s not reachable: %s", user.id, error)
     if approved:
         await offers_intro.deliver_pending(context, community.id)
+        await twinning_common.remind_new_member(context, community.id)

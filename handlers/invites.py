@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from handlers import offers_intro
+from handlers import offers_intro, twinning_common
 from handlers.common import keyboard, show, toast
 from handlers.menu import main_menu_markup
 from storage.invites import INVITE_TTL, InviteStatus
@@ -68,4 +68,5 @@ async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
     welcome = _("Welcome! You now act for {community}.", community=community.title(context.lang))
     await show(update, context, f"{welcome}\n\n{text}", markup)
     await offers_intro.deliver_pending(context, community.id)
+    await twinning_common.remind_new_member(context, community.id)
     return ConversationHandler.END

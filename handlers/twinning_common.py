@@ -117,6 +117,17 @@ async def update_reminders(context: BotContext, partnership_id: int) -> None:
     )
 
 
+async def remind_new_member(context: BotContext, community_id: int) -> None:
+    """Someone was approved or invited: they get the reminders of the active partnerships.
+
+    Rescheduling only adds what is missing; colleagues' reminders stay as they are, and a
+    one-off reminder already delivered to the community is not sent to the newcomer.
+    """
+    for partnership in await context.repos.partnerships.for_community(community_id):
+        if partnership.status == "active":
+            await update_reminders(context, partnership.id)
+
+
 async def post_to_groups(
     context: BotContext, partnership: Partnership, render: Callable[[Translator, str, str], str]
 ) -> None:

@@ -60,6 +60,21 @@ class HistoryEntry:
     changed_at: datetime
 
 
+@dataclass(frozen=True)
+class WorkflowReminder:
+    """One reminder the workflow set: the fact it is about, and where it stands."""
+
+    basis: str | None
+    status: str
+    due_at: datetime
+    tz: str
+    recurrence: dict[str, Any] | None
+
+    @property
+    def waiting(self) -> bool:
+        return self.status in ("pending", "paused")
+
+
 def _loads(value: str | None) -> Any:
     return None if value is None else json.loads(value)
 
@@ -263,18 +278,28 @@ class PartnershipRepository:
         )
         return [row[0] for row in rows]
 
-    async def reminder_bases(self, partnership_id: int) -> dict[str, str | None]:
-        """The workflow's reminders of a partnership: dedupe key -> the fact they were set for.
+    async def reminder_states(self, partnership_id: int) -> dict[str, WorkflowReminder]:
+        """The workflow's reminders of a partnership, by dedupe key.
 
         Lets the workflow leave a delivered or switched-off reminder alone when the fact it
-        is about has not changed, instead of scheduling it again.
+        is about has not changed, and give a newcomer what colleagues are still waiting for.
         """
         prefix = f"tw:{partnership_id}:"
         rows = await self.db.fetchall(
-            "SELECT dedupe_key, payload FROM reminders WHERE dedupe_key >= ? AND dedupe_key < ?",
+            "SELECT dedupe_key, payload, status, due_at, tz, recurrence FROM reminders"
+            " WHERE dedupe_key >= ? AND dedupe_key < ?",
             (prefix, prefix + "\uffff"),
         )
-        return {row[0]: json.loads(row[1] or "{}").get("basis") for row in rows}
+        return {
+            row[0]: WorkflowReminder(
+                basis=json.loads(row[1] or "{}").get("basis"),
+                status=row[2],
+                due_at=parse_iso(row[3]),
+                tz=row[4],
+                recurrence=json.loads(row[5]) if row[5] else None,
+            )
+            for row in rows
+        }
 
     async def drop_reminders(self, prefix: str, *, exact: bool = False) -> None:
         """Cancel the workflow's pending reminders under a key prefix and forget their facts.
