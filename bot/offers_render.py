@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any, Protocol
 
 from bot.i18n import N_, Translator
 from bot.offers import DURATIONS, KINDS, OFFER, STAFF_LANGUAGES, URGENCIES, Choice, label_of
@@ -63,36 +65,82 @@ def list_line(number: int, post: Post, community: Community | None, t: Translato
     return f"{head}\n   {excerpt(post.description)}"
 
 
-def details(post: Post | dict[str, object], t: Translator) -> list[str]:
-    """The lines every card and summary shows, from a saved post or a flow's draft."""
-    get = post.get if isinstance(post, dict) else lambda name, default=None: getattr(post, name)
-    side = get("side")
+class PostFields(Protocol):
+    """What a card or a summary shows of a post, saved or still a draft."""
+
+    @property
+    def side(self) -> str: ...
+    @property
+    def sectors(self) -> Sequence[str]: ...
+    @property
+    def kinds(self) -> Sequence[str]: ...
+    @property
+    def languages(self) -> Sequence[str]: ...
+    @property
+    def open_to_several(self) -> bool | None: ...
+    @property
+    def urgency(self) -> str | None: ...
+    @property
+    def value_amount(self) -> Decimal | None: ...
+    @property
+    def value_currency(self) -> str | None: ...
+    @property
+    def partnership(self) -> bool | None: ...
+
+
+@dataclass(frozen=True)
+class DraftFields:
+    """A posting flow's draft, kept as JSON values, read as the fields a summary shows."""
+
+    side: str
+    sectors: tuple[str, ...]
+    kinds: tuple[str, ...]
+    languages: tuple[str, ...]
+    open_to_several: bool | None
+    urgency: str | None
+    value_amount: Decimal | None
+    value_currency: str | None
+    partnership: bool | None
+
+    @classmethod
+    def of(cls, draft: Mapping[str, Any]) -> DraftFields:
+        amount = draft.get("value_amount")
+        several, partnership = draft.get("open_to_several"), draft.get("partnership")
+        return cls(
+            side=str(draft.get("side") or ""),
+            sectors=tuple(draft.get("sectors") or ()),
+            kinds=tuple(draft.get("kinds") or ()),
+            languages=tuple(draft.get("languages") or ()),
+            open_to_several=None if several is None else bool(several),
+            urgency=draft.get("urgency") or None,
+            value_amount=Decimal(str(amount)) if amount else None,
+            value_currency=draft.get("value_currency") or None,
+            partnership=None if partnership is None else bool(partnership),
+        )
+
+
+def details(post: PostFields, t: Translator) -> list[str]:
+    """The lines every card and summary shows."""
     lines = [
-        t._("Sectors: {sectors}", sectors=sectors_text(get("sectors") or [], t)),
-        t._("Kind of support: {kinds}", kinds=labels(KINDS, get("kinds") or [], t)),
+        t._("Sectors: {sectors}", sectors=sectors_text(post.sectors, t)),
+        t._("Kind of support: {kinds}", kinds=labels(KINDS, post.kinds, t)),
     ]
-    if side == OFFER:
+    if post.side == OFFER:
         lines += [
-            t._(
-                "Staff speak: {languages}",
-                languages=labels(STAFF_LANGUAGES, get("languages") or [], t),
-            ),
-            t._("Open to several communities: {answer}", answer=yes_no(get("open_to_several"), t)),
+            t._("Staff speak: {languages}", languages=labels(STAFF_LANGUAGES, post.languages, t)),
+            t._("Open to several communities: {answer}", answer=yes_no(post.open_to_several, t)),
         ]
     else:
-        urgency = label_of(URGENCIES, str(get("urgency")))
-        amount = get("value_amount")
+        urgency = label_of(URGENCIES, post.urgency or "")
         lines += [
             t._("Urgency: {urgency}", urgency=t._(urgency) if urgency else t._(_NO_ANSWER)),
             t._(
                 "Estimated value: {value}",
-                value=value_text(
-                    Decimal(str(amount)) if amount else None, get("value_currency"), t
-                ),
+                value=value_text(post.value_amount, post.value_currency, t),
             ),
             t._(
                 "Looking for: {what}",
-                what=t._("a partnership") if get("partnership") else t._("one-off help"),
+                what=t._("a partnership") if post.partnership else t._("one-off help"),
             ),
         ]
     return lines

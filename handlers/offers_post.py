@@ -30,7 +30,7 @@ from bot.offers import (
     valid_sectors,
 )
 from bot.offers_digest import record_matches
-from bot.offers_render import card, details, duration_text, excerpt, status_text
+from bot.offers_render import DraftFields, card, details, duration_text, excerpt, status_text
 from bot.parsing.amounts import AmountError, parse_amount
 from bot.sectors import SECTORS
 from bot.text_input import TextProblem, check_text, clean
@@ -294,7 +294,7 @@ async def summary(update: Update, context: BotContext) -> int:
     lines = [
         title,
         "",
-        *details(draft, t),
+        *details(DraftFields.of(draft), t),
         _("Shown for: {duration}", duration=duration_text(int(draft["duration_days"]), t)),
         "",
         draft["description"],
@@ -370,6 +370,8 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 async def step(update: Update, context: BotContext) -> int:
     """Every posting button after the first: toggles, choices and moves between steps."""
+    query = update.callback_query
+    assert query is not None
     prefix, name, value = _parts(update)
     draft = _draft(context)
     if draft is None or prefix + ":p" != _prefix(draft):
@@ -380,18 +382,14 @@ async def step(update: Update, context: BotContext) -> int:
         return await ask_sectors(update, context)
     if name == "kind":
         if not value and not draft["sectors"]:
-            await answer(
-                update.callback_query, context._("Choose at least one sector."), alert=True
-            )  # type: ignore[arg-type]
+            await answer(query, context._("Choose at least one sector."), alert=True)
             return await ask_sectors(update, context)
         if value:
             draft["kinds"] = known(_toggled(draft["kinds"], value), KIND_CODES)
         return await ask_kinds(update, context)
     if name == "desc":
         if draft["side"] == OFFER and not draft["kinds"]:
-            await answer(
-                update.callback_query, context._("Choose at least one kind of support."), alert=True
-            )  # type: ignore[arg-type]
+            await answer(query, context._("Choose at least one kind of support."), alert=True)
             return await ask_kinds(update, context)
         return await ask_description(update, context)
     if name == "keep" and draft["description"]:

@@ -156,3 +156,42 @@ async def test_unapproved_user_is_refused(bot: BotHarness) -> None:
     stranger = bot.user(431, "Sam", "en")
     reply = await bot.send(stranger, "/find heating")
     assert "operator has approved" in reply.text
+
+
+async def test_summary_of_a_draft_reads_like_the_saved_card(bot: BotHarness) -> None:
+    from decimal import Decimal
+
+    from bot.offers_render import DraftFields, details
+    from storage.offers import PostDraft
+
+    official = bot.user(491, "Ірина", "uk")
+    brovary = await bot.make_member(official, "Brovary")
+    need = PostDraft(
+        side="need",
+        community_id=brovary.id,
+        description="Обладнання для лікарні",
+        sectors=["health"],
+        kinds=["equipment"],
+        urgency="urgent",
+        value_amount=Decimal("3900000"),
+        value_currency="UAH",
+        partnership=True,
+    )
+    saved = await bot.repos.posts.create(need, brovary)
+    draft = {
+        "side": "need",
+        "sectors": ["health"],
+        "kinds": ["equipment"],
+        "languages": [],
+        "open_to_several": None,
+        "urgency": "urgent",
+        "value_amount": "3900000",
+        "value_currency": "UAH",
+        "partnership": True,
+    }
+    for lang in ("uk", "en"):
+        t = bot.services.i18n.get(lang)
+        assert details(DraftFields.of(draft), t) == details(saved, t)
+    uk = details(saved, bot.services.i18n.get("uk"))
+    assert any("3\xa0900\xa0000" in line for line in uk)
+    assert any("партнерство" in line for line in uk)
