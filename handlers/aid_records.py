@@ -71,13 +71,13 @@ async def view_record(
             await toast(update, _("That button is no longer active."))
             return
         record = await context.repos.aid.get(aid_id)
-    if record is None or record.deleted or await side_of(context, record) is None:
+    side = await side_of(context, record) if record is not None else None
+    if record is None or record.deleted or side is None:
         await toast(update, _("This record no longer exists."))
         return
     rows: list[list[Button]] = [
         [(_(MOVE_LABELS[s]), f"ai:mv:{record.id}:{s}")] for s in next_statuses(record.status)
     ]
-    side = await side_of(context, record)
     if (side == "recipient" and record.recipient_confirmed_by is None) or (
         side == "donor" and record.donor_confirmed_by is None
     ):
@@ -99,14 +99,30 @@ async def view_record(
     )
 
 
+async def record_of(
+    update: Update, context: BotContext, *, live: bool = True
+) -> tuple[AidRecord, str] | None:
+    """`ai:<action>:<id>`: the record and the presser's side of it, if their community has one.
+
+    With `live`, a deleted record counts as gone; history and a second delete still see it.
+    """
+    parts = data_parts(update)
+    raw = parts[2] if len(parts) > 2 else ""
+    record = await context.repos.aid.get(int(raw)) if raw.isdigit() else None
+    side = await side_of(context, record) if record is not None else None
+    if record is None or side is None or (live and record.deleted):
+        await toast(update, context._("This record no longer exists."))
+        return None
+    return record, side
+
+
 async def move_record(update: Update, context: BotContext) -> None:
     assert context.account is not None
-    parts = data_parts(update)
-    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
-    if record is None or await side_of(context, record) is None:
-        await toast(update, context._("This record no longer exists."))
+    found = await record_of(update, context, live=False)
+    if found is None:
         return
-    moved = await context.repos.aid.move(record.id, context.account.id, parts[3])
+    record = found[0]
+    moved = await context.repos.aid.move(record.id, context.account.id, data_parts(update)[3])
     if moved is None:
         await toast(update, context._("The status has already changed."))
         moved = await context.repos.aid.get(record.id)
@@ -114,11 +130,10 @@ async def move_record(update: Update, context: BotContext) -> None:
 
 
 async def show_history(update: Update, context: BotContext) -> None:
-    parts = data_parts(update)
-    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
-    if record is None or await side_of(context, record) is None:
-        await toast(update, context._("This record no longer exists."))
+    found = await record_of(update, context, live=False)
+    if found is None:
         return
+    record = found[0]
     await history_screen(
         update,
         context,
@@ -132,11 +147,10 @@ async def show_history(update: Update, context: BotContext) -> None:
 
 async def ask_delete(update: Update, context: BotContext) -> None:
     _ = context._
-    parts = data_parts(update)
-    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
-    if record is None or record.deleted or await side_of(context, record) is None:
-        await toast(update, _("This record no longer exists."))
+    found = await record_of(update, context)
+    if found is None:
         return
+    record = found[0]
     await show(
         update,
         context,
@@ -151,11 +165,10 @@ async def ask_delete(update: Update, context: BotContext) -> None:
 async def delete_record(update: Update, context: BotContext) -> None:
     assert context.account is not None
     _ = context._
-    parts = data_parts(update)
-    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
-    if record is None or await side_of(context, record) is None:
-        await toast(update, _("This record no longer exists."))
+    found = await record_of(update, context, live=False)
+    if found is None:
         return
+    record = found[0]
     if not await context.repos.aid.delete(record.id, context.account.id):
         # A second tap: the screen already says it was deleted.
         await toast(update, _("Record №{id} has been deleted.", id=record.id))
@@ -165,12 +178,10 @@ async def delete_record(update: Update, context: BotContext) -> None:
 
 async def edit_saved(update: Update, context: BotContext) -> object:
     """`ai:ed:<id>`: the saved record comes back as a draft, straight to its summary."""
-    parts = data_parts(update)
-    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
-    side = await side_of(context, record) if record is not None else None
-    if record is None or record.deleted or side is None or context.community_id is None:
-        await toast(update, context._("This record no longer exists."))
+    found = await record_of(update, context)
+    if found is None or context.community_id is None:
         return ConversationHandler.END
+    record, side = found
     community = await context.repos.communities.get(context.community_id)
     assert community is not None
     drop_draft(context, FLOW)
@@ -237,11 +248,10 @@ async def save_changes(update: Update, context: BotContext) -> object:
 
 async def ask_act(update: Update, context: BotContext) -> object:
     """`ai:act:<id>`: photos or a scan of the handover act, added to a confirmed record."""
-    parts = data_parts(update)
-    record = await context.repos.aid.get(int(parts[2])) if parts[2].isdigit() else None
-    if record is None or record.deleted or await side_of(context, record) is None:
-        await toast(update, context._("This record no longer exists."))
+    found = await record_of(update, context)
+    if found is None:
         return ConversationHandler.END
+    record = found[0]
     drop_draft(context, FLOW)
     draft_of(context)["act_for"] = record.id
     await show(
