@@ -9,7 +9,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import N_
-from handlers.common import Button, columns, keyboard, show
+from handlers.common import Button, answer, columns, keyboard, show
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,6 @@ async def stale_button(update: Update, context: BotContext) -> None:
     notice = context._("That button is no longer active.")
     chat = update.effective_chat
     if update.callback_query is not None:
-        from handlers.common import answer
-
         await answer(update.callback_query, notice)
     if chat is not None:
         await context.bot.send_message(chat.id, f"{notice}\n\n{text}", reply_markup=markup)
