@@ -12,13 +12,8 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
-    CallbackQueryHandler,
-    ChatMemberHandler,
-    CommandHandler,
     ContextTypes,
-    MessageHandler,
     TypeHandler,
-    filters,
 )
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
@@ -27,27 +22,9 @@ from bot import commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
 from bot.gazetteer import get_gazetteer
 from bot.services import Services
-from handlers import (
-    aid,
-    aid_views,
-    approvals,
-    common,
-    errors,
-    groups,
-    invites,
-    menu,
-    offers,
-    offers_digest,
-    offers_import,
-    onboarding,
-    reminders,
-    reminders_buttons,
-    settings,
-    twinning,
-    twinning_groups,
-    twinning_reminders,
-    visits,
-)
+from handlers import account, aid, offers, reminders, twinning, visits
+from handlers.offers import digest as offers_digest
+from handlers.shared import errors, session
 from storage.persistence import SqlitePersistence
 
 # Flows keep one conversation per user and chat, and their buttons carry their own
@@ -117,71 +94,17 @@ def build_application(
 
 
 def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    """Every feature, in the order its handlers are matched: the bot's table of contents."""
     # Before anything else: who is writing, and end open flows on a menu button or reset.
-    app.add_handler(TypeHandler(Update, common.load_account), group=-2)
-    app.add_handler(TypeHandler(Update, common.end_flows), group=-1)
+    app.add_handler(TypeHandler(Update, session.load_account), group=-2)
+    app.add_handler(TypeHandler(Update, session.end_flows), group=-1)
 
-    # Groups: joining, leaving, migration to a supergroup.
-    app.add_handler(ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated))
-
-    # Flows (conversations), matched before the plain commands below.
-    app.add_handler(onboarding.conversation())
-    app.add_handler(settings.conversation())
-
-    # Menu, help, cancel; operator approvals; invitations.
-    app.add_handler(CommandHandler("menu", menu.menu))
-    app.add_handler(CommandHandler("help", menu.help_command))
-    app.add_handler(CommandHandler("cancel", menu.cancel))
-    app.add_handler(CommandHandler("start", menu.menu))
-    app.add_handler(CallbackQueryHandler(menu.menu, pattern=r"^menu:home$"))
-    app.add_handler(CallbackQueryHandler(menu.help_command, pattern=r"^menu:help$"))
-    app.add_handler(CallbackQueryHandler(approvals.list_pending, pattern=r"^op:list$"))
-    app.add_handler(CallbackQueryHandler(approvals.decide, pattern=r"^op:(ok|no):"))
-    app.add_handler(CallbackQueryHandler(invites.create_invite, pattern=r"^inv:new$"))
-
-    # Aid and visit log: the two flows, then the home screen, views and confirmations.
-    app.add_handler(aid.conversation())
-    app.add_handler(visits.conversation())
-    for handler in [*aid.handlers(), *aid_views.handlers(), *visits.handlers()]:
-        app.add_handler(handler)
-    visits.register_reminder_kinds()
-
-    # Twinning guide: every `tw:` button and typed step input go through its conversation;
-    # /status shows a group's linked partnerships; the workflow's reminder kinds.
-    app.add_handler(twinning.conversation())
-    app.add_handler(CommandHandler("status", twinning_groups.status))
-    twinning_reminders.register()
-
-    # Reminders: /remind and its flow, the list, the buttons under a delivered reminder,
-    # and paused reminders resuming when their chat comes back.
-    app.add_handler(reminders.conversation())
-    for handler in reminders.list_handlers():
-        app.add_handler(handler)
-    app.add_handler(
-        CallbackQueryHandler(reminders_buttons.snooze, pattern=r"^rm:sn:\d+:(15|60|am)$")
-    )
-    app.add_handler(CallbackQueryHandler(reminders_buttons.done, pattern=r"^rm:done:\d+$"))
-    app.add_handler(CallbackQueryHandler(reminders_buttons.turn_off, pattern=r"^rm:off:\d+$"))
-    app.add_handler(TypeHandler(Update, reminders_buttons.resume_paused), group=1)
-
-    # Partner offers and needs: search, posting, introductions (every `of:`, `nd:` and `in:`
-    # button and /find go through its conversation); operators' CSV import and export.
-    app.add_handler(offers.conversation())
-    app.add_handler(CommandHandler("import_offers", offers_import.explain))
-    app.add_handler(CommandHandler("export_offers", offers_import.export))
-    app.add_handler(
-        MessageHandler(
-            filters.ChatType.PRIVATE & filters.Document.FileExtension("csv"),
-            offers_import.take_file,
-        )
-    )
-
-    # Anything else: an old or unknown button, or text nobody expects.
-    app.add_handler(CallbackQueryHandler(menu.stale_button))
-    app.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, menu.unknown_command)
-    )
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, menu.unexpected_text))
+    account.register(app)  # groups, onboarding, settings, menu, approvals, invitations
+    aid.register(app)  # the aid log
+    visits.register(app)  # the visit log
+    twinning.register(app)  # the twinning guide and /status
+    reminders.register(app)  # /remind, the list, the buttons under a reminder
+    offers.register(app)  # /find, posting, introductions, CSV import and export
+    account.register_fallbacks(app)  # an old button, an unknown command, stray text
 
     app.add_error_handler(errors.on_error)

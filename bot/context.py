@@ -19,7 +19,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     """Adds the services, the sender's account and the language of the current chat.
 
     `account`, `group` and `membership` are filled once per update by the first handler
-    group (see `handlers.common.load_account`), before any feature handler runs.
+    group (see `handlers.shared.session.load_account`), before any feature handler runs.
     """
 
     def __init__(

@@ -1,0 +1,1 @@
+"""Thin adapters from Telegram updates to the domain, one package per feature."""

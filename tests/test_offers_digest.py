@@ -123,7 +123,7 @@ async def test_digest_job_sends_through_the_bot(bot: BotHarness) -> None:
         PostDraft("need", kremenchuk.id, "Boilers", sectors=["heating"]), kremenchuk
     )
     await _offer(bot, "Jena", "Boilers for schools")
-    from handlers import offers_digest
+    from handlers.offers import digest as offers_digest
 
     assert bot.app is not None
     context = type("Job", (), {"application": bot.app})()

@@ -1,0 +1,44 @@
+"""Account: onboarding, settings, the menu, operator approvals, invitations, group membership."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers.account import approvals, groups, invites, menu, onboarding, settings
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Groups: joining, leaving, migration to a supergroup.
+    app.add_handler(ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated))
+    # Flows, matched before the plain commands below.
+    app.add_handler(onboarding.conversation())
+    app.add_handler(settings.conversation())
+    # Menu, help, cancel; operator approvals; invitations.
+    app.add_handler(CommandHandler("menu", menu.menu))
+    app.add_handler(CommandHandler("help", menu.help_command))
+    app.add_handler(CommandHandler("cancel", menu.cancel))
+    app.add_handler(CommandHandler("start", menu.menu))
+    app.add_handler(CallbackQueryHandler(menu.menu, pattern=r"^menu:home$"))
+    app.add_handler(CallbackQueryHandler(menu.help_command, pattern=r"^menu:help$"))
+    app.add_handler(CallbackQueryHandler(approvals.list_pending, pattern=r"^op:list$"))
+    app.add_handler(CallbackQueryHandler(approvals.decide, pattern=r"^op:(ok|no):"))
+    app.add_handler(CallbackQueryHandler(invites.create_invite, pattern=r"^inv:new$"))
+
+
+def register_fallbacks(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Anything no feature took: an old or unknown button, or text nobody expects."""
+    app.add_handler(CallbackQueryHandler(menu.stale_button))
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, menu.unknown_command)
+    )
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, menu.unexpected_text))

@@ -1,0 +1,149 @@
+"""Operators approve or reject who may act for a community."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.context import BotContext
+from handlers.offers import intro as offers_intro
+from handlers.shared.screens import answer, keyboard, show, toast
+from handlers.twinning import common as twinning_common
+from storage.memberships import Membership
+
+_log = logging.getLogger(__name__)
+PAGE = 5
+
+
+async def _claim_text(context: BotContext, membership: Membership, lang: str) -> str:
+    t = context.services.i18n.get(lang)
+    user = await context.repos.users.get(membership.user_id)
+    community = await context.repos.communities.get(membership.community_id)
+    assert user is not None and community is not None
+    role = t._("admin") if membership.role == "admin" else t._("member")
+    who = user.display_name + (f" (@{user.username})" if user.username else "")
+    return t._(
+        "Request: {user} wants to act for {community} ({country}) as {role}.",
+        user=who,
+        community=community.title(lang),
+        country=community.country_code,
+        role=role,
+    )
+
+
+def _decision_keyboard(context: BotContext, lang: str, membership_id: int):  # type: ignore[no-untyped-def]
+    t = context.services.i18n.get(lang)
+    return keyboard(
+        [[(t._("Approve"), f"op:ok:{membership_id}"), (t._("Reject"), f"op:no:{membership_id}")]]
+    )
+
+
+async def notify_operators(context: BotContext, membership_id: int) -> None:
+    membership = await context.repos.memberships.get(membership_id)
+    if membership is None:
+        return
+    for operator_id in sorted(context.services.settings.operators):
+        operator = await context.repos.users.get(operator_id)
+        lang = operator.language if operator else "en"
+        try:
+            await context.bot.send_message(
+                operator_id,
+                await _claim_text(context, membership, lang),
+                reply_markup=_decision_keyboard(context, lang, membership_id),
+            )
+        except TelegramError as error:
+            _log.warning("operator %s not reachable: %s", operator_id, error)
+
+
+async def list_pending(update: Update, context: BotContext) -> None:
+    if not context.is_operator:
+        await toast(update, context._("Only an operator can do this."))
+        return
+    pending = await context.repos.memberships.pending()
+    if update.callback_query:
+        await answer(update.callback_query)
+    if not pending:
+        await show(
+            update,
+            context,
+            context._("No requests are waiting."),
+            keyboard([[(context._("Main menu"), "menu:home")]]),
+        )
+        return
+    await show(
+        update,
+        context,
+        context.ngettext("{n} request is waiting:", "{n} requests are waiting:", len(pending)),
+    )
+    for membership in pending[:PAGE]:
+        assert update.effective_chat is not None
+        await context.bot.send_message(
+            update.effective_chat.id,
+            await _claim_text(context, membership, context.lang),
+            reply_markup=_decision_keyboard(context, context.lang, membership.id),
+        )
+
+
+async def decide(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None and context.account is not None
+    if not context.is_operator:
+        await toast(update, context._("Only an operator can do this."))
+        return
+    _prefix, verdict, raw_id = (query.data or "").split(":", 2)
+    membership = await context.repos.memberships.get(int(raw_id)) if raw_id.isdigit() else None
+    if membership is None:
+        await toast(update, context._("This request no longer exists."))
+        return
+    approve = verdict == "ok"
+    if not await context.repos.memberships.decide(membership.id, approve, context.account.id):
+        await toast(update, context._("This request has already been decided."))
+        return
+    await context.repos.audit.record(
+        context.account.id, "membership", membership.id, "approve" if approve else "reject"
+    )
+    summary = await _claim_text(context, membership, context.lang)
+    verdict_text = (
+        context._("Approved by {operator}.", operator=context.account.display_name)
+        if approve
+        else context._("Rejected by {operator}.", operator=context.account.display_name)
+    )
+    await show(update, context, f"{summary}\n\n{verdict_text}")
+    await _tell_claimant(context, membership, approve)
+
+
+async def _tell_claimant(context: BotContext, membership: Membership, approved: bool) -> None:
+    repos = context.repos
+    user = await repos.users.get(membership.user_id)
+    community = await repos.communities.get(membership.community_id)
+    if user is None or community is None:
+        return
+    t = context.services.i18n.get(user.language)
+    if approved:
+        await repos.users.set_current_community(user.id, community.id)
+        role = t._("admin") if membership.role == "admin" else t._("member")
+        text = t._(
+            "Your request was approved: you now act for {community} as {role}.",
+            community=community.title(user.language),
+            role=role,
+        )
+        markup = keyboard([[(t._("Main menu"), "menu:home")]])
+    else:
+        text = t._(
+            "Your request to act for {community} was not approved. If this is a mistake, contact"
+            " the operator, or send /start to choose again.",
+            community=community.title(user.language),
+        )
+        markup = keyboard([[(t._("Choose another community"), "ob:again")]])
+    try:
+        await context.bot.send_message(user.id, text, reply_markup=markup)
+    except Forbidden:
+        # The decision stands; they see it in the menu when they come back.
+        await repos.users.set_active(user.id, False)
+    except TelegramError as error:
+        _log.info("claimant %s not reachable: %s", user.id, error)
+    if approved:
+        await offers_intro.deliver_pending(context, community.id)
+        await twinning_common.remind_new_member(context, community.id)

@@ -1,0 +1,73 @@
+"""Admins invite colleagues with single-use, expiring deep links."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from bot.context import BotContext
+from handlers.account.menu import main_menu_markup
+from handlers.offers import intro as offers_intro
+from handlers.shared.screens import keyboard, show, toast
+from handlers.twinning import common as twinning_common
+from storage.invites import INVITE_TTL, InviteStatus
+
+
+async def create_invite(update: Update, context: BotContext) -> None:
+    assert context.account is not None
+    _ = context._
+    if not (context.membership and context.membership.is_admin):
+        await toast(update, _("Only an admin of the community can invite colleagues."))
+        return
+    community = await context.repos.communities.get(context.membership.community_id)
+    assert community is not None
+    token = await context.repos.invites.create(community.id, context.account.id)
+    await context.repos.audit.record(context.account.id, "invite", community.id, "create")
+    link = f"https://t.me/{context.bot.username}?start={token}"
+    days = INVITE_TTL.days
+    text = "\n\n".join(
+        [
+            _(
+                "Send this link to one colleague. It lets them act for {community} as a member.",
+                community=community.title(context.lang),
+            ),
+            link,
+            context.ngettext(
+                "It works once and expires in {n} day.",
+                "It works once and expires in {n} days.",
+                days,
+            ),
+        ]
+    )
+    await show(update, context, text, keyboard([[(_("Main menu"), "menu:home")]]))
+
+
+async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
+    assert context.account is not None
+    _ = context._
+    repos = context.repos
+    redemption = await repos.invites.redeem(token[:64], context.account.id)
+    if redemption.status is not InviteStatus.OK or redemption.community_id is None:
+        message = {
+            InviteStatus.USED: _("This invitation link has already been used. Ask for a new one."),
+            InviteStatus.EXPIRED: _("This invitation link has expired. Ask for a new one."),
+        }.get(redemption.status, _("This invitation link is not valid. Ask for a new one."))
+        await show(update, context, message, keyboard([[(_("Start"), "ob:new")]]))
+        return ConversationHandler.END
+    community = await repos.communities.get(redemption.community_id)
+    assert community is not None
+    membership = await repos.memberships.join_by_invite(
+        context.account.id, community.id, redemption.inviter_id or 0
+    )
+    await repos.users.set_current_community(context.account.id, community.id)
+    await repos.users.set_role(
+        context.account.id, "official" if community.kind == "ua" else "partner"
+    )
+    await repos.audit.record(context.account.id, "membership", membership.id, "join_by_invite")
+    context.membership = membership
+    text, markup = await main_menu_markup(context)
+    welcome = _("Welcome! You now act for {community}.", community=community.title(context.lang))
+    await show(update, context, f"{welcome}\n\n{text}", markup)
+    await offers_intro.deliver_pending(context, community.id)
+    await twinning_common.remind_new_member(context, community.id)
+    return ConversationHandler.END

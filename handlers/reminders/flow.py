@@ -1,0 +1,555 @@
+"""`/remind` and the Reminders menu: set a reminder in one's own words, list, edit, delete.
+
+The flow's draft lives in `user_data["flow:reminders"]`: the text, the first due time
+(ISO), the local time, the zone, the recurrence rule and where it goes. In a group the
+bot only sees commands and replies to itself, so the prompt there is a ForceReply.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import ForceReply, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.clock import iso, parse_iso
+from bot.context import BotContext
+from bot.i18n import N_
+from bot.recurrence import first_occurrence, local_instant
+from bot.reminder_text import describe_rule, when_text
+from bot.schedule_parser import Schedule, ScheduleError, ScheduleRefused, parse_schedule
+from bot.text_input import TextProblem, check_text, clean
+from handlers.shared.screens import Button, clip, is_private, keyboard, show, toast
+from handlers.shared.session import FLOW_PREFIX
+from storage.reminders import NewReminder, Reminder
+
+ASK_TEXT, ASK_WHAT, CONFIRM, PICK_DATE = range(4)
+DRAFT = FLOW_PREFIX + "reminders"
+PAGE = 8
+TEXT_LIMIT = 1000
+
+REFUSALS = {
+    ScheduleError.EMPTY: N_("Type what to remind about and when, in one message."),
+    ScheduleError.NO_WHEN: N_(
+        "I did not understand when. Pick a time below, or type it again with the day and time,"
+        " e.g. “завтра о 9:00 зателефонувати в Єну” or “in 2 hours call Erlangen”."
+    ),
+    ScheduleError.PAST: N_("That time has already passed. Type a time in the future."),
+    ScheduleError.INVALID_DATE: N_("There is no such date. Check the day and month."),
+    ScheduleError.INVALID_TIME: N_("There is no such time. Use hours 0–23 and minutes 0–59."),
+    ScheduleError.TOO_FAR: N_(
+        "That is too far ahead: reminders can be set up to five years ahead."
+    ),
+    ScheduleError.CONFLICT: N_(
+        "Two different times in one message. Say either “in 2 hours” or a day and a time."
+    ),
+    ScheduleError.TOO_LONG: N_(
+        "That message is too long for a reminder. Keep it under 500 characters."
+    ),
+}
+EXAMPLES = N_(
+    "Type what to remind about and when, in one message. For example:\n"
+    "• завтра о 9:00 зателефонувати в Єну\n"
+    "• щопонеділка о 10:00 нарада з Єною\n"
+    "• in 2 hours call Erlangen\n"
+    "• every month on the 1st send the report"
+)
+
+
+def _draft(context: BotContext) -> dict[str, Any]:
+    assert context.user_data is not None
+    return context.user_data.setdefault(DRAFT, {})
+
+
+async def _refuse_outsider(update: Update, context: BotContext) -> bool:
+    if context.community_id is not None:
+        return False
+    text = context._(
+        "Reminders are for people approved to act for a community. Send /start in a private"
+        " chat with me to choose yours."
+    )
+    await toast(update, text)
+    if update.callback_query is None:
+        await show(update, context, text)
+    return True
+
+
+# ---------------------------------------------------------------------- asking
+
+
+async def prompt(update: Update, context: BotContext, lead: str | None = None) -> int:
+    """Ask for the phrase: in a group as a reply the bot can see, in private as a screen."""
+    _ = context._
+    text = _(EXAMPLES) if lead is None else f"{lead}\n\n{_(EXAMPLES)}"
+    if is_private(update):
+        await show(update, context, text, keyboard([[(_("Cancel"), "rm:cancel")]]))
+    else:
+        assert update.effective_chat is not None
+        if update.callback_query is not None:
+            await toast(update, _("Reply to my message with what and when."))
+        await context.bot.send_message(
+            update.effective_chat.id,
+            text,
+            reply_markup=ForceReply(selective=True, input_field_placeholder=_("what and when")),
+        )
+    return ASK_TEXT
+
+
+async def remind_command(update: Update, context: BotContext) -> int:
+    if await _refuse_outsider(update, context):
+        return ConversationHandler.END
+    draft = _draft(context)
+    draft.clear()
+    draft["nonce"] = secrets.token_hex(4)
+    if context.args:
+        return await _understand(update, context, " ".join(context.args))
+    return await prompt(update, context)
+
+
+async def new_reminder(update: Update, context: BotContext) -> int:
+    if await _refuse_outsider(update, context):
+        return ConversationHandler.END
+    draft = _draft(context)
+    draft.clear()
+    draft["nonce"] = secrets.token_hex(4)
+    return await prompt(update, context)
+
+
+async def take_text(update: Update, context: BotContext) -> int:
+    assert update.message is not None
+    return await _understand(update, context, update.message.text or "")
+
+
+async def _understand(update: Update, context: BotContext, typed: str) -> int:
+    _ = context._
+    draft = _draft(context)
+    try:
+        schedule = parse_schedule(typed, now=context.services.clock.now(), tz=context.tz)
+    except ScheduleRefused as refused:
+        if refused.code is ScheduleError.NO_WHEN and check_text(typed, TEXT_LIMIT) is None:
+            draft["text"] = clean(typed)
+            return await _offer_quick_times(update, context)
+        await _say(update, context, _(REFUSALS[refused.code]))
+        return ASK_TEXT
+    _store(draft, schedule)
+    if schedule.text:
+        draft["text"] = schedule.text
+    elif not draft.get("text"):
+        return await _ask_what(update, context)
+    return await confirm_screen(update, context)
+
+
+def _store(draft: dict[str, Any], schedule: Schedule) -> None:
+    draft.update(
+        due=iso(schedule.due_at),
+        local_time=schedule.local_time,
+        tz=schedule.tz,
+        rule=schedule.recurrence,
+    )
+
+
+async def _say(update: Update, context: BotContext, text: str) -> None:
+    if is_private(update):
+        await show(update, context, text, keyboard([[(context._("Cancel"), "rm:cancel")]]))
+    else:
+        assert update.effective_chat is not None
+        await context.bot.send_message(
+            update.effective_chat.id, text, reply_markup=ForceReply(selective=True)
+        )
+
+
+async def _ask_what(update: Update, context: BotContext) -> int:
+    when = when_text(context.t, parse_iso(_draft(context)["due"]), context.tz)
+    await _say(update, context, context._("What should I remind about {when}?", when=when))
+    return ASK_WHAT
+
+
+async def take_what(update: Update, context: BotContext) -> int:
+    assert update.message is not None
+    typed = update.message.text or ""
+    problem = check_text(typed, TEXT_LIMIT)
+    if problem is not None:
+        await _say(update, context, _problem(context, problem))
+        return ASK_WHAT
+    _draft(context)["text"] = clean(typed)
+    return await confirm_screen(update, context)
+
+
+def _problem(context: BotContext, problem: TextProblem) -> str:
+    if problem is TextProblem.TOO_LONG:
+        return context._("That is too long: keep it under {n} characters.", n=TEXT_LIMIT)
+    return context._("The reminder needs some text: what should I remind about?")
+
+
+async def _offer_quick_times(update: Update, context: BotContext) -> int:
+    _ = context._
+    rows: list[list[Button]] = [
+        [(_("In 1 hour"), "rm:q:1h"), (_("Tomorrow 9:00"), "rm:q:tm")],
+        [(_("Next Monday 9:00"), "rm:q:mon"), (_("Pick a date"), "rm:q:date")],
+        [(_("Cancel"), "rm:cancel")],
+    ]
+    text = _(REFUSALS[ScheduleError.NO_WHEN])
+    await show(update, context, text, keyboard(rows))
+    return CONFIRM
+
+
+async def quick_time(update: Update, context: BotContext) -> int:
+    assert update.callback_query is not None
+    choice = (update.callback_query.data or "").rsplit(":", 1)[-1]
+    draft = _draft(context)
+    if not draft.get("text"):
+        return await prompt(update, context)
+    now = context.services.clock.now()
+    tz = context.tz
+    today = now.astimezone(ZoneInfo(tz)).date()
+    if choice == "date":
+        await show(
+            update,
+            context,
+            context._("Type the date and time, e.g. 25.03 14:00 or next Friday 9am."),
+            keyboard([[(context._("Cancel"), "rm:cancel")]]),
+        )
+        return PICK_DATE
+    if choice == "1h":
+        due = (now + timedelta(hours=1)).replace(second=0, microsecond=0)
+    elif choice == "mon":
+        due = local_instant(today + timedelta(days=(7 - today.weekday()) or 7), time(9), tz)
+    else:
+        due = local_instant(today + timedelta(days=1), time(9), tz)
+    local = due.astimezone(ZoneInfo(tz)).strftime("%H:%M")
+    draft.update(due=iso(due), local_time=local, tz=tz, rule=None)
+    return await confirm_screen(update, context)
+
+
+async def take_date(update: Update, context: BotContext) -> int:
+    assert update.message is not None
+    typed = update.message.text or ""
+    try:
+        schedule = parse_schedule(typed, now=context.services.clock.now(), tz=context.tz)
+    except ScheduleRefused as refused:
+        await show(update, context, context._(REFUSALS[refused.code]))
+        return PICK_DATE
+    _store(_draft(context), schedule)
+    return await confirm_screen(update, context)
+
+
+# ---------------------------------------------------------------------- confirming
+
+
+async def _targets(context: BotContext) -> list[tuple[int, str]]:
+    """Partnerships of the user's community that have a linked group: (id, label)."""
+    if context.community_id is None:
+        return []
+    found = []
+    for partnership in await context.repos.partnerships.for_community(context.community_id):
+        if not await context.repos.partnerships.linked_chats(partnership.id):
+            continue
+        other_id = (
+            partnership.partner_id
+            if partnership.community_id == context.community_id
+            else partnership.community_id
+        )
+        other = await context.repos.communities.get(other_id)
+        name = other.title(context.lang) if other else str(other_id)
+        found.append((partnership.id, name))
+    return found
+
+
+async def confirm_screen(update: Update, context: BotContext) -> int:
+    _ = context._
+    draft = _draft(context)
+    due = parse_iso(draft["due"])
+    lines = [
+        _("Reminder: {text}", text=draft["text"]),
+        _("When: {when}", when=when_text(context.t, due, draft["tz"])),
+    ]
+    if draft.get("rule"):
+        lines.append(
+            _("Repeats: {rule}", rule=describe_rule(context.t, draft["rule"], draft["local_time"]))
+        )
+    lines.append(_("Time zone: {tz}", tz=draft["tz"]))
+    rows: list[list[Button]] = [[(_("Confirm"), "rm:ok"), (_("Change"), "rm:change")]]
+    if is_private(update):
+        targets = await _targets(context)
+        chosen = draft.get("partnership")
+        if chosen:
+            label = next((name for pid, name in targets if pid == chosen), "")
+            lines.append(_("Goes to: the group of the partnership with {partner}", partner=label))
+        if targets and not draft.get("edit_id"):
+            rows.append([(_("Who gets it"), "rm:to")])
+    rows.append([(_("Cancel"), "rm:cancel")])
+    await show(update, context, "\n".join(lines), keyboard(rows))
+    return CONFIRM
+
+
+async def choose_target(update: Update, context: BotContext) -> int:
+    _ = context._
+    rows: list[list[Button]] = [[(_("Only me"), "rm:to:me")]]
+    for partnership_id, name in await _targets(context):
+        rows.append(
+            [(_("Partnership group: {partner}", partner=name)[:60], f"rm:to:{partnership_id}")]
+        )
+    await show(update, context, _("Who gets this reminder?"), keyboard(rows))
+    return CONFIRM
+
+
+async def set_target(update: Update, context: BotContext) -> int:
+    assert update.callback_query is not None
+    raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
+    draft = _draft(context)
+    allowed = {pid for pid, _name in await _targets(context)}
+    draft["partnership"] = int(raw) if raw.isdigit() and int(raw) in allowed else None
+    return await confirm_screen(update, context)
+
+
+async def change(update: Update, context: BotContext) -> int:
+    return await prompt(update, context)
+
+
+async def save(update: Update, context: BotContext) -> int:
+    assert context.account is not None and update.effective_chat is not None
+    _ = context._
+    draft = _draft(context)
+    if "due" not in draft or "text" not in draft:
+        await show(update, context, _("This reminder was already saved or cancelled."))
+        return ConversationHandler.END
+    repo = context.repos.reminders
+    due = parse_iso(draft["due"])
+    if due <= context.services.clock.now():
+        # The confirmation screen waited past the time itself: fire at the next occurrence.
+        if draft.get("rule"):
+            at = time.fromisoformat(draft["local_time"])
+            due = (
+                first_occurrence(draft["rule"], at, draft["tz"], context.services.clock.now())
+                or due
+            )
+        else:
+            await show(update, context, _(REFUSALS[ScheduleError.PAST]))
+            return await prompt(update, context)
+    edit_id = draft.get("edit_id")
+    if edit_id is not None:
+        existing = await repo.get(int(edit_id))
+        if existing is None or existing.owner_id != context.account.id:
+            await show(update, context, _("This reminder no longer exists."))
+            return ConversationHandler.END
+        await repo.update(
+            existing.id,
+            text=draft["text"],
+            due_at=due,
+            local_time=draft["local_time"],
+            tz=draft["tz"],
+            recurrence=draft.get("rule"),
+        )
+    else:
+        chats = [update.effective_chat.id]
+        partnership_id = draft.get("partnership")
+        if partnership_id:
+            chats = await context.repos.partnerships.linked_chats(int(partnership_id)) or chats
+        for chat_id in chats:
+            await repo.schedule(
+                NewReminder(
+                    chat_id=chat_id,
+                    kind="user",
+                    due_at=due,
+                    text=draft["text"],
+                    owner_id=context.account.id,
+                    community_id=context.community_id,
+                    partnership_id=int(partnership_id) if partnership_id else None,
+                    local_time=draft["local_time"],
+                    tz=draft["tz"],
+                    recurrence=draft.get("rule"),
+                    # Confirm pressed twice writes one reminder, not two.
+                    dedupe_key=f"user:{context.account.id}:{draft.get('nonce')}:{chat_id}",
+                )
+            )
+    when = when_text(context.t, due, draft["tz"])
+    text = _("Saved. I will remind you {when}.", when=when)
+    if draft.get("rule"):
+        text += "\n🔁 " + describe_rule(context.t, draft["rule"], draft["local_time"])
+    draft.clear()
+    rows: list[list[Button]] = [[(_("My reminders"), "rm:list:0")]]
+    if is_private(update):
+        rows[0].append((_("Main menu"), "menu:home"))
+    await show(update, context, text, keyboard(rows))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    _draft(context).clear()
+    await show(
+        update,
+        context,
+        context._("Cancelled. Nothing was saved."),
+        keyboard([[(context._("My reminders"), "rm:list:0")]]),
+    )
+    return ConversationHandler.END
+
+
+# ---------------------------------------------------------------------- list, edit, delete
+
+
+def _line(context: BotContext, number: int, reminder: Reminder) -> str:
+    when = when_text(context.t, reminder.due_at, reminder.tz)
+    line = f"{number}. {when} — {reminder.text}"
+    if reminder.recurrence:
+        line += " 🔁 " + describe_rule(context.t, reminder.recurrence, reminder.local_time)
+    if reminder.chat_id < 0:
+        line += " " + context._("(in a group)")
+    if reminder.status == "paused":
+        line += " " + context._("(paused)")
+    return line
+
+
+async def list_screen(update: Update, context: BotContext) -> int:
+    if await _refuse_outsider(update, context):
+        return ConversationHandler.END
+    assert context.account is not None
+    _ = context._
+    data = update.callback_query.data if update.callback_query else ""
+    raw = (data or "").rsplit(":", 1)[-1]
+    page = int(raw) if raw.isdigit() else 0
+    repo = context.repos.reminders
+    total = await repo.count_for_owner(context.account.id)
+    pages = max(1, -(-total // PAGE))
+    page = min(page, pages - 1)
+    items = await repo.for_owner(context.account.id, page * PAGE, PAGE)
+    if not items:
+        text = _("You have no reminders yet.")
+    else:
+        header = _("Your reminders, page {page} of {pages}:", page=page + 1, pages=pages)
+        text = "\n".join(
+            [header, *(_line(context, page * PAGE + i + 1, r) for i, r in enumerate(items))]
+        )
+    rows: list[list[Button]] = [
+        [(f"{page * PAGE + i + 1}. {r.text}"[:40], f"rm:view:{r.id}")] for i, r in enumerate(items)
+    ]
+    nav: list[Button] = []
+    if page > 0:
+        nav.append(("◀", f"rm:list:{page - 1}"))
+    if page < pages - 1:
+        nav.append(("▶", f"rm:list:{page + 1}"))
+    if nav:
+        rows.append(nav)
+    rows.append([(_("New reminder"), "rm:new")])
+    if is_private(update):
+        rows.append([(_("Main menu"), "menu:home")])
+    await show(update, context, clip(text), keyboard(rows))
+    return ConversationHandler.END
+
+
+async def _own(update: Update, context: BotContext) -> Reminder | None:
+    assert update.callback_query is not None and context.account is not None
+    raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
+    reminder = await context.repos.reminders.get(int(raw)) if raw.isdigit() else None
+    if (
+        reminder is None
+        or reminder.owner_id != context.account.id
+        or reminder.kind != "user"
+        or reminder.status not in ("pending", "paused")
+    ):
+        await toast(update, context._("This reminder no longer exists."))
+        return None
+    return reminder
+
+
+async def view(update: Update, context: BotContext) -> int:
+    reminder = await _own(update, context)
+    if reminder is None:
+        return await list_screen(update, context)
+    _ = context._
+    rows: list[list[Button]] = [
+        [(_("Edit"), f"rm:edit:{reminder.id}"), (_("Delete"), f"rm:del:{reminder.id}")],
+        [(_("Back"), "rm:list:0")],
+    ]
+    await show(update, context, _line(context, 1, reminder)[3:], keyboard(rows))
+    return ConversationHandler.END
+
+
+async def ask_delete(update: Update, context: BotContext) -> int:
+    reminder = await _own(update, context)
+    if reminder is None:
+        return await list_screen(update, context)
+    _ = context._
+    rows: list[list[Button]] = [
+        [(_("Yes, delete"), f"rm:delok:{reminder.id}"), (_("No"), f"rm:view:{reminder.id}")]
+    ]
+    await show(
+        update, context, _("Delete this reminder?\n{text}", text=reminder.text), keyboard(rows)
+    )
+    return ConversationHandler.END
+
+
+async def delete(update: Update, context: BotContext) -> int:
+    reminder = await _own(update, context)
+    if reminder is not None:
+        await context.repos.reminders.cancel(reminder.id)
+        await toast(update, context._("Deleted."))
+    return await list_screen(update, context)
+
+
+async def edit(update: Update, context: BotContext) -> int:
+    reminder = await _own(update, context)
+    if reminder is None:
+        return await list_screen(update, context)
+    draft = _draft(context)
+    draft.clear()
+    draft.update(edit_id=reminder.id, nonce=secrets.token_hex(4))
+    lead = context._("Now: {line}", line=_line(context, 1, reminder)[3:])
+    return await prompt(update, context, lead)
+
+
+def conversation() -> ConversationHandler[BotContext]:
+    return ConversationHandler(
+        name="reminders",
+        persistent=True,
+        allow_reentry=True,
+        entry_points=[
+            CommandHandler("remind", remind_command),
+            CallbackQueryHandler(new_reminder, pattern=r"^rm:new$"),
+            CallbackQueryHandler(edit, pattern=r"^rm:edit:\d+$"),
+        ],
+        states={
+            ASK_TEXT: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, take_text),
+                CallbackQueryHandler(cancel, pattern=r"^rm:cancel$"),
+            ],
+            ASK_WHAT: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, take_what),
+                CallbackQueryHandler(cancel, pattern=r"^rm:cancel$"),
+            ],
+            PICK_DATE: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, take_date),
+                CallbackQueryHandler(cancel, pattern=r"^rm:cancel$"),
+            ],
+            CONFIRM: [
+                CallbackQueryHandler(save, pattern=r"^rm:ok$"),
+                CallbackQueryHandler(change, pattern=r"^rm:change$"),
+                CallbackQueryHandler(choose_target, pattern=r"^rm:to$"),
+                CallbackQueryHandler(set_target, pattern=r"^rm:to:"),
+                CallbackQueryHandler(quick_time, pattern=r"^rm:q:"),
+                CallbackQueryHandler(cancel, pattern=r"^rm:cancel$"),
+                MessageHandler(filters.TEXT & ~filters.COMMAND, take_text),
+            ],
+        },
+        fallbacks=[],
+    )
+
+
+def list_handlers() -> list[CallbackQueryHandler[BotContext, Any]]:
+    """The list and its screens work outside the flow, so an old list's buttons still work."""
+    return [
+        CallbackQueryHandler(list_screen, pattern=r"^menu:reminders$"),
+        CallbackQueryHandler(list_screen, pattern=r"^rm:list:\d+$"),
+        CallbackQueryHandler(view, pattern=r"^rm:view:\d+$"),
+        CallbackQueryHandler(ask_delete, pattern=r"^rm:del:\d+$"),
+        CallbackQueryHandler(delete, pattern=r"^rm:delok:\d+$"),
+    ]

@@ -1,0 +1,1 @@
+"""Pieces every feature uses: screens, the button codec, the form engine, the place picker."""

@@ -1,0 +1,80 @@
+"""Screens and keyboards every feature shows: one message edited in place, inline buttons."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+
+from bot.context import BotContext
+
+_log = logging.getLogger(__name__)
+
+Button = tuple[str, str]
+MAX_TEXT = 4096
+
+
+def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
+    """Build an inline keyboard from rows of (label, callback data)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+
+
+def columns(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+async def show(
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message | None:
+    """Show a screen: edit the bot's message in place after a button, else send a new one."""
+    text = clip(text)
+    query = update.callback_query
+    if query is not None:
+        await answer(query)
+        if query.message is not None and isinstance(query.message, Message) and query.message.text:
+            try:
+                edited = await query.message.edit_text(text, reply_markup=markup)
+            except BadRequest as error:
+                if "not modified" in str(error).lower():
+                    return query.message
+                raise
+            return edited if isinstance(edited, Message) else None
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def answer(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
+    """Answer a button press once; a second answer to the same press is harmless."""
+    try:
+        await query.answer(text, show_alert=alert)
+    except BadRequest as error:
+        _log.debug("callback answer refused: %s", error)
+
+
+async def toast(update: Update, text: str) -> None:
+    if update.callback_query is not None:
+        await answer(update.callback_query, text, alert=True)
+
+
+def is_private(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE

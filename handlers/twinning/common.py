@@ -1,0 +1,148 @@
+"""What the twinning guide's handlers share: the draft, access checks, names and group posts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.context import BotContext
+from bot.gazetteer import get_gazetteer
+from bot.i18n import Translator
+from bot.legal_facts import LegalFacts, load_legal_facts
+from bot.twinning_deadlines import reschedule
+from handlers.shared.screens import answer, keyboard, show
+from handlers.shared.session import FLOW_PREFIX
+from storage.communities import Community
+from storage.partnerships import Partnership
+
+_log = logging.getLogger(__name__)
+
+DRAFT = FLOW_PREFIX + "twinning"
+ACTIVE = 1  # a twinning flow waits for a button or typed text
+
+
+def draft(context: BotContext) -> dict[str, Any]:
+    assert context.user_data is not None
+    return context.user_data.setdefault(DRAFT, {})
+
+
+def clear_draft(context: BotContext) -> None:
+    if context.user_data is not None:
+        context.user_data.pop(DRAFT, None)
+
+
+def legal(context: BotContext) -> LegalFacts:
+    return load_legal_facts(context.services.settings.legal_facts)
+
+
+def community_name(community: Community | None, lang: str) -> str:
+    """A community's name; a foreign one with its country, so partners are unambiguous."""
+    if community is None:
+        return "—"
+    if community.kind == "foreign":
+        country = get_gazetteer().country(community.country_code)
+        if country is not None:
+            return f"{community.title(lang)}, {country.name(lang)}"
+    return community.title(lang)
+
+
+async def names(context: BotContext, partnership: Partnership, lang: str) -> tuple[str, str]:
+    repos = context.repos
+    return (
+        community_name(await repos.communities.get(partnership.community_id), lang),
+        community_name(await repos.communities.get(partnership.partner_id), lang),
+    )
+
+
+async def refuse(update: Update, context: BotContext, text: str) -> None:
+    """Say why a press or command cannot be done, with a way back to the guide."""
+    if update.callback_query is not None:
+        await answer(update.callback_query, text, alert=True)
+    if update.effective_chat is not None and update.effective_chat.type == "private":
+        await show(
+            update,
+            context,
+            text,
+            keyboard(
+                [[(context._("Twinning guide"), "tw:list"), (context._("Main menu"), "menu:home")]]
+            ),
+        )
+
+
+async def no_community(update: Update, context: BotContext) -> None:
+    await refuse(
+        update,
+        context,
+        context._(
+            "The twinning guide is for officials of a community approved by an operator."
+            " Send /start to choose your community."
+        ),
+    )
+
+
+async def partnership_for(
+    update: Update, context: BotContext, raw_id: str, *, edit: bool = True
+) -> Partnership | None:
+    """The partnership named in callback data, if the user's community may see (or edit) it."""
+    if context.community_id is None:
+        await no_community(update, context)
+        return None
+    partnership = await context.repos.partnerships.get(int(raw_id)) if raw_id.isdigit() else None
+    allowed = partnership is not None and (
+        partnership.community_id == context.community_id
+        if edit
+        else partnership.involves(context.community_id)
+    )
+    if not allowed:
+        await refuse(update, context, context._("This partnership is not available to you."))
+        return None
+    return partnership
+
+
+async def update_reminders(context: BotContext, partnership_id: int) -> None:
+    repos = context.repos
+    partnership = await repos.partnerships.get(partnership_id)
+    if partnership is None:
+        return
+    await reschedule(
+        repos,
+        legal(context),
+        partnership,
+        await repos.partnerships.steps(partnership_id),
+        context.services.clock.now(),
+        context.services.settings.default_tz,
+    )
+
+
+async def remind_new_member(context: BotContext, community_id: int) -> None:
+    """Someone was approved or invited: they get the reminders of the active partnerships.
+
+    Rescheduling only adds what is missing; colleagues' reminders stay as they are, and a
+    one-off reminder already delivered to the community is not sent to the newcomer.
+    """
+    for partnership in await context.repos.partnerships.for_community(community_id):
+        if partnership.status == "active":
+            await update_reminders(context, partnership.id)
+
+
+async def post_to_groups(
+    context: BotContext, partnership: Partnership, render: Callable[[Translator, str, str], str]
+) -> None:
+    """Post to every group linked to the partnership, each in the group's own language."""
+    repos = context.repos
+    for chat_id in await repos.partnerships.linked_chats(partnership.id):
+        chat = await repos.chats.get(chat_id)
+        if chat is None or not chat.active:
+            continue
+        t = context.services.i18n.get(chat.language)
+        community, partner = await names(context, partnership, chat.language)
+        try:
+            await context.bot.send_message(chat_id, render(t, community, partner))
+        except Forbidden:
+            await repos.chats.set_active(chat_id, False)
+        except TelegramError as error:
+            _log.warning("could not post to group %s: %s", chat_id, error)

@@ -1,0 +1,16 @@
+"""Visit log: delegations, study visits and online meetings, with their reminders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application
+
+from handlers.visits import flow
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    app.add_handler(flow.conversation())
+    for handler in flow.handlers():
+        app.add_handler(handler)
+    flow.register_reminder_kinds()
