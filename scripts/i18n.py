@@ -78,7 +78,9 @@ def read(path: Path, lang: str | None = None) -> Catalog:
 def write(path: Path, catalog: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, ignore_obsolete=True, sort_output=False)
+        write_po(
+            handle, catalog, width=100, ignore_obsolete=True, sort_output=True, include_lineno=False
+        )
 
 
 def update() -> None:

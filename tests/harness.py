@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -47,7 +48,13 @@ class Reply:
 
 
 class BotHarness:
-    def __init__(self, tmp_path: Path, operators: tuple[int, ...] = (OPERATOR_ID,)) -> None:
+    def __init__(
+        self,
+        tmp_path: Path,
+        operators: tuple[int, ...] = (OPERATOR_ID,),
+        extra: Callable[[TwinbotApplication], None] | None = None,
+    ) -> None:
+        self.extra = extra
         self.settings = Settings(database=tmp_path / "test.sqlite3", operators=frozenset(operators))
         self.clock = FakeClock(START)
         self.api = OfflineBotAPI()
@@ -61,6 +68,8 @@ class BotHarness:
         self.app = build_application(
             self.services, request=OfflineRequest(self.api), token=OFFLINE_TOKEN
         )
+        if self.extra is not None:
+            self.extra(self.app)
         self.app.after_update.append(
             lambda update: self.api.mark_processed(getattr(update, "update_id", -1))
         )

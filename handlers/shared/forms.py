@@ -1,0 +1,504 @@
+"""One engine for every multi-step input.
+
+A flow is declared as data: a `Form` is a tuple of `Field`s (prompt, options as buttons,
+a parser for typed answers, optional or not, when it applies). The engine asks each field
+that applies in turn, gives every step Back and Cancel and optional ones Skip, answers a
+refused value with the reason and the same question, shows the summary with Confirm / Edit /
+Cancel, lets one field be changed from the summary, and keeps the draft as JSON in
+`user_data`, so a restart resumes at the same step. A new flow is a declaration plus a save
+function:
+
+    FORM = Form(
+        name="vis",
+        fields=(
+            Field("kind", N_("Kind"), prompt=lambda s: s._("What kind of visit?"),
+                  options=lambda s: [Option("study", s._("Study visit")), ...]),
+            Field("size", N_("People"), prompt=..., parse=parse_size, optional=True),
+        ),
+        save=save_visit,
+        leave=back_home,
+    )
+    ConversationHandler(entry_points=[...], states={**FORM.states()}, fallbacks=[...])
+
+Values are whatever the parsers return, as long as JSON can hold them (str, int, float,
+bool, lists and dicts of those): parsers return a `Decimal` as a string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from bot.context import BotContext
+from handlers.shared.buttons import Button, button
+from handlers.shared.screens import answer, columns, keyboard, show
+from handlers.shared.session import FLOW_PREFIX
+
+Action = Literal["pick", "tog", "next", "back", "skip", "keep", "x", "ok", "edit", "fix", "sum"]
+
+
+@button("fm")
+class FormPress(Button):
+    """A press inside a form: `field` is the field it was shown for (empty for the summary)."""
+
+    form: str
+    action: Action
+    field: str
+    index: int | None = None
+
+
+@dataclass
+class Step:
+    """What a field's prompt, options and parser may look at: the person and the draft."""
+
+    context: BotContext
+    values: dict[str, Any]
+    meta: dict[str, Any]
+
+    def _(self, message: str, /, **values: object) -> str:
+        return self.context._(message, **values)
+
+    def has(self, name: str) -> bool:
+        return self.values.get(name) not in (None, "", [])
+
+
+@dataclass(frozen=True)
+class Option:
+    """A button offering one value; `value` must be JSON."""
+
+    value: Any
+    label: str
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A typed answer the field does not take, with what to tell the person (translated)."""
+
+    message: str
+
+
+Parsed = Any  # a JSON value, or a Refusal
+Prompt = Callable[[Step], str]
+Parser = Callable[[str, Step], Parsed]
+Options = Callable[[Step], Sequence[Option]]
+Condition = Callable[[Step], bool]
+Shown = Callable[[Any, Step], str]
+MediaTaker = Callable[[Message, Step], Parsed]
+Save = Callable[[Update, BotContext, Step], Awaitable[object]]
+Leave = Callable[[Update, BotContext, str], Awaitable[object]]
+Summary = Callable[[Step], str]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question. With `options` it shows buttons; with `parse` it takes typed text;
+    with both, buttons are quick answers (today, a default currency) beside typing.
+    `multi` makes the options toggles closed by Next; `media` takes photos and documents
+    into a list closed by Next."""
+
+    name: str
+    label: str
+    prompt: Prompt
+    parse: Parser | None = None
+    options: Options | None = None
+    multi: bool = False
+    optional: bool = False
+    when: Condition | None = None
+    show: Shown | None = None
+    media: MediaTaker | None = None
+    width: int = 2
+    in_summary: bool = True
+
+    def applies(self, step: Step) -> bool:
+        return self.when is None or self.when(step)
+
+    def shown(self, step: Step) -> str:
+        value = step.values.get(self.name)
+        if self.show is not None:
+            return self.show(value, step)
+        if self.options is not None:
+            labels = {_key(o.value): o.label for o in self.options(step)}
+            if isinstance(value, list):
+                return ", ".join(labels.get(_key(v), str(v)) for v in value)
+            return labels.get(_key(value), "" if value is None else str(value))
+        return "" if value is None else str(value)
+
+
+def _key(value: Any) -> str:
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A declared flow: its fields in order, what saving does and where leaving goes."""
+
+    name: str
+    fields: tuple[Field, ...]
+    save: Save
+    leave: Leave
+    summary: Summary | None = None
+    heading: Prompt | None = None
+    states_extra: tuple[BaseHandler[Any, Any, Any], ...] = field(default=())
+
+    @property
+    def state(self) -> str:
+        return f"form:{self.name}"
+
+    # The draft ------------------------------------------------------------------------
+
+    def _draft(self, context: BotContext) -> dict[str, Any] | None:
+        if context.user_data is None:
+            return None
+        draft = context.user_data.get(FLOW_PREFIX + self.name)
+        return draft if isinstance(draft, dict) else None
+
+    def step(self, context: BotContext) -> Step | None:
+        draft = self._draft(context)
+        if draft is None:
+            return None
+        return Step(context, draft.setdefault("values", {}), draft.setdefault("meta", {}))
+
+    def drop(self, context: BotContext) -> None:
+        if context.user_data is not None:
+            context.user_data.pop(FLOW_PREFIX + self.name, None)
+
+    def _field(self, name: str | None) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    # Starting and moving --------------------------------------------------------------
+
+    async def start(
+        self,
+        update: Update,
+        context: BotContext,
+        values: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None,
+        *,
+        at_summary: bool = False,
+    ) -> object:
+        """Open a fresh draft (or one filled from a saved item, shown at the summary)."""
+        assert context.user_data is not None
+        context.user_data[FLOW_PREFIX + self.name] = {
+            "values": dict(values or {}),
+            "meta": dict(meta or {}),
+            "at": None,
+            "trail": [],
+            "editing": at_summary,
+        }
+        if at_summary:
+            return await self._summary(update, context)
+        return await self._advance(update, context)
+
+    def _next_field(self, step: Step, after: str | None) -> Field | None:
+        """The first applicable field after `after` that has no answer yet."""
+        names = [f.name for f in self.fields]
+        start = names.index(after) + 1 if after in names else 0
+        draft_values = step.values
+        for candidate in self.fields[start:]:
+            if not candidate.applies(step):
+                continue
+            if candidate.name not in draft_values:
+                return candidate
+        return None
+
+    async def _advance(self, update: Update, context: BotContext) -> object:
+        draft = self._draft(context)
+        step = self.step(context)
+        assert draft is not None and step is not None
+        # Editing goes back to the summary unless a change made a new field apply.
+        after = None if draft.get("editing") else draft.get("at")
+        nxt = self._next_field(step, after)
+        if nxt is None and draft.get("editing"):
+            return await self._summary(update, context)
+        if nxt is None:
+            nxt = self._next_field(step, None)
+        if nxt is None:
+            return await self._summary(update, context)
+        return await self._ask(update, context, nxt, moved=True)
+
+    async def _ask(
+        self,
+        update: Update,
+        context: BotContext,
+        current: Field,
+        *,
+        moved: bool = False,
+        problem: str | None = None,
+    ) -> object:
+        draft = self._draft(context)
+        step = self.step(context)
+        assert draft is not None and step is not None
+        if moved and draft.get("at") and draft["at"] != current.name:
+            trail: list[str] = draft.setdefault("trail", [])
+            if draft["at"] not in trail:
+                trail.append(draft["at"])
+        draft["at"] = current.name
+        await show(
+            update, context, self._question(step, current, problem), self._keys(step, current)
+        )
+        return self.state
+
+    def _question(self, step: Step, current: Field, problem: str | None) -> str:
+        parts = [problem] if problem else []
+        if self.heading is not None:
+            parts.append(self.heading(step))
+        parts.append(current.prompt(step))
+        if step.has(current.name) and not current.multi and current.media is None:
+            parts.append(step._("Now: {text}", text=current.shown(step)))
+        if current.media is not None and step.has(current.name):
+            count = len(step.values[current.name])
+            parts.append(
+                step.context.ngettext("{n} file added.", "{n} files added.", count, n=count)
+            )
+        return "\n\n".join(p for p in parts if p)
+
+    def _keys(self, step: Step, current: Field) -> InlineKeyboardMarkup:
+        _ = step._
+        name = current.name
+
+        def press(action: Action, index: int | None = None, of: str = name) -> str:
+            return FormPress(self.name, action, of, index).data()
+
+        rows: list[list[tuple[str, str]]] = []
+        if current.options is not None:
+            chosen = step.values.get(name)
+            buttons = []
+            for index, option in enumerate(current.options(step)):
+                if current.multi:
+                    mark = "✓ " if isinstance(chosen, list) and option.value in chosen else ""
+                    buttons.append((mark + option.label, press("tog", index)))
+                else:
+                    buttons.append((option.label, press("pick", index)))
+            rows.extend(columns(buttons, current.width))
+        action_row: list[tuple[str, str]] = []
+        if current.multi or current.media is not None:
+            action_row.append((_("Next"), press("next")))
+        elif step.has(name):
+            action_row.append((_("Keep as is"), press("keep")))
+        if current.optional and not current.multi:
+            action_row.append((_("Skip"), press("skip")))
+        if action_row:
+            rows.append(action_row)
+        draft = self._draft(step.context) or {}
+        nav: list[tuple[str, str]] = []
+        if draft.get("editing"):
+            nav.append((_("Back to summary"), press("sum", of="")))
+        elif draft.get("trail"):
+            nav.append((_("Back"), press("back")))
+        nav.append((_("Cancel"), press("x", of="")))
+        rows.append(nav)
+        return keyboard(rows)
+
+    # Answers ---------------------------------------------------------------------------
+
+    async def _take(
+        self, update: Update, context: BotContext, current: Field, value: Any
+    ) -> object:
+        step = self.step(context)
+        assert step is not None
+        if isinstance(value, Refusal):
+            return await self._ask(update, context, current, problem=value.message)
+        step.values[current.name] = value
+        return await self._advance(update, context)
+
+    async def on_press(self, update: Update, context: BotContext, press: FormPress) -> object:
+        draft = self._draft(context)
+        step = self.step(context)
+        if draft is None or step is None or press.form != self.name:
+            return await self._stale(update, context)
+        if press.action == "x":
+            self.drop(context)
+            return await self.leave(update, context, context._("Cancelled. Nothing was saved."))
+        if press.action == "ok":
+            if draft.get("at") is not None or self._next_field(step, None) is not None:
+                return await self._stale(update, context)
+            for unused in [f.name for f in self.fields if not f.applies(step)]:
+                step.values.pop(unused, None)
+            return await self.save(update, context, step)
+        if press.action == "edit":
+            return await self._edit_menu(update, context)
+        if press.action == "sum":
+            return await self._summary(update, context)
+        if press.action == "fix":
+            chosen = self._field(press.field)
+            if chosen is None or not chosen.applies(step):
+                return await self._stale(update, context)
+            draft["editing"] = True
+            return await self._ask(update, context, chosen)
+        current = self._field(draft.get("at"))
+        if current is None or press.field != current.name:
+            # A button of a step already left: show the step the draft is at.
+            if update.callback_query is not None:
+                await answer(update.callback_query, context._("That button is no longer active."))
+            return await self._resume(update, context)
+        return await self._act(update, context, current, step, press)
+
+    async def _act(
+        self, update: Update, context: BotContext, current: Field, step: Step, press: FormPress
+    ) -> object:
+        draft = self._draft(context)
+        assert draft is not None
+        if press.action == "back":
+            trail: list[str] = draft.get("trail") or []
+            while trail:
+                previous = self._field(trail.pop())
+                if previous is not None and previous.applies(step):
+                    draft["at"] = previous.name
+                    return await self._ask(update, context, previous)
+            return await self._ask(update, context, current)
+        if press.action == "keep":
+            return await self._advance(update, context)
+        if press.action == "skip" and current.optional:
+            step.values[current.name] = None
+            return await self._advance(update, context)
+        if press.action == "next" and (current.multi or current.media is not None):
+            step.values.setdefault(current.name, [])
+            return await self._advance(update, context)
+        options = list(current.options(step)) if current.options is not None else []
+        if press.index is None or not 0 <= press.index < len(options):
+            return await self._ask(update, context, current)
+        value = options[press.index].value
+        if press.action == "pick" and not current.multi:
+            return await self._take(update, context, current, value)
+        if press.action == "tog" and current.multi:
+            chosen = list(step.values.get(current.name) or [])
+            step.values[current.name] = (
+                [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+            )
+            return await self._ask(update, context, current)
+        return await self._ask(update, context, current)
+
+    async def on_text(self, update: Update, context: BotContext) -> object:
+        draft = self._draft(context)
+        message = update.effective_message
+        if draft is None or message is None:
+            return await self._stale(update, context)
+        current = self._field(draft.get("at"))
+        if current is None:
+            await show(
+                update, context, context._("Please use the buttons above, or /cancel to stop.")
+            )
+            return self.state
+        if current.parse is None:
+            return await self._ask(
+                update, context, current, problem=context._("Please use the buttons below.")
+            )
+        step = self.step(context)
+        assert step is not None
+        return await self._take(update, context, current, current.parse(message.text or "", step))
+
+    async def on_media(self, update: Update, context: BotContext) -> object:
+        draft = self._draft(context)
+        message = update.effective_message
+        current = self._field(draft.get("at")) if draft is not None else None
+        step = self.step(context)
+        if current is None or message is None or step is None or current.media is None:
+            return await self.on_text(update, context)
+        item = current.media(message, step)
+        if isinstance(item, Refusal):
+            return await self._ask(update, context, current, problem=item.message)
+        step.values.setdefault(current.name, []).append(item)
+        return await self._ask(update, context, current)
+
+    # Summary and edit menu -------------------------------------------------------------
+
+    async def _summary(self, update: Update, context: BotContext) -> object:
+        draft = self._draft(context)
+        step = self.step(context)
+        assert draft is not None and step is not None
+        missing = self._next_field(step, None)
+        if missing is not None:
+            draft["editing"] = False
+            return await self._ask(update, context, missing)
+        draft["at"], draft["editing"] = None, True
+        _ = context._
+        body = self.summary(step) if self.summary is not None else self._lines(step)
+        press = lambda action: FormPress(self.name, action, "").data()  # noqa: E731
+        await show(
+            update,
+            context,
+            _("Please check before saving:") + "\n\n" + body,
+            keyboard(
+                [
+                    [(_("Confirm"), press("ok"))],
+                    [(_("Edit"), press("edit")), (_("Cancel"), press("x"))],
+                ]
+            ),
+        )
+        return self.state
+
+    def _lines(self, step: Step) -> str:
+        lines = []
+        for f in self.fields:
+            if f.in_summary and f.applies(step) and step.has(f.name):
+                lines.append(f"{step._(f.label)}: {f.shown(step)}")
+        return "\n".join(lines)
+
+    async def _edit_menu(self, update: Update, context: BotContext) -> object:
+        step = self.step(context)
+        assert step is not None
+        _ = context._
+        buttons = [
+            (_(f.label), FormPress(self.name, "fix", f.name).data())
+            for f in self.fields
+            if f.in_summary and f.applies(step)
+        ]
+        back = [(_("Back to summary"), FormPress(self.name, "sum", "").data())]
+        await show(
+            update, context, _("What do you want to change?"), keyboard([*columns(buttons), back])
+        )
+        return self.state
+
+    async def _resume(self, update: Update, context: BotContext) -> object:
+        draft = self._draft(context)
+        assert draft is not None
+        current = self._field(draft.get("at"))
+        if current is None:
+            return await self._summary(update, context)
+        return await self._ask(update, context, current)
+
+    async def _stale(self, update: Update, context: BotContext) -> object:
+        self.drop(context)
+        if update.callback_query is not None:
+            await answer(update.callback_query, context._("That button is no longer active."))
+        return await self.leave(
+            update, context, context._("That draft is no longer valid. Nothing was saved.")
+        )
+
+    # Wiring ------------------------------------------------------------------------------
+
+    def handlers(self) -> list[BaseHandler[Any, Any, Any]]:
+        """The handlers of the form's state: its buttons, typed text and, if any, files."""
+        result: list[BaseHandler[Any, Any, Any]] = [*self.states_extra, self.press_handler()]
+        if any(f.media is not None for f in self.fields):
+            result.append(
+                MessageHandler(
+                    filters.ChatType.PRIVATE & (filters.PHOTO | filters.Document.ALL),
+                    self.on_media,
+                )
+            )
+        result.append(
+            MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, self.on_text)
+        )
+        return result
+
+    def press_handler(self) -> BaseHandler[Any, Any, Any]:
+        """This form's buttons only: another form's press is left to the fallbacks."""
+
+        async def run(update: Update, context: BotContext) -> object:
+            press = FormPress.of(update)
+            assert press is not None
+            return await self.on_press(update, context, press)
+
+        def mine(data: object) -> bool:
+            press = FormPress.parse(data)
+            return press is not None and press.form == self.name
+
+        return CallbackQueryHandler(run, pattern=mine)
+
+    def states(self) -> dict[object, list[BaseHandler[Any, Any, Any]]]:
+        return {self.state: self.handlers()}

@@ -1,0 +1,96 @@
+"""The button codec: one declaration packs, matches and parses; garbage parses to nothing."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+import pytest
+
+from handlers.shared.buttons import MAX_ID, Button, button, parse_any
+
+
+class Colour(StrEnum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@button("tst:rec")
+class RecordPress(Button):
+    record: int
+    status: Literal["pledged", "received"]
+
+
+@button("tst:opt")
+class OptionalPress(Button):
+    page: int | None
+    colour: Colour
+    again: bool
+
+
+@button("tst:home")
+class HomePress(Button):
+    pass
+
+
+def test_packs_and_parses_back() -> None:
+    press = RecordPress(record=7, status="received")
+    assert press.data() == "tst:rec:7:received"
+    assert RecordPress.parse(press.data()) == press
+    assert parse_any("tst:rec:7:received") == press
+    assert OptionalPress.parse(OptionalPress(None, Colour.BLUE, True).data()) == OptionalPress(
+        None, Colour.BLUE, True
+    )
+    assert OptionalPress.parse("tst:opt::blue:1") == OptionalPress(None, Colour.BLUE, True)
+    assert HomePress.parse("tst:home") == HomePress()
+    assert HomePress.parse("tst:home:1") is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "tst:rec:²:received",  # a digit str.isdigit() accepts and int() refuses
+        "tst:rec:٣:received",  # an Arabic-Indic digit
+        f"tst:rec:{MAX_ID + 1}:received",  # beyond SQLite's integer range
+        "tst:rec:-1:received",
+        "tst:rec:7:stolen",
+        "tst:rec:7",
+        "tst:rec:7:received:extra",
+        "tst:rec: 7:received",
+        "tst:opt:1:green:1",
+        "tst:opt:1:red:2",
+        "x" * 64,
+        "",
+    ],
+)
+def test_garbage_parses_to_nothing(data: str) -> None:
+    assert RecordPress.parse(data) is None
+    assert OptionalPress.parse(data) is None
+    assert parse_any(data) is None or data.startswith("tst:home")
+
+
+def test_packing_refuses_what_it_could_not_parse_back() -> None:
+    with pytest.raises(ValueError):
+        RecordPress(record=-1, status="received").data()
+    with pytest.raises(ValueError):
+        RecordPress(record=1, status="lost").data()  # type: ignore[arg-type]
+
+
+def test_callback_data_over_64_bytes_is_refused() -> None:
+    @button("tst:long")
+    class LongPress(Button):
+        word: str
+
+    assert LongPress("a" * 50).data()
+    with pytest.raises(ValueError):
+        LongPress("б" * 40).data()  # 80 bytes in UTF-8
+    with pytest.raises(ValueError):
+        LongPress("a:b").data()
+
+
+def test_a_prefix_is_declared_once() -> None:
+    with pytest.raises(ValueError):
+
+        @button("tst:rec")
+        class Again(Button):
+            other: int

@@ -1,0 +1,151 @@
+"""The form engine, driven through the real Application as a person would: every step has
+Back and Cancel, optional ones Skip, a refused answer keeps the question, the summary has
+Confirm / Edit / Cancel, one field is changed from it, and a restart resumes the draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CommandHandler, ConversationHandler
+
+from bot.context import BotContext
+from handlers.shared.forms import Field, Form, FormPress, Option, Refusal, Step
+from handlers.shared.screens import show
+from tests.harness import BotHarness
+
+SAVED: list[dict[str, Any]] = []
+
+
+def _people(text: str, step: Step) -> Any:
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 500:
+        return Refusal(step._("Please type a number from 1 to 500."))
+    return int(text)
+
+
+async def _save(update: Update, context: BotContext, step: Step) -> object:
+    SAVED.append(dict(step.values))
+    FORM.drop(context)
+    await show(update, context, "Saved.")
+    return ConversationHandler.END
+
+
+async def _leave(update: Update, context: BotContext, text: str) -> object:
+    await show(update, context, text)
+    return ConversationHandler.END
+
+
+FORM = Form(
+    name="demo",
+    fields=(
+        Field(
+            "kind",
+            "Kind",
+            prompt=lambda s: "What kind of visit?",
+            options=lambda s: [Option("study", "Study visit"), Option("online", "Online meeting")],
+        ),
+        Field(
+            "people",
+            "People",
+            prompt=lambda s: "How many people?",
+            parse=_people,
+            optional=True,
+            when=lambda s: s.values.get("kind") != "online",
+        ),
+        Field(
+            "topics",
+            "Topics",
+            prompt=lambda s: "Which topics?",
+            options=lambda s: [Option("water", "Water"), Option("health", "Health")],
+            multi=True,
+        ),
+    ),
+    save=_save,
+    leave=_leave,
+)
+
+
+async def _start(update: Update, context: BotContext) -> object:
+    return await FORM.start(update, context)
+
+
+def _add_demo(app: Any) -> None:
+    app.add_handler(
+        ConversationHandler(
+            entry_points=[CommandHandler("demo", _start)],
+            states=FORM.states(),
+            fallbacks=[],
+            name="demo",
+            persistent=True,
+        ),
+        group=-3,
+    )
+
+
+async def _bot(tmp_path: Path) -> BotHarness:
+    harness = BotHarness(tmp_path, extra=_add_demo)
+    await harness.start()
+    return harness
+
+
+async def test_walk_back_skip_summary_edit_confirm(tmp_path: Path) -> None:
+    SAVED.clear()
+    bot = await _bot(tmp_path)
+    try:
+        olena = bot.user(1, "Olena")
+        reply = await bot.send(olena, "/demo")
+        assert "What kind of visit?" in reply.text
+        assert "Cancel" in reply.buttons and "Back" not in reply.buttons
+        reply = await bot.press(olena, "Study visit")
+        assert "How many people?" in reply.text
+        assert {"Skip", "Back", "Cancel"} <= set(reply.buttons)
+        reply = await bot.send(olena, "²")
+        assert "Please type a number from 1 to 500." in reply.text
+        assert "How many people?" in reply.text and "Skip" in reply.buttons
+        reply = await bot.press(olena, "Back")
+        assert "What kind of visit?" in reply.text and "Now: Study visit" in reply.text
+        reply = await bot.press(olena, "Keep as is")
+        assert "How many people?" in reply.text
+        reply = await bot.send(olena, "12")
+        assert "Which topics?" in reply.text
+        reply = await bot.press(olena, "Water")
+        assert "✓ Water" in reply.buttons
+        reply = await bot.press(olena, "Next")
+        assert "Please check before saving:" in reply.text
+        assert "Kind: Study visit" in reply.text and "People: 12" in reply.text
+        assert "Topics: Water" in reply.text
+        reply = await bot.press(olena, "Edit")
+        reply = await bot.press(olena, "Kind")
+        reply = await bot.press(olena, "Online meeting")
+        # An online meeting has no head count: the summary drops it.
+        assert "Please check before saving:" in reply.text and "People" not in reply.text
+        await bot.press(olena, "Confirm")
+        assert SAVED == [{"kind": "online", "topics": ["water"]}]
+    finally:
+        await bot.stop()
+
+
+async def test_restart_resumes_and_old_buttons_are_refused(tmp_path: Path) -> None:
+    SAVED.clear()
+    bot = await _bot(tmp_path)
+    try:
+        olena = bot.user(1, "Olena")
+        await bot.send(olena, "/demo")
+        first = bot.last(olena.id)
+        await bot.press(olena, "Study visit")
+        await bot.restart()
+        reply = await bot.send(olena, "30")
+        assert "Which topics?" in reply.text
+        # A button of a step already left does not change the draft.
+        old = FormPress("demo", "pick", "kind", 1).data()
+        reply = await bot.deliver(bot.api.press_data(olena, old, first))
+        assert "Which topics?" in reply.text
+        reply = await bot.press(olena, "Next")
+        assert "Kind: Study visit" in reply.text and "People: 30" in reply.text
+        reply = await bot.press(olena, "Cancel")
+        assert "Cancelled. Nothing was saved." in reply.text
+        assert SAVED == []
+    finally:
+        await bot.stop()
