@@ -14,6 +14,8 @@ from telegram.ext import (
 )
 
 from handlers.account import approvals, groups, invites, menu, onboarding, settings
+from handlers.account.buttons import Decide, NewInvite, PendingRequests
+from handlers.shared.navigation import GoTo
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -28,11 +30,10 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("help", menu.help_command))
     app.add_handler(CommandHandler("cancel", menu.cancel))
     app.add_handler(CommandHandler("start", menu.menu))
-    app.add_handler(CallbackQueryHandler(menu.menu, pattern=r"^menu:home$"))
-    app.add_handler(CallbackQueryHandler(menu.help_command, pattern=r"^menu:help$"))
-    app.add_handler(CallbackQueryHandler(approvals.list_pending, pattern=r"^op:list$"))
-    app.add_handler(CallbackQueryHandler(approvals.decide, pattern=r"^op:(ok|no):"))
-    app.add_handler(CallbackQueryHandler(invites.create_invite, pattern=r"^inv:new$"))
+    app.add_handler(GoTo.handler(menu.go_to, when=lambda press: press.place in menu.PLACES))
+    app.add_handler(PendingRequests.handler(approvals.list_pending))
+    app.add_handler(Decide.handler(approvals.decide))
+    app.add_handler(NewInvite.handler(invites.create_invite))
 
 
 def register_fallbacks(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
+from handlers.account.buttons import Decide, PendingRequests
 from handlers.offers import intro as offers_intro
+from handlers.shared.navigation import HOME
 from handlers.shared.screens import answer, keyboard, show, toast
 from handlers.twinning import common as twinning_common
 from storage.memberships import Membership
@@ -33,10 +35,15 @@ async def _claim_text(context: BotContext, membership: Membership, lang: str) ->
     )
 
 
-def _decision_keyboard(context: BotContext, lang: str, membership_id: int):  # type: ignore[no-untyped-def]
+def _decision_keyboard(context: BotContext, lang: str, membership_id: int) -> InlineKeyboardMarkup:
     t = context.services.i18n.get(lang)
     return keyboard(
-        [[(t._("Approve"), f"op:ok:{membership_id}"), (t._("Reject"), f"op:no:{membership_id}")]]
+        [
+            [
+                (t._("Approve"), Decide("ok", membership_id).data()),
+                (t._("Reject"), Decide("no", membership_id).data()),
+            ]
+        ]
     )
 
 
@@ -57,7 +64,7 @@ async def notify_operators(context: BotContext, membership_id: int) -> None:
             _log.warning("operator %s not reachable: %s", operator_id, error)
 
 
-async def list_pending(update: Update, context: BotContext) -> None:
+async def list_pending(update: Update, context: BotContext, _press: PendingRequests) -> None:
     if not context.is_operator:
         await toast(update, context._("Only an operator can do this."))
         return
@@ -69,7 +76,7 @@ async def list_pending(update: Update, context: BotContext) -> None:
             update,
             context,
             context._("No requests are waiting."),
-            keyboard([[(context._("Main menu"), "menu:home")]]),
+            keyboard([[(context._("Main menu"), HOME.data())]]),
         )
         return
     await show(
@@ -86,18 +93,16 @@ async def list_pending(update: Update, context: BotContext) -> None:
         )
 
 
-async def decide(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None and context.account is not None
+async def decide(update: Update, context: BotContext, press: Decide) -> None:
+    assert context.account is not None
     if not context.is_operator:
         await toast(update, context._("Only an operator can do this."))
         return
-    _prefix, verdict, raw_id = (query.data or "").split(":", 2)
-    membership = await context.repos.memberships.get(int(raw_id)) if raw_id.isdigit() else None
+    membership = await context.repos.memberships.get(press.membership)
     if membership is None:
         await toast(update, context._("This request no longer exists."))
         return
-    approve = verdict == "ok"
+    approve = press.verdict == "ok"
     if not await context.repos.memberships.decide(membership.id, approve, context.account.id):
         await toast(update, context._("This request has already been decided."))
         return
@@ -129,7 +134,7 @@ async def _tell_claimant(context: BotContext, membership: Membership, approved: 
             community=community.title(user.language),
             role=role,
         )
-        markup = keyboard([[(t._("Main menu"), "menu:home")]])
+        markup = keyboard([[(t._("Main menu"), HOME.data())]])
     else:
         text = t._(
             "Your request to act for {community} was not approved. If this is a mistake, contact"

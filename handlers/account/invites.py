@@ -6,14 +6,16 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from handlers.account.buttons import NewInvite
 from handlers.account.menu import main_menu_markup
 from handlers.offers import intro as offers_intro
+from handlers.shared.navigation import HOME
 from handlers.shared.screens import keyboard, show, toast
 from handlers.twinning import common as twinning_common
 from storage.invites import INVITE_TTL, InviteStatus
 
 
-async def create_invite(update: Update, context: BotContext) -> None:
+async def create_invite(update: Update, context: BotContext, _press: NewInvite) -> None:
     assert context.account is not None
     _ = context._
     if not (context.membership and context.membership.is_admin):
@@ -39,7 +41,7 @@ async def create_invite(update: Update, context: BotContext) -> None:
             ),
         ]
     )
-    await show(update, context, text, keyboard([[(_("Main menu"), "menu:home")]]))
+    await show(update, context, text, keyboard([[(_("Main menu"), HOME.data())]]))
 
 
 async def redeem_invite(update: Update, context: BotContext, token: str) -> int:

@@ -9,22 +9,24 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import N_
+from handlers.account.buttons import NewInvite, PendingRequests
+from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import Button, answer, columns, keyboard, show
 
 
 @dataclass(frozen=True)
 class MenuEntry:
     label: str  # an N_() message, translated when shown
-    callback: str  # "menu:<feature>", so that pressing it ends any other flow first
+    place: Place
     for_members: bool = True  # needs an approved community membership
 
 
 # Each feature that exists adds its entry here, in the order the menu shows them.
 FEATURES: list[MenuEntry] = [
-    MenuEntry(N_("Twinning guide"), "menu:twinning"),
-    MenuEntry(N_("Aid and visits"), "menu:aid"),
-    MenuEntry(N_("Find partners"), "menu:offers"),
-    MenuEntry(N_("Reminders"), "menu:reminders"),
+    MenuEntry(N_("Twinning guide"), Place.TWINNING),
+    MenuEntry(N_("Aid and visits"), Place.AID),
+    MenuEntry(N_("Find partners"), Place.OFFERS),
+    MenuEntry(N_("Reminders"), Place.REMINDERS),
 ]
 
 
@@ -34,12 +36,12 @@ async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMark
     member = context.community_id is not None
     for entry in FEATURES:
         if member or not entry.for_members:
-            buttons.append((_(entry.label), entry.callback))
+            buttons.append((_(entry.label), GoTo(entry.place).data()))
     if context.membership and context.membership.is_admin:
-        buttons.append((_("Invite a colleague"), "inv:new"))
+        buttons.append((_("Invite a colleague"), NewInvite().data()))
     if context.is_operator:
-        buttons.append((_("Pending requests"), "op:list"))
-    buttons += [(_("Settings"), "set:home"), (_("Help"), "menu:help")]
+        buttons.append((_("Pending requests"), PendingRequests().data()))
+    buttons += [(_("Settings"), "set:home"), (_("Help"), GoTo(Place.HELP).data())]
     community = (
         await context.repos.communities.get(context.membership.community_id)
         if context.membership
@@ -64,6 +66,10 @@ async def menu(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
+async def go_to(update: Update, context: BotContext, press: GoTo) -> int:
+    return await PLACES[press.place](update, context)
+
+
 def help_text(context: BotContext) -> str:
     _ = context._
     return "\n".join(
@@ -86,9 +92,12 @@ def help_text(context: BotContext) -> str:
 
 async def help_command(update: Update, context: BotContext) -> int:
     await show(
-        update, context, help_text(context), keyboard([[(context._("Main menu"), "menu:home")]])
+        update, context, help_text(context), keyboard([[(context._("Main menu"), HOME.data())]])
     )
     return ConversationHandler.END
+
+
+PLACES = {Place.HOME: menu, Place.HELP: help_command}
 
 
 async def cancel(update: Update, context: BotContext) -> int:

@@ -90,15 +90,24 @@ class Button:
         return cls.parse(query.data) if query is not None else None
 
     @classmethod
-    def handler(cls, callback: Callable[[Update, Any, Self], Awaitable[object]]) -> Any:
-        """A handler for this kind's presses only; garbage never reaches `callback`."""
+    def handler(
+        cls,
+        callback: Callable[[Update, Any, Self], Awaitable[object]],
+        when: Callable[[Self], bool] | None = None,
+    ) -> Any:
+        """A handler for this kind's presses only (and of those, the ones `when` accepts);
+        garbage never reaches `callback`."""
+
+        def wanted(data: object) -> bool:
+            press = cls.parse(data)
+            return press is not None and (when is None or when(press))
 
         async def run(update: Update, context: Any) -> object:
             press = cls.of(update)
             assert press is not None  # the pattern let only parseable data through
             return await callback(update, context, press)
 
-        return CallbackQueryHandler(run, pattern=cls.matches)
+        return CallbackQueryHandler(run, pattern=wanted)
 
 
 def parse_any(data: object) -> Button | None:

@@ -8,6 +8,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import language_for
+from handlers.shared.navigation import GoTo
 
 
 async def load_account(update: Update, context: BotContext) -> None:
@@ -49,7 +50,7 @@ _RESET_COMMANDS = ("/start", "/menu", "/cancel", "/help", "/settings")
 
 def _is_reset(update: Update) -> bool:
     if update.callback_query is not None:
-        return (update.callback_query.data or "").startswith("menu:")
+        return GoTo.parse(update.callback_query.data) is not None
     message = update.effective_message
     text = (message.text or "") if message is not None else ""
     command = text.split(maxsplit=1)[0].split("@", 1)[0] if text.startswith("/") else ""

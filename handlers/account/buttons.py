@@ -1,0 +1,23 @@
+"""Buttons of the account screens: operator decisions and invitations."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from handlers.shared.buttons import Button, button
+
+
+@button("op:list")
+class PendingRequests(Button):
+    pass
+
+
+@button("op")
+class Decide(Button):
+    verdict: Literal["ok", "no"]
+    membership: int
+
+
+@button("inv:new")
+class NewInvite(Button):
+    pass
