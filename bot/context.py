@@ -15,6 +15,11 @@ from storage.users import Chat, User
 SERVICES_KEY = "services"
 
 
+def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    """The services an Application was built with (see `bot.app.build_application`)."""
+    return application.bot_data[SERVICES_KEY]  # type: ignore[no-any-return]
+
+
 class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], dict[str, Any]]):
     """Adds the services, the sender's account and the language of the current chat.
 

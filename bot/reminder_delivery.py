@@ -28,7 +28,6 @@ from telegram.ext import Application, ContextTypes
 from bot.context import SERVICES_KEY
 from bot.i18n import Translator
 from bot.recurrence import in_quiet_hours, next_occurrence, quiet_hours_end
-from bot.reminder_kinds import renderer_for
 from bot.reminder_text import (
     DONE,
     SNOOZE_15,
@@ -151,7 +150,7 @@ async def render(
             [],
         )
     else:
-        renderer = renderer_for(reminder.kind)
+        renderer = services.reminder_kinds.get(reminder.kind)
         if renderer is None:
             raise LookupError(f"no renderer for reminder kind {reminder.kind!r}")
         rendered = await renderer(services, t, reminder)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.i18n import I18n
+from bot.reminder_kinds import ReminderKinds
 from bot.settings import Settings
 from storage.db import Database
 from storage.repositories import Repositories
@@ -18,6 +19,7 @@ class Services:
     db: Database
     repos: Repositories
     i18n: I18n
+    reminder_kinds: ReminderKinds = field(default_factory=ReminderKinds)
 
     @classmethod
     async def open(cls, settings: Settings, clock: Clock | None = None) -> Services:

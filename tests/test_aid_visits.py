@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.reminder_delivery import deliver_due
-from bot.reminder_kinds import renderer_for
 from tests.harness import BotHarness
 from tests.test_aid import brovary_with_partners
 
@@ -51,7 +50,7 @@ async def test_visit_is_logged_with_three_reminders(bot: BotHarness) -> None:
     assert all(r.automatic and r.chat_id == official.id for r in reminders)
     assert bot.services is not None
     t = bot.services.i18n.get("uk")
-    renderer = renderer_for("visit.before1")
+    renderer = bot.services.reminder_kinds.get("visit.before1")
     assert renderer is not None
     rendered = await renderer(bot.services, t, reminders[1])
     assert rendered is not None

@@ -194,14 +194,13 @@ async def test_quiet_hours_postpone_automatic_reminders_only(bot: BotHarness) ->
 
 
 async def test_feature_renderer_and_drop(bot: BotHarness) -> None:
-    from bot.reminder_kinds import register_kind
-
     async def render(services, t, reminder):  # type: ignore[no-untyped-def]
         if reminder.payload.get("stale"):
             return None
         return t._("Report due"), []
 
-    register_kind("test.kind", render)
+    assert bot.services is not None
+    bot.services.reminder_kinds.add("test.kind", render)
     user = bot.user(311, "Olena", "en")
     await bot.send(user, "/start")
     for stale in (False, True):

@@ -6,6 +6,7 @@ from typing import Any
 
 from telegram.ext import Application, CommandHandler
 
+from bot.context import services_of
 from handlers.twinning import flow, groups, reminders
 
 
@@ -14,4 +15,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # group's linked partnerships.
     app.add_handler(flow.conversation())
     app.add_handler(CommandHandler("status", groups.status))
-    reminders.register()
+    reminders.register(services_of(app).reminder_kinds)

@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton
 from bot.gazetteer import get_gazetteer
 from bot.i18n import N_, Translator
 from bot.legal_facts import load_legal_facts
-from bot.reminder_kinds import Rendered, register_kind
+from bot.reminder_kinds import ReminderKinds, Rendered
 from bot.services import Services
 from bot.twinning import REGISTERED, STALL_DAYS, years_since
 from bot.twinning_card import step_title
@@ -150,8 +150,8 @@ async def render_anniversary(
     return text, _button(t, N_("Open the partnership"), f"tw:c:{partnership.id}")
 
 
-def register() -> None:
-    register_kind(KIND_MINISTRY, render_ministry)
-    register_kind(KIND_REGISTER, render_register)
-    register_kind(KIND_STALLED, render_stalled)
-    register_kind(KIND_ANNIVERSARY, render_anniversary)
+def register(kinds: ReminderKinds) -> None:
+    kinds.add(KIND_MINISTRY, render_ministry)
+    kinds.add(KIND_REGISTER, render_register)
+    kinds.add(KIND_STALLED, render_stalled)
+    kinds.add(KIND_ANNIVERSARY, render_anniversary)

@@ -6,6 +6,7 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.context import services_of
 from handlers.visits import flow
 
 
@@ -13,4 +14,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(flow.conversation())
     for handler in flow.handlers():
         app.add_handler(handler)
-    flow.register_reminder_kinds()
+    flow.register_reminder_kinds(services_of(app).reminder_kinds)

@@ -12,7 +12,7 @@ from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandl
 
 from bot.context import BotContext
 from bot.i18n import Translator
-from bot.reminder_kinds import Rendered, register_kind
+from bot.reminder_kinds import ReminderKinds, Rendered
 from bot.services import Services
 from bot.text_input import check_text, clean
 from bot.visits import DIRECTION_SHORT
@@ -113,9 +113,9 @@ async def _render(services: Services, t: Translator, reminder: Reminder) -> Rend
     return text, []
 
 
-def register_reminder_kinds() -> None:
+def register_reminder_kinds(kinds: ReminderKinds) -> None:
     for what in ("before7", "before1", "outcomes"):
-        register_kind(f"visit.{what}", _render)
+        kinds.add(f"visit.{what}", _render)
 
 
 def conversation() -> ConversationHandler[BotContext]:
