@@ -25,8 +25,8 @@ from bot.text_input import TextProblem, check_name, clean
 from handlers.account.approvals import notify_operators
 from handlers.account.invites import redeem_invite
 from handlers.account.menu import main_menu_markup
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import Button, columns, keyboard, show
-from handlers.shared.session import FLOW_PREFIX
 from storage.communities import Community
 
 LANGUAGE, ROLE, COMMUNITY, MANUAL_NAME, MANUAL_PLACE, CONFIRM = range(6)

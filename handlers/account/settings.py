@@ -5,11 +5,13 @@ In a group, a group admin sets the group's language and time zone.
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import (
+    Application,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -21,6 +23,7 @@ from bot.context import BotContext
 from bot.i18n import LANGUAGES
 from handlers.account.menu import main_menu_markup
 from handlers.account.onboarding import LANGUAGE_NAMES
+from handlers.shared.flows import draft_key, flow_conversation
 from handlers.shared.screens import columns, is_private, keyboard, show, toast
 
 HOME, TZ_TEXT = range(2)
@@ -52,6 +55,8 @@ async def home(update: Update, context: BotContext) -> int:
         if update.callback_query is None:
             await show(update, context, _("Only an admin of this group can change its settings."))
         return ConversationHandler.END
+    assert context.user_data is not None
+    context.user_data[draft_key("settings")] = {}
     rows = [[(_("Language"), "set:lang")], [(_("Time zone"), "set:tz")]]
     if is_private(update):
         rows.insert(1, [(_("Community"), "set:community")])
@@ -167,11 +172,10 @@ async def set_community(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-def conversation() -> ConversationHandler[BotContext]:
-    return ConversationHandler(
-        name="settings",
-        persistent=True,
-        allow_reentry=True,
+def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
+    return flow_conversation(
+        app,
+        "settings",
         entry_points=[
             CommandHandler("settings", home),
             CallbackQueryHandler(home, pattern=r"^set:home$"),
@@ -191,5 +195,4 @@ def conversation() -> ConversationHandler[BotContext]:
                 MessageHandler(filters.TEXT & ~filters.COMMAND, set_tz_text),
             ],
         },
-        fallbacks=[],
     )

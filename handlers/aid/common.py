@@ -23,8 +23,8 @@ from bot.i18n import Translator
 from bot.parsing.amounts import Amount, AmountErrorCode, format_amount
 from bot.parsing.dates import DateErrorCode
 from bot.text_input import TextProblem, check_name, clean
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import Button, columns, keyboard, show
-from handlers.shared.session import FLOW_PREFIX
 from storage.communities import Community
 
 PICK, MANUAL_NAME, MANUAL_COUNTRY = "pick", "manual_name", "manual_country"

@@ -36,8 +36,8 @@ from handlers.offers import intro as offers_intro
 from handlers.offers import post as offers_post
 from handlers.offers.common import home, own_community
 from handlers.offers.states import BUTTONS, DESCRIPTION, INTRO, SEARCH, VALUE
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import Button, answer, columns, keyboard, show
-from handlers.shared.session import FLOW_PREFIX
 
 DRAFT = FLOW_PREFIX + "offers"
 PAGE_SIZE = 5

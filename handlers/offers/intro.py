@@ -19,8 +19,8 @@ from bot.offers_render import excerpt, place
 from bot.text_input import TextProblem, check_text, clean
 from handlers.offers.common import own_community
 from handlers.offers.states import BUTTONS, INTRO
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import answer, keyboard, show
-from handlers.shared.session import FLOW_PREFIX
 from storage.communities import Community
 from storage.offers import Post
 from storage.offers_introductions import Introduction

@@ -36,8 +36,8 @@ from bot.sectors import SECTORS
 from bot.text_input import TextProblem, check_text, clean
 from handlers.offers.common import home, own_community
 from handlers.offers.states import BUTTONS, DESCRIPTION, VALUE
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import Button, answer, columns, keyboard, show
-from handlers.shared.session import FLOW_PREFIX
 from storage.communities import Community
 from storage.offers import Post, PostDraft, draft_of
 

@@ -28,8 +28,8 @@ from bot.recurrence import first_occurrence, local_instant
 from bot.reminder_text import describe_rule, when_text
 from bot.schedule_parser import Schedule, ScheduleError, ScheduleRefused, parse_schedule
 from bot.text_input import TextProblem, check_text, clean
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import Button, clip, is_private, keyboard, show, toast
-from handlers.shared.session import FLOW_PREFIX
 from storage.reminders import NewReminder, Reminder
 
 ASK_TEXT, ASK_WHAT, CONFIRM, PICK_DATE = range(4)

@@ -35,8 +35,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 
 from bot.context import BotContext
 from handlers.shared.buttons import Button, button
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import answer, columns, keyboard, show
-from handlers.shared.session import FLOW_PREFIX
 
 Action = Literal["pick", "tog", "next", "back", "skip", "keep", "x", "ok", "edit", "fix", "sum"]
 

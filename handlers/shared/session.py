@@ -8,6 +8,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import language_for
+from handlers.shared.flows import end_all
 from handlers.shared.navigation import GoTo
 
 
@@ -44,7 +45,6 @@ async def load_account(update: Update, context: BotContext) -> None:
             context.group = await repos.chats.upsert(chat.id, chat.type, chat.title or "", language)
 
 
-FLOW_PREFIX = "flow:"
 _RESET_COMMANDS = ("/start", "/menu", "/cancel", "/help", "/settings")
 
 
@@ -72,6 +72,4 @@ async def end_flows(update: Update, context: BotContext) -> None:
                 key = handler._get_key(update)
                 if key in handler._conversations:
                     handler._update_state(ConversationHandler.END, key)
-    if context.user_data:
-        for name in [k for k in context.user_data if k.startswith(FLOW_PREFIX)]:
-            context.user_data.pop(name, None)
+    end_all(context.user_data)

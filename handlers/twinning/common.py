@@ -14,8 +14,8 @@ from bot.gazetteer import get_gazetteer
 from bot.i18n import Translator
 from bot.legal_facts import LegalFacts, load_legal_facts
 from bot.twinning_deadlines import reschedule
+from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import answer, keyboard, show
-from handlers.shared.session import FLOW_PREFIX
 from storage.communities import Community
 from storage.partnerships import Partnership
 
