@@ -9,7 +9,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
 from handlers import offers_intro, twinning_common
-from handlers.common import answer, keyboard, show, toast
+from handlers.common import answer, button_int, keyboard, show, toast
 from storage.memberships import Membership
 
 _log = logging.getLogger(__name__)
@@ -92,7 +92,10 @@ async def decide(update: Update, context: BotContext) -> None:
         await toast(update, context._("Only an operator can do this."))
         return
     _prefix, verdict, raw_id = (query.data or "").split(":", 2)
-    membership = await context.repos.memberships.get(int(raw_id)) if raw_id.isdigit() else None
+    membership_id = button_int(raw_id)
+    membership = (
+        await context.repos.memberships.get(membership_id) if membership_id is not None else None
+    )
     if membership is None:
         await toast(update, context._("This request no longer exists."))
         return

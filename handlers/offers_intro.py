@@ -17,7 +17,7 @@ from bot.i18n import Translator
 from bot.offers import OFFER
 from bot.offers_render import excerpt, place
 from bot.text_input import TextProblem, check_text, clean
-from handlers.common import FLOW_PREFIX, answer, keyboard, show
+from handlers.common import FLOW_PREFIX, answer, button_int, keyboard, show
 from handlers.offers_common import own_community
 from handlers.offers_states import BUTTONS, INTRO
 from storage.communities import Community
@@ -37,7 +37,7 @@ def _flow(context: BotContext) -> dict[str, Any]:
 def _id(update: Update) -> int | None:
     assert update.callback_query is not None
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    return int(raw) if raw.isdigit() else None
+    return button_int(raw)
 
 
 def contact(user: User | None, t: Translator) -> str:

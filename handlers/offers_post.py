@@ -34,7 +34,7 @@ from bot.offers_render import DraftFields, card, details, duration_text, excerpt
 from bot.parsing.amounts import AmountError, parse_amount
 from bot.sectors import SECTORS
 from bot.text_input import TextProblem, check_text, clean
-from handlers.common import FLOW_PREFIX, Button, answer, columns, keyboard, show
+from handlers.common import FLOW_PREFIX, Button, answer, button_int, columns, keyboard, show
 from handlers.offers_common import home, own_community
 from handlers.offers_states import BUTTONS, DESCRIPTION, VALUE
 from storage.communities import Community
@@ -411,8 +411,8 @@ async def step(update: Update, context: BotContext) -> int:
         return await ask_duration(update, context)
     if name == "dur" and not value:
         return await ask_duration(update, context)
-    if name == "dur" and value.isdigit() and int(value) in DURATION_DAYS:
-        draft["duration_days"] = int(value)
+    if name == "dur" and (days := button_int(value)) in DURATION_DAYS:
+        draft["duration_days"] = days
         return await (
             ask_several(update, context) if draft["side"] == OFFER else summary(update, context)
         )
@@ -435,7 +435,8 @@ async def _owned(update: Update, context: BotContext) -> tuple[Community, Post] 
     assert update.callback_query is not None
     community = await own_community(update, context)
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    post = await context.repos.posts.get(int(raw)) if raw.isdigit() else None
+    post_id = button_int(raw)
+    post = await context.repos.posts.get(post_id) if post_id is not None else None
     if community is None:
         return None
     if post is None or post.community_id != community.id:

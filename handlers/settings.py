@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.i18n import LANGUAGES
-from handlers.common import columns, is_private, keyboard, show, toast
+from handlers.common import button_int, columns, is_private, keyboard, show, toast
 from handlers.menu import main_menu_markup
 from handlers.onboarding import LANGUAGE_NAMES
 
@@ -154,8 +154,11 @@ async def ask_community(update: Update, context: BotContext) -> int:
 async def set_community(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None and context.account is not None
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
+    community_id = button_int(raw)
     membership = (
-        await context.repos.memberships.of(context.account.id, int(raw)) if raw.isdigit() else None
+        await context.repos.memberships.of(context.account.id, community_id)
+        if community_id is not None
+        else None
     )
     if membership is None or not membership.approved:
         await toast(update, context._("You do not act for this community."))

@@ -29,7 +29,7 @@ from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTE
 from handlers import twinning_documents as documents
 from handlers import twinning_groups as groups
 from handlers import twinning_steps as steps
-from handlers.common import Button, is_private, keyboard, show, toast
+from handlers.common import Button, button_int, button_page, is_private, keyboard, show, toast
 from handlers.twinning_common import (
     ACTIVE,
     clear_draft,
@@ -359,8 +359,8 @@ async def pick_partner(update: Update, context: BotContext, how: str, value: str
     gazetteer = get_gazetteer()
     if how == "pp" and gazetteer.get(value) is not None:
         d["partner"] = {"place": value}
-    elif how == "pc" and value.isdigit():
-        known = await context.repos.communities.get(int(value))
+    elif how == "pc" and (community_id := button_int(value)) is not None:
+        known = await context.repos.communities.get(community_id)
         if known is None or known.kind != "foreign":
             return await ask_partner(update, context)
         d["partner"] = {"community": known.id}
@@ -571,7 +571,7 @@ async def route(update: Update, context: BotContext) -> int:
         return await groups.route_group(update, context, action, args)
     one = args[0] if args else ""
     simple = {
-        "list": lambda: show_list(update, context, int(one) if one.isdigit() else 0),
+        "list": lambda: show_list(update, context, button_page(one)),
         "new": lambda: ask_partner(update, context),
         "pm": lambda: ask_manual(update, context),
         "pok": lambda: create_partnership(update, context),

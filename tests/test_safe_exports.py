@@ -79,7 +79,7 @@ async def test_offers_export_with_hostile_cells_opens_as_text_and_imports_back(
     assert document is not None
     data = bot.api.files[document["file_id"]]
     rows = {r["ref"]: r for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
-    assert rows["h-1"]["description"] == "'=HYPERLINK(\"http://example.com\")"
+    assert rows["h-1"]["description"] == '\'=HYPERLINK("http://example.com")'
     assert rows["h-2"]["description"] == "'+49 365 838 0 and pumps"
     # The exported file, imported again, keeps the descriptions as they were typed.
     reply = await bot.deliver(bot.api.send_document(operator, data, "offers.csv"))
