@@ -32,6 +32,7 @@ from handlers import (
     aid_views,
     approvals,
     common,
+    edits,
     errors,
     groups,
     invites,
@@ -119,6 +120,8 @@ def build_application(
 def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     # Before anything else: who is writing, and end open flows on a menu button or reset.
     app.add_handler(TypeHandler(Update, common.load_account), group=-2)
+    # An edit of an earlier message is never an answer to the question asked now.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, edits.edited_message), group=-1)
     app.add_handler(TypeHandler(Update, common.end_flows), group=-1)
 
     # Groups: joining, leaving, migration to a supergroup.
