@@ -23,7 +23,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import commands, reminder_delivery
+from bot import backup_job, commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
 from bot.gazetteer import get_gazetteer
 from bot.services import Services
@@ -79,6 +79,7 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     await commands.publish(application, services.i18n)
     await reminder_delivery.restore(application)
     offers_digest.schedule(application)
+    backup_job.schedule(application)
 
 
 async def launch(application: Application) -> None:  # type: ignore[type-arg]
