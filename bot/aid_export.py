@@ -1,6 +1,7 @@
 """Aid records as CSV for a spreadsheet: UTF-8 with a BOM (Excel reads it as UTF-8),
 headers in the reader's language, then an HXL hashtag row so humanitarian tools can map
-the columns without knowing the language.
+the columns without knowing the language. Cells that a spreadsheet would run as formulas
+are written as text (`bot.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Protocol
 from bot.aid import KINDS, STATUSES, UNIT_LABELS, from_minor
 from bot.i18n import N_
 from bot.sectors import sector_label
+from bot.spreadsheet import safe_row
 from storage.aid import ExportRow
 
 
@@ -46,28 +48,30 @@ def build_csv(
 ) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([t._(header) for header, _tag in COLUMNS])
-    writer.writerow(HXL_TAGS)
+    writer.writerow(safe_row(t._(header) for header, _tag in COLUMNS))
+    writer.writerow(safe_row(HXL_TAGS))
     yes, no = t._("yes"), t._("no")
     for row in rows:
         record = row.record
         writer.writerow(
-            [
-                record.id,
-                record.aid_date,
-                "; ".join(row.donor_names),
-                row.recipient_name,
-                region_name(row.recipient_region),
-                sector_label(record.sector, t),
-                t._(KINDS.get(record.kind, record.kind)),
-                record.description,
-                record.quantity or "",
-                t._(UNIT_LABELS[record.unit]) if record.unit in UNIT_LABELS else "",
-                str(from_minor(record.value_minor)) if record.value_minor else "",
-                record.currency or "",
-                t._(STATUSES.get(record.status, record.status)),
-                yes if record.confirmed_by_both else no,
-                record.facility or "",
-            ]
+            safe_row(
+                [
+                    record.id,
+                    record.aid_date,
+                    "; ".join(row.donor_names),
+                    row.recipient_name,
+                    region_name(row.recipient_region),
+                    sector_label(record.sector, t),
+                    t._(KINDS.get(record.kind, record.kind)),
+                    record.description,
+                    record.quantity or "",
+                    t._(UNIT_LABELS[record.unit]) if record.unit in UNIT_LABELS else "",
+                    str(from_minor(record.value_minor)) if record.value_minor else "",
+                    record.currency or "",
+                    t._(STATUSES.get(record.status, record.status)),
+                    yes if record.confirmed_by_both else no,
+                    record.facility or "",
+                ]
+            )
         )
     return buffer.getvalue().encode("utf-8-sig")

@@ -13,18 +13,20 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     ContextTypes,
+    MessageHandler,
     TypeHandler,
+    filters,
 )
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import commands, reminder_delivery
+from bot import backup_job, commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
 from bot.gazetteer import get_gazetteer
 from bot.services import Services
 from handlers import account, aid, offers, reminders, twinning, visits
 from handlers.offers import digest as offers_digest
-from handlers.shared import errors, session
+from handlers.shared import edits, errors, session
 from storage.persistence import SqlitePersistence
 
 # Flows keep one conversation per user and chat, and their buttons carry their own
@@ -55,6 +57,7 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     await commands.publish(application, services.i18n)
     await reminder_delivery.restore(application)
     offers_digest.schedule(application)
+    backup_job.schedule(application)
 
 
 async def launch(application: Application) -> None:  # type: ignore[type-arg]
@@ -97,6 +100,8 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     """Every feature, in the order its handlers are matched: the bot's table of contents."""
     # Before anything else: who is writing, and end open flows on a menu button or reset.
     app.add_handler(TypeHandler(Update, session.load_account), group=-2)
+    # An edit of an earlier message is never an answer to the question asked now.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, edits.edited_message), group=-1)
     app.add_handler(TypeHandler(Update, session.end_flows), group=-1)
 
     account.register(app)  # groups, onboarding, settings, menu, approvals, invitations

@@ -16,6 +16,7 @@ import sys
 from bot.app import TwinbotApplication, build_application, launch
 from bot.offers_csv import load_demo
 from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest, SentMessage, SimChat
+from bot.parsing.numbers import SQLITE_MIN, ascii_int
 from bot.services import Services
 from bot.settings import Settings
 
@@ -87,8 +88,9 @@ class Console:
         if not messages:
             return None
         last = messages[-1]
-        if line.isdigit() and 1 <= int(line) <= len(last.button_labels):
-            return last, last.button_labels[int(line) - 1]
+        number = ascii_int(line.strip(), low=1, high=len(last.button_labels))
+        if number is not None:
+            return last, last.button_labels[number - 1]
         wanted = _plain(line)
         for matches in (
             lambda label: label.strip().casefold() == line.strip().casefold(),
@@ -121,8 +123,8 @@ class Console:
         command, args = words[0], words[1:]
         if command == "quit":
             return False
-        if command == "user" and args and args[0].lstrip("-").isdigit():
-            user_id = int(args[0])
+        user_id = ascii_int(args[0], low=SQLITE_MIN) if args else None
+        if command == "user" and user_id is not None:
             existing = self.api.chats.get(user_id)
             name = (
                 args[1]
@@ -140,7 +142,7 @@ class Console:
         elif command == "private":
             self.chat = self.api.chats[self.person.id]
         elif command == "group":
-            chat_id = int(args[0]) if args and args[0].lstrip("-").isdigit() else -100
+            chat_id = (ascii_int(args[0], low=SQLITE_MIN) if args else None) or -100
             title = " ".join(args[1:]) or "Partner cities"
             existing_chat = self.api.chats.get(chat_id)
             self.chat = existing_chat or self.api.group(chat_id, title, admins=(self.person,))

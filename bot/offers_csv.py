@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from bot.csv_reading import Record, RowProblem, decode, dialect_of, lines_of, records
 from bot.gazetteer import fold, get_gazetteer
 from bot.i18n import N_
 from bot.offers import (
@@ -27,6 +28,7 @@ from bot.offers import (
 )
 from bot.parsing.amounts import CURRENCIES, AmountError, parse_amount
 from bot.sectors import SECTOR_CODES
+from bot.spreadsheet import original_text, safe_row
 from bot.text_input import TEXT_LIMIT, clean
 from storage.communities import Community
 from storage.offers import Post, PostDraft
@@ -43,13 +45,6 @@ _LIST_SPLIT = re.compile(r"[\s,;|]+")
 _YES = {"yes", "y", "true", "1", "так", "ja", "tak", "si", "oui"}
 _NO = {"no", "n", "false", "0", "ні", "nein", "nie", "non", ""}
 _EXPORT_REF = re.compile(r"^twinbot-(\d+)$")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    line: int
-    message: str  # an N_() message with the placeholders of `values`
-    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,43 +75,46 @@ def _yes_no(cell: str) -> bool | None:
     raise ValueError(value)
 
 
-def decode(data: bytes) -> str | None:
-    """The file's text: UTF-8 (with or without Excel's mark), else Windows-1251/1252."""
-    for encoding in ("utf-8-sig", "cp1251", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+def _is_row(cells: list[str], type_column: int) -> bool:
+    """A line that reads as a row of this file: a type of post where the header has it."""
+    return len(cells) > type_column and cells[type_column].strip().lower() in SIDES
 
 
 def parse_rows(text: str, today: date) -> tuple[list[ImportRow], list[RowProblem]]:
     """Rows that can be saved, and problems by line (line 1 is the header)."""
-    reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))
-    header = [name.strip().lower() for name in reader.fieldnames or []]
+    lines = lines_of(text)
+    dialect = dialect_of(lines[0] if lines else "")
+    header_line = next(iter(records(lines[:1], dialect)), None)
+    header = (
+        [name.strip().lower() for name in header_line.cells]
+        if isinstance(header_line, Record)
+        else []
+    )
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         problem = N_("the header lacks the columns: {columns}")
         return [], [RowProblem(1, problem, {"columns": ", ".join(missing)})]
-    reader.fieldnames = header
+    type_column = header.index("type")
     rows: list[ImportRow] = []
     problems: list[RowProblem] = []
-    for number, raw in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            problems.append(RowProblem(number, N_("too many rows: at most {n} are read"),
+    count = 0
+    for found in records(lines, dialect, lambda cells: _is_row(cells, type_column), start=1):
+        line = found.line
+        if isinstance(found, RowProblem):
+            problems.append(found)
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            problems.append(RowProblem(line, N_("too many rows: at most {n} are read"),
                                        {"n": str(MAX_ROWS)}))  # fmt: skip
             break
-        cells = {k: (v or "").strip() for k, v in raw.items() if isinstance(k, str)}
+        cells = {
+            name: original_text(cell.strip())
+            for name, cell in zip(header, found.cells, strict=False)
+        }
         if not any(cells.values()):
             continue
-        row = _row(number, cells, today)
+        row = _row(line, cells, today)
         if isinstance(row, RowProblem):
             problems.append(row)
         else:
@@ -263,7 +261,7 @@ async def export_csv(repos: Repositories) -> bytes:
     """Every post in the import format; UTF-8 with a byte-order mark so Excel reads it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    writer.writerow(safe_row(COLUMNS))
     posts = await repos.posts.all()
     communities = {
         c.id: c
@@ -288,7 +286,7 @@ async def export_csv(repos: Repositories) -> bytes:
             "ref": post.ref or f"twinbot-{post.id}",
             "demo": post.demo,
         }
-        writer.writerow([_cell(values[name]) for name in COLUMNS])
+        writer.writerow(safe_row(_cell(values[name]) for name in COLUMNS))
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -207,6 +207,23 @@ class OfflineBotAPI:
         message = self._new_message(user, chat, text=text, reply_to_message=replied)
         return self._enqueue({"message": message})
 
+    def edit(self, user: SimUser, text: str, chat: SimChat | None = None) -> int:
+        """The person edits their latest message in the chat to read `text`."""
+        chat = self._chat(user, chat)
+        mine = [m for m in self.messages.get(chat.id, {}).values() if not m.from_bot]
+        if not mine:
+            raise LookupError(f"nothing to edit in chat {chat.id}")
+        mine[-1].text = text
+        message = {
+            "message_id": mine[-1].message_id,
+            "date": int(time.time()),
+            "edit_date": int(time.time()),
+            "chat": chat.as_dict(),
+            "from": user.as_dict(),
+            "text": text,
+        }
+        return self._enqueue({"edited_message": message})
+
     def send_photo(
         self, user: SimUser, data: bytes, chat: SimChat | None = None, caption: str | None = None
     ) -> int:

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.parsing.numbers import is_ascii_digits
 from bot.recurrence import first_occurrence, local_instant
 
 MAX_INPUT = 500
@@ -96,7 +97,7 @@ _NUMBER_WORDS = {
     "три": 3, "трьох": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7, "вісім": 8,
     "дев'ять": 9, "десять": 10, "п'ятнадцять": 15, "двадцять": 20, "тридцять": 30,
 }  # fmt: skip
-_NUM = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUM = r"(?P<n>[0-9]{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 _UNITS: dict[str, tuple[str, ...]] = {
     "minutes": (
@@ -148,9 +149,9 @@ _RX_WEEKLY = _rx(r"(?:щотижня|щотижнево|кожного\s+тиж�
 _RX_MONTHLY = _rx(r"(?:щомісяця|щомісячно|кожного\s+місяця|every\s+month|each\s+month|monthly)")
 _RX_YEARLY = _rx(r"(?:щороку|щорічно|кожного\s+року|every\s+year|each\s+year|yearly|annually)")
 _RX_DAY_OF_MONTH = _rx(
-    r"(?:(?:on\s+)?the\s+(?P<d>\d{1,2})"
+    r"(?:(?:on\s+)?the\s+(?P<d>[0-9]{1,2})"
     + _SUFFIX
-    + r"(?:\s+day)?|(?P<d2>\d{1,2})"
+    + r"(?:\s+day)?|(?P<d2>[0-9]{1,2})"
     + _SUFFIX
     + r"\s+числа)"
 )
@@ -164,15 +165,15 @@ _RX_RELATIVE = _rx(
 )
 
 _RX_TIME_UK = _rx(
-    r"(?:(?:о|об)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
-    r"|(?:в|у|на)\s+(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2})|(?=\s*(?:год|ранку|вечора|дня|ночі))))"
+    r"(?:(?:о|об)\s+(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?"
+    r"|(?:в|у|на)\s+(?P<h2>[0-9]{1,2})(?:[:.](?P<m2>[0-9]{2})|(?=\s*(?:год|ранку|вечора|дня|ночі))))"
     r"(?:\s*год\.?(?:ині)?)?(?:\s+(?P<part>ранку|вечора|дня|ночі))?"
 )
 _RX_TIME_EN = _rx(
-    r"(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<mer>am|pm|a\.m\.|p\.m\.)"
-    r"|at\s+(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?"
+    r"(?:at\s+)?(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<mer>am|pm|a\.m\.|p\.m\.)"
+    r"|at\s+(?P<h2>[0-9]{1,2})(?::(?P<m2>[0-9]{2}))?"
 )
-_RX_TIME_BARE = re.compile(r"(?<![\d.:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
+_RX_TIME_BARE = re.compile(r"(?<![0-9.:])(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?![0-9:])")
 _RX_TIME_WORD = _rx(r"(?:at\s+noon|noon|опівдні|ополудні|at\s+midnight|опівночі)")
 
 _RX_YESTERDAY = _rx(r"(?:вчора|учора|позавчора|yesterday)")
@@ -183,18 +184,18 @@ _RX_WEEKDAY = _rx(
     r"(?:(?:в|у|во|on)\s+)?(?:(?P<q>наступн\w{0,3}|цей|цю|цього|цієї|next|this|coming)\s+)?"
     r"(?P<wd>" + _WD + ")"
 )
-_RX_DATE_ISO = _rx(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})")
+_RX_DATE_ISO = _rx(r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
 _RX_DATE_NUM = re.compile(
-    r"(?<![\d.:/])(?P<d>\d{1,2})[./](?P<mo>\d{1,2})(?:[./](?P<y>\d{4}|\d{2}))?(?![\d:/])\.?"
+    r"(?<![0-9.:/])(?P<d>[0-9]{1,2})[./](?P<mo>[0-9]{1,2})(?:[./](?P<y>[0-9]{4}|[0-9]{2}))?(?![0-9:/])\.?"
 )
 _RX_DATE_WORDS = _rx(
-    r"(?:on\s+)?(?:the\s+)?(?P<d>\d{1,2})" + _SUFFIX + r"\s+(?:of\s+)?(?P<mon>" + _MON + r")"
-    r"(?:\s+(?P<y>\d{4}))?"
+    r"(?:on\s+)?(?:the\s+)?(?P<d>[0-9]{1,2})" + _SUFFIX + r"\s+(?:of\s+)?(?P<mon>" + _MON + r")"
+    r"(?:\s+(?P<y>[0-9]{4}))?"
     r"|(?:on\s+)?(?P<mon2>"
     + _MON
-    + r")\s+(?:the\s+)?(?P<d2>\d{1,2})"
+    + r")\s+(?:the\s+)?(?P<d2>[0-9]{1,2})"
     + _SUFFIX
-    + r"(?:,?\s+(?P<y2>\d{4}))?"
+    + r"(?:,?\s+(?P<y2>[0-9]{4}))?"
 )
 
 _LEADING = re.compile(
@@ -245,7 +246,7 @@ def _take(found: _Found, rx: re.Pattern[str], text: str) -> re.Match[str] | None
 
 
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return int(word) if is_ascii_digits(word) else _NUMBER_WORDS[word]
 
 
 def _hour(h: int, m: int, part: str | None = None, meridiem: str | None = None) -> time:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
+
+from bot.parsing.numbers import ascii_int
 
 ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
     ("TELEGRAM_BOT_TOKEN", "bot token from @BotFather; without it the offline console opens"),
@@ -29,6 +32,12 @@ ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
         "path of an operator-edited legal facts file (default: the packaged one)",
     ),
     ("TWINBOT_LOG_LEVEL", "logging level (default INFO)"),
+    (
+        "TWINBOT_BACKUP_DIR",
+        "folder of the daily backups (default: backups/ beside the database)",
+    ),
+    ("TWINBOT_BACKUP_KEEP", "how many daily backups to keep (default 7; 0 turns them off)"),
+    ("TWINBOT_BACKUP_TIME", "when the daily backup runs, in TWINBOT_DEFAULT_TZ (default 03:30)"),
 )
 
 
@@ -37,6 +46,20 @@ def _ids(raw: str) -> frozenset[int]:
     if not all(part.lstrip("-").isdigit() for part in parts):
         raise ValueError(f"TWINBOT_OPERATORS must be Telegram user ids, got {raw!r}")
     return frozenset(int(part) for part in parts)
+
+
+def _backup_keep(raw: str) -> int:
+    keep = ascii_int(raw.strip(), high=10_000)
+    if keep is None:
+        raise ValueError(f"TWINBOT_BACKUP_KEEP must be a number of copies, got {raw!r}")
+    return keep
+
+
+def _backup_time(raw: str) -> time:
+    try:
+        return time.fromisoformat(raw.strip())
+    except ValueError:
+        raise ValueError(f"TWINBOT_BACKUP_TIME must be a time like 03:30, got {raw!r}") from None
 
 
 def _quiet_hours(raw: str) -> tuple[int, int]:
@@ -59,12 +82,16 @@ class Settings:
     quiet_hours: tuple[int, int] = (22, 8)
     legal_facts: Path | None = None
     log_level: str = "INFO"
+    backup_dir: Path | None = None  # None: backups/ beside the database
+    backup_keep: int = 7
+    backup_time: time = time(3, 30)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         chat = env.get("TWINBOT_OPERATOR_CHAT", "").strip()
         facts = env.get("TWINBOT_LEGAL_FACTS", "").strip()
+        backups = env.get("TWINBOT_BACKUP_DIR", "").strip()
         return cls(
             token=env.get("TELEGRAM_BOT_TOKEN") or None,
             webhook_url=env.get("WEBHOOK_URL") or None,
@@ -79,7 +106,14 @@ class Settings:
             quiet_hours=_quiet_hours(env.get("TWINBOT_QUIET_HOURS", "22-8")),
             legal_facts=Path(facts) if facts else None,
             log_level=env.get("TWINBOT_LOG_LEVEL", "INFO").upper(),
+            backup_dir=Path(backups) if backups else None,
+            backup_keep=_backup_keep(env.get("TWINBOT_BACKUP_KEEP", "7")),
+            backup_time=_backup_time(env.get("TWINBOT_BACKUP_TIME", "03:30")),
         )
+
+    @property
+    def backups(self) -> Path:
+        return self.backup_dir or self.database.parent / "backups"
 
     def is_operator(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.operators

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import StrEnum
 
+from bot.parsing.numbers import ascii_int
+
 __all__ = [
     "DateError",
     "DateErrorCode",
@@ -394,7 +396,7 @@ def _count(word: str | None) -> int | None:
     if word is None:
         return 1
     if word.isdigit():
-        return int(word)
+        return ascii_int(word)
     return _COUNT_WORDS.get(word)
 
 

@@ -24,7 +24,7 @@ from bot.i18n import LANGUAGES
 from handlers.account.menu import main_menu_markup
 from handlers.account.onboarding import LANGUAGE_NAMES
 from handlers.shared.flows import draft_key, flow_conversation
-from handlers.shared.screens import columns, is_private, keyboard, show, toast
+from handlers.shared.screens import button_int, columns, is_private, keyboard, show, toast
 
 HOME, TZ_TEXT = range(2)
 COMMON_ZONES = (
@@ -159,8 +159,11 @@ async def ask_community(update: Update, context: BotContext) -> int:
 async def set_community(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None and context.account is not None
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
+    community_id = button_int(raw)
     membership = (
-        await context.repos.memberships.of(context.account.id, int(raw)) if raw.isdigit() else None
+        await context.repos.memberships.of(context.account.id, community_id)
+        if community_id is not None
+        else None
     )
     if membership is None or not membership.approved:
         await toast(update, context._("You do not act for this community."))

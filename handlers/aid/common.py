@@ -24,7 +24,7 @@ from bot.parsing.amounts import Amount, AmountErrorCode, format_amount
 from bot.parsing.dates import DateErrorCode
 from bot.text_input import TextProblem, check_name, clean
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import Button, columns, keyboard, show
+from handlers.shared.screens import Button, button_int, columns, keyboard, show
 from storage.communities import Community
 
 PICK, MANUAL_NAME, MANUAL_COUNTRY = "pick", "manual_name", "manual_country"
@@ -183,9 +183,8 @@ class PartnerPicker:
 
     async def toggle(self, update: Update, context: BotContext) -> object:
         parts = data_parts(update)
-        try:
-            community_id = int(parts[2])
-        except (IndexError, ValueError):
+        community_id = button_int(parts[2] if len(parts) > 2 else None)
+        if community_id is None:
             return await self.ask(update, context)
         return await self._choose(update, context, community_id)
 

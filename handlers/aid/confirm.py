@@ -15,7 +15,7 @@ from handlers.aid.common import (
     send_safely,
 )
 from handlers.aid.render import record_text
-from handlers.shared.screens import answer, keyboard, show, toast
+from handlers.shared.screens import answer, button_int, keyboard, show, toast
 from storage.aid import AidRecord
 
 
@@ -79,9 +79,9 @@ async def confirm_record(update: Update, context: BotContext) -> None:
     """`ai:cf:<id>`: whoever presses must act for the recipient or for a donor."""
     assert update.callback_query is not None
     _ = context._
-    try:
-        aid_id = int(data_parts(update)[2])
-    except (IndexError, ValueError):
+    parts = data_parts(update)
+    aid_id = button_int(parts[2] if len(parts) > 2 else None)
+    if aid_id is None:
         await toast(update, _("That button is no longer active."))
         return
     record = await context.repos.aid.get(aid_id)

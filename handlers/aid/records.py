@@ -31,7 +31,7 @@ from handlers.aid.log import (
     steps,
 )
 from handlers.aid.render import files_text, record_text
-from handlers.shared.screens import Button, keyboard, show, toast
+from handlers.shared.screens import Button, button_int, keyboard, show, toast
 from storage.aid import AidRecord
 
 ACT = "act"
@@ -65,9 +65,9 @@ async def view_record(
 ) -> None:
     _ = context._
     if record is None:
-        try:
-            aid_id = int(data_parts(update)[2])
-        except (IndexError, ValueError):
+        parts = data_parts(update)
+        aid_id = button_int(parts[2] if len(parts) > 2 else None)
+        if aid_id is None:
             await toast(update, _("That button is no longer active."))
             return
         record = await context.repos.aid.get(aid_id)
@@ -108,7 +108,8 @@ async def record_of(
     """
     parts = data_parts(update)
     raw = parts[2] if len(parts) > 2 else ""
-    record = await context.repos.aid.get(int(raw)) if raw.isdigit() else None
+    aid_id = button_int(raw)
+    record = await context.repos.aid.get(aid_id) if aid_id is not None else None
     side = await side_of(context, record) if record is not None else None
     if record is None or side is None or (live and record.deleted):
         await toast(update, context._("This record no longer exists."))

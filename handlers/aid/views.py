@@ -5,7 +5,6 @@ which is re-checked against the presser's community on every press.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,12 +18,13 @@ from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
 from bot.parsing.amounts import CURRENCIES
 from bot.parsing.dates import DateError, parse_date
+from bot.parsing.numbers import ascii_decimal
 from bot.sectors import sector_label
 from bot.visits import DIRECTION_SHORT, seen_from
 from handlers.aid.common import community_titles, data_parts, format_day, money
 from handlers.aid.home import home_markup
 from handlers.aid.render import status_text
-from handlers.shared.screens import Button, answer, keyboard, show, toast
+from handlers.shared.screens import Button, answer, button_int, button_page, keyboard, show, toast
 
 PAGE = 8
 
@@ -35,9 +35,10 @@ async def _scope(update: Update, context: BotContext, raw: str) -> tuple[int, in
     if community_id is None:
         await toast(update, context._("Send /start to choose the community you act for."))
         return None
-    if not raw.isdigit():
+    number = button_int(raw)
+    if number is None:
         return None
-    partnership_id = int(raw) or None
+    partnership_id = number or None
     if partnership_id is not None:
         partnership = await context.repos.partnerships.get(partnership_id)
         if partnership is None or not partnership.involves(community_id):
@@ -82,7 +83,7 @@ async def timeline(update: Update, context: BotContext) -> None:
     if scope is None:
         return
     community_id, partnership_id = scope
-    page = int(parts[3]) if len(parts) > 3 and parts[3].isdigit() else 0
+    page = button_page(parts[3] if len(parts) > 3 else None)
     upto = (page + 1) * PAGE + 1
     records = await context.repos.aid.page(community_id, partnership_id, 0, upto)
     visits = await context.repos.visits.page(community_id, partnership_id, 0, upto)
@@ -326,17 +327,17 @@ async def set_rate(update: Update, context: BotContext) -> None:
         await show(update, context, "\n".join([usage, *current]))
         return
     currency = args[0].upper()
+    rate = ascii_decimal(args[1])
     try:
-        rate = Decimal(args[1].replace(",", "."))
         day = parse_date(
             args[2],
             today=context.services.clock.now().astimezone(ZoneInfo(context.tz)).date(),
             allow_future=False,
         )
-    except (InvalidOperation, DateError):
+    except DateError:
         await show(update, context, usage)
         return
-    if currency not in CURRENCIES or currency == RATE_BASE or not rate.is_finite() or rate <= 0:
+    if currency not in CURRENCIES or currency == RATE_BASE or rate is None or rate <= 0:
         await show(update, context, usage)
         return
     await context.repos.aid.set_rate(currency, RATE_BASE, rate, day, context.account.id)

@@ -37,7 +37,7 @@ from handlers.offers import post as offers_post
 from handlers.offers.common import home, own_community
 from handlers.offers.states import BUTTONS, DESCRIPTION, INTRO, SEARCH, VALUE
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import Button, answer, columns, keyboard, show
+from handlers.shared.screens import Button, answer, button_int, button_page, columns, keyboard, show
 
 DRAFT = FLOW_PREFIX + "offers"
 PAGE_SIZE = 5
@@ -162,7 +162,7 @@ async def go(update: Update, context: BotContext) -> int:
 async def page(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    search_draft(context)["page"] = max(0, min(int(raw) if raw.isdigit() else 0, 10_000))
+    search_draft(context)["page"] = button_page(raw)
     return await results(update, context)
 
 
@@ -234,7 +234,8 @@ async def results(update: Update, context: BotContext) -> int:
 async def open_card(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    post = await context.repos.posts.get(int(raw)) if raw.isdigit() else None
+    post_id = button_int(raw)
+    post = await context.repos.posts.get(post_id) if post_id is not None else None
     today = context.services.clock.now().date()
     if post is None or (not post.visible_on(today) and post.community_id != context.community_id):
         await answer(update.callback_query, context._("This post is no longer shown."), alert=True)

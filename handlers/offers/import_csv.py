@@ -31,7 +31,8 @@ async def explain(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     await update.effective_message.reply_text(
         context._(
-            "Send a CSV file (UTF-8, comma or semicolon separated) with the columns:\n{columns}\n\n"
+            "Send a CSV file (UTF-8, UTF-16, Windows-1251 or Windows-1252; comma, semicolon or"
+            " tab separated) with the columns:\n{columns}\n\n"
             "Rows with a problem are listed by line number and skipped; the others are saved."
             " A row with a known ref updates that post.",
             columns=", ".join(COLUMNS),

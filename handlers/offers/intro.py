@@ -20,7 +20,7 @@ from bot.text_input import TextProblem, check_text, clean
 from handlers.offers.common import own_community
 from handlers.offers.states import BUTTONS, INTRO
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import answer, keyboard, show
+from handlers.shared.screens import answer, button_int, keyboard, show
 from storage.communities import Community
 from storage.offers import Post
 from storage.offers_introductions import Introduction
@@ -38,7 +38,7 @@ def _flow(context: BotContext) -> dict[str, Any]:
 def _id(update: Update) -> int | None:
     assert update.callback_query is not None
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    return int(raw) if raw.isdigit() else None
+    return button_int(raw)
 
 
 def contact(user: User | None, t: Translator) -> str:

@@ -37,7 +37,7 @@ from bot.text_input import TextProblem, check_text, clean
 from handlers.offers.common import home, own_community
 from handlers.offers.states import BUTTONS, DESCRIPTION, VALUE
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import Button, answer, columns, keyboard, show
+from handlers.shared.screens import Button, answer, button_int, columns, keyboard, show
 from storage.communities import Community
 from storage.offers import Post, PostDraft, draft_of
 
@@ -412,8 +412,8 @@ async def step(update: Update, context: BotContext) -> int:
         return await ask_duration(update, context)
     if name == "dur" and not value:
         return await ask_duration(update, context)
-    if name == "dur" and value.isdigit() and int(value) in DURATION_DAYS:
-        draft["duration_days"] = int(value)
+    if name == "dur" and (days := button_int(value)) in DURATION_DAYS:
+        draft["duration_days"] = days
         return await (
             ask_several(update, context) if draft["side"] == OFFER else summary(update, context)
         )
@@ -436,7 +436,8 @@ async def _owned(update: Update, context: BotContext) -> tuple[Community, Post] 
     assert update.callback_query is not None
     community = await own_community(update, context)
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    post = await context.repos.posts.get(int(raw)) if raw.isdigit() else None
+    post_id = button_int(raw)
+    post = await context.repos.posts.get(post_id) if post_id is not None else None
     if community is None:
         return None
     if post is None or post.community_id != community.id:

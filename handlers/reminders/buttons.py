@@ -13,7 +13,7 @@ from telegram import Message, Update
 from bot.context import BotContext
 from bot.recurrence import next_morning
 from bot.reminder_text import when_text
-from handlers.shared.screens import answer, toast
+from handlers.shared.screens import answer, button_int, toast
 from storage.reminders import NewReminder, Reminder
 
 SNOOZES = {"15": timedelta(minutes=15), "60": timedelta(hours=1)}
@@ -23,11 +23,8 @@ async def _reminder(update: Update, context: BotContext) -> tuple[Reminder, Mess
     query = update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    reminder = (
-        await context.repos.reminders.get(int(parts[2]))
-        if parts[2:3] and parts[2].isdigit()
-        else None
-    )
+    reminder_id = button_int(parts[2] if len(parts) > 2 else None)
+    reminder = await context.repos.reminders.get(reminder_id) if reminder_id is not None else None
     message = query.message if isinstance(query.message, Message) else None
     if reminder is None or message is None or reminder.chat_id != message.chat.id:
         await toast(update, context._("This reminder no longer exists."))

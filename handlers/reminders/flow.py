@@ -29,7 +29,16 @@ from bot.reminder_text import describe_rule, when_text
 from bot.schedule_parser import Schedule, ScheduleError, ScheduleRefused, parse_schedule
 from bot.text_input import TextProblem, check_text, clean
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import Button, clip, is_private, keyboard, show, toast
+from handlers.shared.screens import (
+    Button,
+    button_int,
+    button_page,
+    clip,
+    is_private,
+    keyboard,
+    show,
+    toast,
+)
 from storage.reminders import NewReminder, Reminder
 
 ASK_TEXT, ASK_WHAT, CONFIRM, PICK_DATE = range(4)
@@ -307,7 +316,8 @@ async def set_target(update: Update, context: BotContext) -> int:
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
     draft = _draft(context)
     allowed = {pid for pid, _name in await _targets(context)}
-    draft["partnership"] = int(raw) if raw.isdigit() and int(raw) in allowed else None
+    chosen = button_int(raw)
+    draft["partnership"] = chosen if chosen in allowed else None
     return await confirm_screen(update, context)
 
 
@@ -416,7 +426,7 @@ async def list_screen(update: Update, context: BotContext) -> int:
     _ = context._
     data = update.callback_query.data if update.callback_query else ""
     raw = (data or "").rsplit(":", 1)[-1]
-    page = int(raw) if raw.isdigit() else 0
+    page = button_page(raw)
     repo = context.repos.reminders
     total = await repo.count_for_owner(context.account.id)
     pages = max(1, -(-total // PAGE))
@@ -449,7 +459,8 @@ async def list_screen(update: Update, context: BotContext) -> int:
 async def _own(update: Update, context: BotContext) -> Reminder | None:
     assert update.callback_query is not None and context.account is not None
     raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    reminder = await context.repos.reminders.get(int(raw)) if raw.isdigit() else None
+    reminder_id = button_int(raw)
+    reminder = await context.repos.reminders.get(reminder_id) if reminder_id is not None else None
     if (
         reminder is None
         or reminder.owner_id != context.account.id

@@ -16,6 +16,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.context import BotContext
+from bot.parsing.numbers import SQLITE_MAX, ascii_int
 
 _log = logging.getLogger(__name__)
 
@@ -32,6 +33,20 @@ def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
 
 def columns(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+MAX_PAGE = 10_000
+
+
+def button_int(raw: str | None, *, low: int = 0, high: int = SQLITE_MAX) -> int | None:
+    """A number carried in callback data, or None for whatever a forged button holds
+    (other scripts' digits, superscripts, ids SQLite cannot store)."""
+    return ascii_int(raw or "", low=low, high=high)
+
+
+def button_page(raw: str | None) -> int:
+    """A page number from callback data; the first page for anything else."""
+    return button_int(raw, high=MAX_PAGE) or 0
 
 
 def clip(text: str, limit: int = MAX_TEXT) -> str:

@@ -15,7 +15,7 @@ from bot.i18n import Translator
 from bot.legal_facts import LegalFacts, load_legal_facts
 from bot.twinning_deadlines import reschedule
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import answer, keyboard, show
+from handlers.shared.screens import answer, button_int, keyboard, show
 from storage.communities import Community
 from storage.partnerships import Partnership
 
@@ -91,7 +91,10 @@ async def partnership_for(
     if context.community_id is None:
         await no_community(update, context)
         return None
-    partnership = await context.repos.partnerships.get(int(raw_id)) if raw_id.isdigit() else None
+    partnership_id = button_int(raw_id)
+    partnership = (
+        await context.repos.partnerships.get(partnership_id) if partnership_id is not None else None
+    )
     allowed = partnership is not None and (
         partnership.community_id == context.community_id
         if edit

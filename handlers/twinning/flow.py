@@ -26,7 +26,15 @@ from bot.text_input import TextProblem, check_name, check_text, clean
 from bot.twinning import REGISTERED, STEP_CODES, looks_like_non_authority
 from bot.twinning_card import card_text, history_text, step_title
 from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTER, KIND_STALLED
-from handlers.shared.screens import Button, is_private, keyboard, show, toast
+from handlers.shared.screens import (
+    Button,
+    button_int,
+    button_page,
+    is_private,
+    keyboard,
+    show,
+    toast,
+)
 from handlers.twinning import documents, groups, steps
 from handlers.twinning.common import (
     ACTIVE,
@@ -357,8 +365,8 @@ async def pick_partner(update: Update, context: BotContext, how: str, value: str
     gazetteer = get_gazetteer()
     if how == "pp" and gazetteer.get(value) is not None:
         d["partner"] = {"place": value}
-    elif how == "pc" and value.isdigit():
-        known = await context.repos.communities.get(int(value))
+    elif how == "pc" and (community_id := button_int(value)) is not None:
+        known = await context.repos.communities.get(community_id)
         if known is None or known.kind != "foreign":
             return await ask_partner(update, context)
         d["partner"] = {"community": known.id}
@@ -569,7 +577,7 @@ async def route(update: Update, context: BotContext) -> int:
         return await groups.route_group(update, context, action, args)
     one = args[0] if args else ""
     simple = {
-        "list": lambda: show_list(update, context, int(one) if one.isdigit() else 0),
+        "list": lambda: show_list(update, context, button_page(one)),
         "new": lambda: ask_partner(update, context),
         "pm": lambda: ask_manual(update, context),
         "pok": lambda: create_partnership(update, context),

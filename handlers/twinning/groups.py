@@ -14,8 +14,9 @@ from telegram.error import TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.parsing.numbers import SQLITE_MIN
 from bot.twinning_card import card_text
-from handlers.shared.screens import Button, is_private, keyboard, show, toast
+from handlers.shared.screens import Button, button_int, is_private, keyboard, show, toast
 from handlers.twinning.common import names, partnership_for, update_reminders
 from storage.partnerships import Partnership
 
@@ -208,7 +209,7 @@ async def unlink_from_private(
     if context.membership is None or not context.membership.is_admin:
         await toast(update, context._("Only an admin of your community can unlink a group."))
         return ConversationHandler.END
-    chat_id = int(raw_chat) if raw_chat.lstrip("-").isdigit() else 0
+    chat_id = button_int(raw_chat, low=SQLITE_MIN) or 0
     if chat_id in await context.repos.partnerships.linked_chats(partnership.id):
         await _unlink(context, partnership, chat_id)
         chat = await context.repos.chats.get(chat_id)

@@ -17,6 +17,7 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from bot.i18n import Translator
 from bot.parsing.dates import DateError, parse_date_range
+from bot.parsing.numbers import ascii_int
 from bot.sectors import SECTORS, sector_labels
 from bot.text_input import check_name, check_text
 from bot.visits import DIRECTION_SHORT, DIRECTIONS, reminder_plan
@@ -113,10 +114,11 @@ async def ask_size(update: Update, context: BotContext) -> str:
 async def take_size(update: Update, context: BotContext) -> object:
     assert update.message is not None
     text = (update.message.text or "").strip()
-    if not text.isdigit() or not 0 < int(text) <= MAX_DELEGATION:
+    size = ascii_int(text, low=1, high=MAX_DELEGATION)
+    if size is None:
         await show(update, context, context._("Please type the number of people, e.g. 5."))
         return SIZE
-    draft_of(context)[SIZE] = int(text)
+    draft_of(context)[SIZE] = size
     return await steps.advance(update, context, SIZE)
 
 

@@ -17,7 +17,7 @@ from bot.visits import DIRECTIONS, seen_from
 from handlers.aid.common import data_parts, drop_draft
 from handlers.aid.history import show_history as history_screen
 from handlers.aid.home import home_markup
-from handlers.shared.screens import Button, keyboard, show, toast
+from handlers.shared.screens import Button, button_int, keyboard, show, toast
 from handlers.visits.log import (
     FLOW,
     ask_summary,
@@ -47,7 +47,8 @@ async def visit_of(update: Update, context: BotContext) -> Visit | None:
     """`vi:<action>:<id>`: the live visit if the presser's community is one of its sides."""
     parts = data_parts(update)
     raw = parts[2] if len(parts) > 2 else ""
-    visit = await context.repos.visits.get(int(raw)) if raw.isdigit() else None
+    visit_id = button_int(raw)
+    visit = await context.repos.visits.get(visit_id) if visit_id is not None else None
     mine = context.community_id
     if visit is None or mine not in (visit.community_id, visit.partner_id):
         await toast(update, context._("This visit is not one of your community's."))
