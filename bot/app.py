@@ -24,7 +24,7 @@ from bot import backup_job, commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
 from bot.gazetteer import get_gazetteer
 from bot.services import Services
-from handlers import account, aid, offers, reminders, twinning, visits
+from handlers import account, aid, offers, reminders, support, twinning, visits
 from handlers.offers import digest as offers_digest
 from handlers.shared import edits, errors, session
 from storage.persistence import SqlitePersistence
@@ -110,6 +110,7 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     twinning.register(app)  # the twinning guide and /status
     reminders.register(app)  # /remind, the list, the buttons under a reminder
     offers.register(app)  # /find, posting, introductions, CSV import and export
+    support.register(app)  # /support: a message to the operators
     account.register_fallbacks(app)  # an old button, an unknown command, stray text
 
     app.add_error_handler(errors.on_error)

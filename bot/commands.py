@@ -16,6 +16,7 @@ PRIVATE_COMMANDS = (
     ("remind", N_("set a reminder in your own words")),
     ("settings", N_("language, community, time zone")),
     ("help", N_("what the bot can do")),
+    ("support", N_("write to the operators")),
     ("cancel", N_("stop the current action")),
 )
 GROUP_COMMANDS = (

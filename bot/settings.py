@@ -117,3 +117,8 @@ class Settings:
 
     def is_operator(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.operators
+
+    @property
+    def operator_targets(self) -> list[int]:
+        """Where messages for the operators go: their shared chat, else each operator."""
+        return [self.operator_chat] if self.operator_chat else sorted(self.operators)

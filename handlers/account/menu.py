@@ -11,7 +11,7 @@ from bot.context import BotContext
 from bot.i18n import N_
 from handlers.account.buttons import NewInvite, PendingRequests
 from handlers.shared.navigation import HOME, GoTo, Place
-from handlers.shared.screens import Button, answer, columns, keyboard, show
+from handlers.shared.screens import Button, answer, columns, is_private, keyboard, show
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ def help_text(context: BotContext) -> str:
             _("/remind — a reminder in your own words, e.g. “tomorrow at 9:00 call Jena”"),
             _("/status — in a group: the linked partnership's progress"),
             _("/settings — language, community and time zone"),
+            _("/support — write to the operators who run the bot"),
             _("/cancel — stop what you are doing"),
             _("/help — this message"),
         ]
@@ -91,9 +92,10 @@ def help_text(context: BotContext) -> str:
 
 
 async def help_command(update: Update, context: BotContext) -> int:
-    await show(
-        update, context, help_text(context), keyboard([[(context._("Main menu"), HOME.data())]])
-    )
+    rows = [[(context._("Main menu"), HOME.data())]]
+    if is_private(update):
+        rows.insert(0, [(context._("Write to the operators"), GoTo(Place.SUPPORT).data())])
+    await show(update, context, help_text(context), keyboard(rows))
     return ConversationHandler.END
 
 

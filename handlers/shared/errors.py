@@ -121,7 +121,7 @@ async def _tell_operators(
 ) -> None:
     services = context.application.bot_data[SERVICES_KEY]
     settings = services.settings
-    targets = [settings.operator_chat] if settings.operator_chat else sorted(settings.operators)
+    targets = settings.operator_targets
     for chat_id in targets:
         t = services.i18n.get("en")
         try:

@@ -16,6 +16,7 @@ class Place(StrEnum):
     AID = "aid"
     OFFERS = "offers"
     REMINDERS = "reminders"
+    SUPPORT = "support"
 
 
 @button("menu")
