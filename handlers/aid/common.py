@@ -1,16 +1,17 @@
 """What the aid and visit screens share: drafts, the partner picker, names and messages.
 
 The partner picker lists the community's partners as buttons; typing a name searches the
-gazetteer, and "Not in the list" takes a name and a country. The aid flow (prefix `ai`)
-lets a Ukrainian community pick several donors; the visit flow (prefix `vi`) picks one.
+gazetteer, and "Not in the list" takes a name and a country. The aid form lets a Ukrainian
+community pick several donors; the visit form picks one partner (see `partners`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from telegram import Update
@@ -23,6 +24,8 @@ from bot.i18n import Translator
 from bot.parsing.amounts import Amount, AmountErrorCode, format_amount
 from bot.parsing.dates import DateErrorCode
 from bot.text_input import TextProblem, check_name, clean
+from handlers.shared.forms import Parser, Refusal
+from handlers.shared.forms import Step as FormStep
 from handlers.shared.screens import Button, columns, keyboard, show
 from handlers.shared.session import FLOW_PREFIX
 from storage.communities import Community
@@ -68,9 +71,26 @@ def format_day(t: Translator, day: str | date) -> str:
     return format_date(value, pattern, locale=t.locale)
 
 
+Names = Mapping[int, str]
+
+
+async def names_of(context: BotContext, ids: Iterable[int], lang: str) -> dict[int, str]:
+    """Community titles in `lang`, loaded once for a screen that names several sides."""
+    found = await context.repos.communities.list_by_ids(list(dict.fromkeys(ids)))
+    return {c.id: c.title(lang) for c in found}
+
+
+def joined(names: Names, ids: Iterable[int], sep: str = ", ") -> str:
+    return sep.join(names[i] for i in ids if i in names)
+
+
 async def community_titles(context: BotContext, ids: list[int] | tuple[int, ...], lang: str) -> str:
-    communities = {c.id: c for c in await context.repos.communities.list_by_ids(list(ids))}
-    return ", ".join(communities[i].title(lang) for i in ids if i in communities)
+    return joined(await names_of(context, ids, lang), ids)
+
+
+def today(context: BotContext) -> date:
+    """Today where the user is: "today" and future-date checks follow their clock."""
+    return context.services.clock.now().astimezone(ZoneInfo(context.tz)).date()
 
 
 async def partners_of(context: BotContext, community_id: int) -> list[Community]:
@@ -122,6 +142,18 @@ def text_problem(context: BotContext, problem: TextProblem, limit: int) -> str:
     if problem is TextProblem.TOO_LONG:
         return _("That is too long: please type at most {limit} characters.", limit=limit)
     return _("Please type it in letters.")
+
+
+def typed_text(check: Callable[[str, int], TextProblem | None], limit: int) -> Parser:
+    """A form parser for free text (a description, a name): cleaned, or what is wrong."""
+
+    def parse(text: str, step: FormStep) -> Any:
+        problem = check(text, limit)
+        if problem is not None:
+            return Refusal(text_problem(step.context, problem, limit))
+        return clean(text)
+
+    return parse
 
 
 async def send_safely(context: BotContext, chat_id: int, text: str, markup: Any = None) -> bool:

@@ -6,11 +6,11 @@ from typing import Any
 
 from telegram.ext import Application
 
-from handlers.visits import flow
+from handlers.visits import flow, outcomes
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(flow.conversation())
     for handler in flow.handlers():
         app.add_handler(handler)
-    flow.register_reminder_kinds()
+    outcomes.register_reminder_kinds()
