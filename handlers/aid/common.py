@@ -21,11 +21,8 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
 from bot.i18n import Translator
-from bot.parsing.amounts import Amount, AmountErrorCode, format_amount
-from bot.parsing.dates import DateErrorCode
+from bot.parsing.amounts import Amount, format_amount
 from bot.text_input import TextProblem, check_name, clean
-from handlers.shared.forms import Parser, Refusal
-from handlers.shared.forms import Step as FormStep
 from handlers.shared.screens import Button, columns, keyboard, show
 from handlers.shared.session import FLOW_PREFIX
 from storage.communities import Community
@@ -105,36 +102,6 @@ async def partners_of(context: BotContext, community_id: int) -> list[Community]
     return [found[i] for i in ids if i in found]
 
 
-def amount_problem(context: BotContext, code: AmountErrorCode) -> str:
-    _ = context._
-    if code is AmountErrorCode.NEGATIVE:
-        return _("The amount cannot be negative. Type it again, e.g. 3 900 000 UAH.")
-    if code is AmountErrorCode.ZERO:
-        return _("The amount must be more than zero. Type it again, e.g. 1.5 t.")
-    if code is AmountErrorCode.TOO_LARGE:
-        return _("That number is too large. Please check it and type it again.")
-    if code is AmountErrorCode.EMPTY:
-        return _("Please type a number.")
-    return _(
-        "I could not read that number. Type digits, e.g. 3 900 000, 3,9 млн, 100k or 100 тис. євро."
-    )
-
-
-def date_problem(context: BotContext, code: DateErrorCode) -> str:
-    _ = context._
-    if code is DateErrorCode.INVALID:
-        return _("That date does not exist. Please check the day and the month.")
-    if code is DateErrorCode.FUTURE:
-        return _("Received aid cannot have a date in the future. Type the date it arrived.")
-    if code in (DateErrorCode.TOO_OLD, DateErrorCode.BEFORE):
-        return _("That date is too far in the past. Please check the year.")
-    if code is DateErrorCode.TOO_FAR:
-        return _("That date is too far in the future. Please check the year.")
-    if code is DateErrorCode.ORDER:
-        return _("The visit cannot end before it starts. Type the dates again.")
-    return _("I could not read that date. Type it like 25.03.2026, 2026-03-25 or “today”.")
-
-
 def text_problem(context: BotContext, problem: TextProblem, limit: int) -> str:
     _ = context._
     if problem is TextProblem.EMPTY:
@@ -142,18 +109,6 @@ def text_problem(context: BotContext, problem: TextProblem, limit: int) -> str:
     if problem is TextProblem.TOO_LONG:
         return _("That is too long: please type at most {limit} characters.", limit=limit)
     return _("Please type it in letters.")
-
-
-def typed_text(check: Callable[[str, int], TextProblem | None], limit: int) -> Parser:
-    """A form parser for free text (a description, a name): cleaned, or what is wrong."""
-
-    def parse(text: str, step: FormStep) -> Any:
-        problem = check(text, limit)
-        if problem is not None:
-            return Refusal(text_problem(step.context, problem, limit))
-        return clean(text)
-
-    return parse
 
 
 async def send_safely(context: BotContext, chat_id: int, text: str, markup: Any = None) -> bool:

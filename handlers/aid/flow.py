@@ -27,35 +27,28 @@ from handlers.aid.buttons import (
     StopAct,
     ViewRecord,
 )
-from handlers.aid.common import TEXT
-from handlers.aid.home import expect_button
+from handlers.aid.logbook import log_conversation, stop_typing
 
 FILES = filters.PHOTO | filters.Document.ALL
 
 
 def conversation() -> ConversationHandler[BotContext]:
-    return ConversationHandler(
-        name="aid",
-        persistent=True,
-        allow_reentry=True,
-        entry_points=[
+    return log_conversation(
+        "aid",
+        log.FORM,
+        log.PARTNERS,
+        [
             LogAid.handler(log.start),
             EditRecord.handler(log.reopen),
             AddAct.handler(records.ask_act),
         ],
-        states={
-            **log.FORM.states(),
-            **log.PARTNERS.states(),
+        {
             records.ACT: [
                 MessageHandler(FILES, records.take_act),
                 ViewRecord.handler(records.act_done),
-            ],
+            ]
         },
-        fallbacks=[
-            log.PARTNERS.cancel_handler(),
-            StopAct.handler(records.stop_act),
-            MessageHandler(filters.ChatType.PRIVATE & TEXT, expect_button),
-        ],
+        [StopAct.handler(stop_typing(records.ACT_DRAFT))],
     )
 
 

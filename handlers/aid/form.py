@@ -9,6 +9,7 @@ both together (`{"value": "12", "unit": "pcs"}`), since Decimals travel as strin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -16,20 +17,34 @@ from telegram import Message
 
 from bot.aid import KINDS, STATUSES, UNIT_LABELS, to_minor
 from bot.i18n import N_
-from bot.parsing.amounts import CURRENCIES, UNITS, AmountError, parse_amount, parse_quantity
+from bot.parsing.amounts import (
+    CURRENCIES,
+    UNITS,
+    Amount,
+    AmountError,
+    Quantity,
+    parse_amount,
+    parse_quantity,
+)
 from bot.parsing.dates import DateError, parse_date
 from bot.sectors import SECTORS
 from bot.text_input import check_name, check_text
-from handlers.aid.common import (
-    amount_problem,
-    date_problem,
-    format_day,
-    today,
-    typed_text,
-)
+from handlers.aid.answers import amount_problem, date_problem, text_field
+from handlers.aid.common import format_day, today
 from handlers.aid.render import quantity_text
 from handlers.aid.screens import quantity_line, value_line
-from handlers.shared.forms import Field, Option, Refusal, Step
+from handlers.shared.forms import (
+    Changed,
+    Field,
+    Option,
+    Options,
+    Parser,
+    Prompt,
+    Refusal,
+    Step,
+)
+
+Tidy = Callable[[dict[str, Any]], dict[str, Any]]
 
 DESCRIPTION_LIMIT = 500
 FACILITY_LIMIT = 200
@@ -39,12 +54,18 @@ STATUS_ORDER = {
 }
 
 
-def _quantity(text: str, step: Step) -> Any:
-    try:
-        quantity = parse_quantity(text)
-    except AmountError as error:
-        return Refusal(amount_problem(step.context, error.code))
-    return {"value": str(quantity.value), "unit": quantity.unit}
+def _amount(read: Callable[[str], Amount | Quantity], part: str) -> Parser:
+    """A typed quantity or value: the number (a string, for JSON) and its unit or currency,
+    None when typed without one."""
+
+    def parse(text: str, step: Step) -> Any:
+        try:
+            parsed = read(text)
+        except AmountError as error:
+            return Refusal(amount_problem(step.context, error.code))
+        return {"value": str(parsed.value), part: getattr(parsed, part)}
+
+    return parse
 
 
 def _fits(value: str, unit: str) -> bool:
@@ -61,35 +82,45 @@ def _units(step: Step) -> list[Option]:
     return [Option(u, step._(UNIT_LABELS[u])) for u in UNITS if _fits(value, u)]
 
 
-def _needs(step: Step, name: str, part: str) -> bool:
-    answer = step.values.get(name)
+def _needs(step: Step, whole: str, part: str) -> bool:
+    answer = step.values.get(whole)
     return isinstance(answer, dict) and answer.get(part) is None
 
 
-def _with_unit(step: Step) -> None:
-    unit = step.values["unit"]
-    number = parse_quantity(f"{step.values['quantity']['value']} {unit}").value
-    step.values["quantity"] = {"value": str(number), "unit": unit}
+def _forget(name: str) -> Changed:
+    """A new quantity or value asks its unit or currency again if it came without one."""
+
+    def forget(step: Step) -> None:
+        step.values.pop(name, None)
+
+    return forget
 
 
-def _drop_unit(step: Step) -> None:
-    step.values.pop("unit", None)
+def _tidy_quantity(quantity: dict[str, Any]) -> dict[str, Any]:
+    """Counted units hold whole numbers: 12.0 pcs reads as 12 pcs."""
+    number = parse_quantity(f"{quantity['value']} {quantity['unit']}").value
+    return {**quantity, "value": str(number)}
 
 
-def _value(text: str, step: Step) -> Any:
-    try:
-        amount = parse_amount(text)
-    except AmountError as error:
-        return Refusal(amount_problem(step.context, error.code))
-    return {"value": str(amount.value), "currency": amount.currency}
+def _part(
+    name: str, whole: str, part: str, prompt: Prompt, options: Options, tidy: Tidy = dict
+) -> Field:
+    """The unit of a quantity or the currency of a value typed without one: asked next, and
+    kept inside that answer."""
 
+    def keep(step: Step) -> None:
+        step.values[whole] = tidy({**step.values[whole], part: step.values[name]})
 
-def _with_currency(step: Step) -> None:
-    step.values["value"] = {**step.values["value"], "currency": step.values["currency"]}
-
-
-def _drop_currency(step: Step) -> None:
-    step.values.pop("currency", None)
+    return Field(
+        name,
+        name,
+        prompt=prompt,
+        options=options,
+        when=lambda s: _needs(s, whole, part),
+        changed=keep,
+        width=3,
+        in_summary=False,
+    )
 
 
 def _ask_value(step: Step) -> str:
@@ -148,6 +179,17 @@ def _file(message: Message, step: Step) -> Any:
     return {"id": message.document.file_id, "type": "document"}
 
 
+FILES = Field(
+    "files",
+    N_("Files"),
+    prompt=lambda s: s._(
+        "You may send photos or a scan of the handover act now, then press Next. Or press Skip."
+    ),
+    media=_file,
+    optional=True,
+)
+
+
 def fields(partners: Field) -> tuple[Field, ...]:
     """The form's fields after `partners`, the picker's field (donors or the recipient)."""
     return (
@@ -164,14 +206,15 @@ def fields(partners: Field) -> tuple[Field, ...]:
             prompt=lambda s: s._("Which sector is it for?"),
             options=lambda s: [Option(x.code, s._(x.label)) for x in SECTORS],
         ),
-        Field(
+        text_field(
             "description",
             N_("Description"),
-            prompt=lambda s: s._(
+            N_(
                 "Describe it in a few words, e.g. “ultrasound scanner and ventilators for the"
                 " city hospital”."
             ),
-            parse=typed_text(check_text, DESCRIPTION_LIMIT),
+            check_text,
+            DESCRIPTION_LIMIT,
         ),
         Field(
             "quantity",
@@ -179,39 +222,27 @@ def fields(partners: Field) -> tuple[Field, ...]:
             prompt=lambda s: s._(
                 "How much? Type the quantity with a unit, e.g. 11 t, 1.5 t, 20 pallets or 1 bus."
             ),
-            parse=_quantity,
+            parse=_amount(parse_quantity, "unit"),
             optional=True,
             show=lambda v, s: quantity_text(s.context.t, v["value"], v.get("unit")) if v else "",
-            changed=_drop_unit,
+            changed=_forget("unit"),
         ),
-        Field(
-            "unit",
-            N_("Unit"),
-            prompt=lambda s: s._("In which unit?"),
-            options=_units,
-            when=lambda s: _needs(s, "quantity", "unit"),
-            changed=_with_unit,
-            width=3,
-            in_summary=False,
-        ),
+        _part("unit", "quantity", "unit", lambda s: s._("In which unit?"), _units, _tidy_quantity),
         Field(
             "value",
             N_("Value"),
             prompt=_ask_value,
-            parse=_value,
+            parse=_amount(parse_amount, "currency"),
             optional=True,
             show=lambda v, s: value_line(s.context.t, v) if v else "",
-            changed=_drop_currency,
+            changed=_forget("currency"),
         ),
-        Field(
+        _part(
             "currency",
-            N_("Currency"),
-            prompt=lambda s: s._("In which currency?"),
-            options=lambda s: [Option(code, code) for code in CURRENCIES],
-            when=lambda s: _needs(s, "value", "currency"),
-            changed=_with_currency,
-            width=3,
-            in_summary=False,
+            "value",
+            "currency",
+            lambda s: s._("In which currency?"),
+            lambda s: [Option(code, code) for code in CURRENCIES],
         ),
         Field(
             "status",
@@ -229,25 +260,15 @@ def fields(partners: Field) -> tuple[Field, ...]:
             options=lambda s: [Option(today(s.context).isoformat(), s._("Today"))],
             show=lambda v, s: format_day(s.context.t, v),
         ),
-        Field(
+        text_field(
             "facility",
             N_("Facility"),
-            prompt=lambda s: s._(
-                "Which facility received it? E.g. the city hospital or the Knyazhychi lyceum."
-            ),
-            parse=typed_text(check_name, FACILITY_LIMIT),
+            N_("Which facility received it? E.g. the city hospital or the Knyazhychi lyceum."),
+            check_name,
+            FACILITY_LIMIT,
             optional=True,
         ),
-        Field(
-            "files",
-            N_("Files"),
-            prompt=lambda s: s._(
-                "You may send photos or a scan of the handover act now, then press Next."
-                " Or press Skip."
-            ),
-            media=_file,
-            optional=True,
-        ),
+        FILES,
     )
 
 

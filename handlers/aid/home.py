@@ -33,8 +33,3 @@ async def back_home(update: Update, context: BotContext, text: str) -> object:
     """Leave a form (cancelled, or its draft no longer valid): the text above the home menu."""
     await show(update, context, text, home_markup(context.t))
     return ConversationHandler.END
-
-
-async def expect_button(update: Update, context: BotContext) -> None:
-    """Text where a step of the aid or visit log waits for a button."""
-    await show(update, context, context._("Please use the buttons above, or /cancel to stop."))

@@ -20,6 +20,7 @@ from handlers.aid.common import names_of
 from handlers.aid.confirm import announce, notify_other_side
 from handlers.aid.form import fields, value_minor
 from handlers.aid.home import back_home, refuse_without_community
+from handlers.aid.logbook import saving
 from handlers.aid.partners import PartnerStep
 from handlers.aid.records import record_of, show_record
 from handlers.aid.screens import saved_screen, summary_text
@@ -106,17 +107,8 @@ def answers(step: Step) -> dict[str, Any]:
     }
 
 
-async def save(update: Update, context: BotContext, step: Step) -> object:
-    """Confirm on the summary: a new record (saved once, however often it is pressed), or
-    the changes to a saved one. A draft of another community than the one the person now
-    acts for saves nothing."""
-    if step.meta.get("community") != context.community_id:
-        FORM.drop(context)
-        return await back_home(
-            update, context, context._("That draft is no longer valid. Nothing was saved.")
-        )
-    if step.meta.get("record"):
-        return await save_changes(update, context, step)
+async def save_new(update: Update, context: BotContext, step: Step) -> object:
+    """A new record, saved once however often Confirm is pressed."""
     assert context.account is not None
     recipient, donors, partnership_id = await parties(context, step)
     side = step.meta["side"]
@@ -173,7 +165,7 @@ PARTNERS = PartnerStep("ap", form, multi=True)
 FORM = Form(
     name="aid",
     fields=fields(PARTNERS.field(N_("Partners"))),
-    save=save,
+    save=saving(form, save_new, save_changes, "record"),
     leave=back_home,
     summary=summary,
 )

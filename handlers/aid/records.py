@@ -5,6 +5,8 @@ checked on every press; editing a record reopens the log aid form (see `log`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.ext import ConversationHandler
 
@@ -97,16 +99,15 @@ async def history(update: Update, context: BotContext, press: RecordHistory) -> 
     found = await record_of(update, context, press.record, live=False)
     if found is None:
         return
-    record = found[0]
-    await show_history(
-        update,
-        context,
-        context._("History of record №{id}", id=record.id),
-        await context.repos.aid.history(record.id),
-        FIELD_LABELS,
-        ViewRecord(record.id).data(),
-        lambda name, v: from_minor(v) if name == "value_minor" and v else v,
-    )
+    record_id = found[0].id
+    title = context._("History of record №{id}", id=record_id)
+    entries = await context.repos.aid.history(record_id)
+    back = ViewRecord(record_id).data()
+    await show_history(update, context, title, entries, FIELD_LABELS, back, readable)
+
+
+def readable(name: str, value: Any) -> object:
+    return from_minor(value) if name == "value_minor" and value else value
 
 
 async def ask_delete(update: Update, context: BotContext, press: AskDeleteRecord) -> None:
@@ -169,11 +170,4 @@ async def act_done(update: Update, context: BotContext, press: ViewRecord) -> in
     if context.user_data is not None:
         context.user_data.pop(ACT_DRAFT, None)
     await view(update, context, press)
-    return ConversationHandler.END
-
-
-async def stop_act(update: Update, context: BotContext, press: object) -> int:
-    if context.user_data is not None:
-        context.user_data.pop(ACT_DRAFT, None)
-    await show(update, context, context._("Cancelled. Nothing was saved."), home_markup(context.t))
     return ConversationHandler.END

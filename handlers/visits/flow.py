@@ -5,52 +5,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import ConversationHandler, MessageHandler, filters
+from telegram.ext import ConversationHandler, MessageHandler
 
 from bot.context import BotContext
 from handlers.aid.buttons import LogVisit
 from handlers.aid.common import TEXT
-from handlers.aid.home import expect_button
-from handlers.visits import log, outcomes, records
-from handlers.visits.buttons import (
-    AddOutcomes,
-    AskDeleteVisit,
-    DeleteVisit,
-    EditVisit,
-    StopOutcomes,
-    ViewVisit,
-    VisitHistory,
-)
+from handlers.aid.logbook import log_conversation, stop_typing
+from handlers.visits import buttons, log, outcomes, records
 
 
 def conversation() -> ConversationHandler[BotContext]:
-    return ConversationHandler(
-        name="visit",
-        persistent=True,
-        allow_reentry=True,
-        entry_points=[
+    return log_conversation(
+        "visit",
+        log.FORM,
+        log.PARTNER,
+        [
             LogVisit.handler(log.start),
-            EditVisit.handler(log.reopen),
-            AddOutcomes.handler(outcomes.ask),
+            buttons.EditVisit.handler(log.reopen),
+            buttons.AddOutcomes.handler(outcomes.ask),
         ],
-        states={
-            **log.FORM.states(),
-            **log.PARTNER.states(),
-            outcomes.OUTCOMES: [MessageHandler(TEXT, outcomes.take)],
-        },
-        fallbacks=[
-            log.PARTNER.cancel_handler(),
-            StopOutcomes.handler(outcomes.stop),
-            MessageHandler(filters.ChatType.PRIVATE & TEXT, expect_button),
-        ],
+        {outcomes.OUTCOMES: [MessageHandler(TEXT, outcomes.take)]},
+        [buttons.StopOutcomes.handler(stop_typing(outcomes.DRAFT))],
     )
 
 
 def handlers() -> list[Any]:
     """Buttons outside the flow: a saved visit's card, history and deletion."""
     return [
-        ViewVisit.handler(records.view),
-        VisitHistory.handler(records.history),
-        AskDeleteVisit.handler(records.ask_delete),
-        DeleteVisit.handler(records.delete),
+        buttons.ViewVisit.handler(records.view),
+        buttons.VisitHistory.handler(records.history),
+        buttons.AskDeleteVisit.handler(records.ask_delete),
+        buttons.DeleteVisit.handler(records.delete),
     ]

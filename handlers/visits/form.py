@@ -10,7 +10,8 @@ from bot.parsing.dates import DateError, parse_date_range
 from bot.sectors import SECTORS
 from bot.text_input import check_name, check_text
 from bot.visits import DIRECTIONS
-from handlers.aid.common import date_problem, today, typed_text
+from handlers.aid.answers import date_problem, text_field
+from handlers.aid.common import today
 from handlers.shared.forms import Field, Option, Refusal, Step
 from handlers.visits.render import days_text, people
 
@@ -62,11 +63,12 @@ def fields(partner: Field) -> tuple[Field, ...]:
             optional=True,
             show=lambda v, s: people(s.context.t, v) if v else "",
         ),
-        Field(
+        text_field(
             "leader",
             N_("Leader"),
-            prompt=lambda s: s._("Who leads the delegation? E.g. Mayor Ihor Sapozhko."),
-            parse=typed_text(check_name, LEADER_LIMIT),
+            N_("Who leads the delegation? E.g. Mayor Ihor Sapozhko."),
+            check_name,
+            LEADER_LIMIT,
             optional=True,
         ),
         Field(
@@ -78,13 +80,12 @@ def fields(partner: Field) -> tuple[Field, ...]:
             options=lambda s: [Option(x.code, s._(x.label)) for x in SECTORS],
             multi=True,
         ),
-        Field(
+        text_field(
             "note",
             N_("Note"),
-            prompt=lambda s: s._(
-                "Add a note about its purpose, e.g. “energy, housing and economic development”."
-            ),
-            parse=typed_text(check_text, NOTE_LIMIT),
+            N_("Add a note about its purpose, e.g. “energy, housing and economic development”."),
+            check_text,
+            NOTE_LIMIT,
             optional=True,
         ),
     )

@@ -21,6 +21,7 @@ from bot.visits import reminder_plan, seen_from
 from handlers.aid.buttons import LogVisit
 from handlers.aid.common import community_titles
 from handlers.aid.home import back_home
+from handlers.aid.logbook import saving
 from handlers.aid.partners import PartnerStep
 from handlers.shared.forms import Form, Step
 from handlers.shared.screens import show
@@ -95,17 +96,8 @@ def answers(step: Step) -> dict[str, Any]:
     }
 
 
-async def save(update: Update, context: BotContext, step: Step) -> object:
-    """Confirm on the summary: a new visit (saved once, however often it is pressed), or the
-    changes to a saved one. A draft of another community than the one the person now acts
-    for saves nothing."""
-    if step.meta.get("community") != context.community_id:
-        FORM.drop(context)
-        return await back_home(
-            update, context, context._("That draft is no longer valid. Nothing was saved.")
-        )
-    if step.meta.get("visit"):
-        return await save_changes(update, context, step)
+async def save_new(update: Update, context: BotContext, step: Step) -> object:
+    """A new visit, saved once however often Confirm is pressed."""
     assert context.account is not None
     own, partner = step.meta["community"], partner_of(step)
     partnership = await context.repos.partnerships.between(own, partner)
@@ -194,7 +186,7 @@ PARTNER = PartnerStep("vp", form, multi=False)
 FORM = Form(
     name="visit",
     fields=fields(PARTNER.field(N_("Partner"), when=by_author)),
-    save=save,
+    save=saving(form, save_new, save_changes, "visit"),
     leave=back_home,
     summary=summary,
 )

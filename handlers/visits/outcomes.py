@@ -16,7 +16,7 @@ from bot.visits import DIRECTION_SHORT, REMINDERS
 from handlers.aid.common import community_titles, format_day, text_problem
 from handlers.aid.screens import home_markup
 from handlers.shared.screens import show
-from handlers.visits.buttons import AddOutcomes, StopOutcomes
+from handlers.visits.buttons import AddOutcomes
 from handlers.visits.form import NOTE_LIMIT
 from handlers.visits.records import visit_of
 from handlers.visits.screens import outcomes_prompt
@@ -54,13 +54,6 @@ async def take(update: Update, context: BotContext) -> object:
     await context.repos.visits.set_outcomes(visit.id, context.account.id, clean(text))
     await context.repos.reminders.cancel_key(f"vi:{visit.id}:outcomes")
     await show(update, context, context._("Outcomes saved. Thank you."), home_markup(context.t))
-    return ConversationHandler.END
-
-
-async def stop(update: Update, context: BotContext, press: StopOutcomes) -> object:
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
-    await show(update, context, context._("Cancelled. Nothing was saved."), home_markup(context.t))
     return ConversationHandler.END
 
 

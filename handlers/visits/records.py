@@ -72,14 +72,10 @@ async def history(update: Update, context: BotContext, press: VisitHistory) -> N
             return known.get(value, value)
         return value
 
+    title = context._("History of visit №{id}", id=visit.id)
+    entries = await context.repos.visits.history(visit.id)
     await show_history(
-        update,
-        context,
-        context._("History of visit №{id}", id=visit.id),
-        await context.repos.visits.history(visit.id),
-        FIELD_LABELS,
-        ViewVisit(visit.id).data(),
-        readable,
+        update, context, title, entries, FIELD_LABELS, ViewVisit(visit.id).data(), readable
     )
 
 

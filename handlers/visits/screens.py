@@ -54,14 +54,14 @@ def delete_question(t: Translator, visit_id: int) -> Screen:
 
 def saved_screen(t: Translator, reminders: int) -> Screen:
     _ = t._
-    text = _("Saved the visit.")
-    if reminders:
-        text += "\n" + t.ngettext(
-            "I will send you {n} reminder about it.",
-            "I will send you {n} reminders about it.",
-            reminders,
-        )
-    return text, keyboard([[(_("Log visit"), LogVisit().data()), (_("Aid and visits"), AID_HOME)]])
+    promise = t.ngettext(
+        "I will send you {n} reminder about it.",
+        "I will send you {n} reminders about it.",
+        reminders,
+    )
+    text = _("Saved the visit.") + (f"\n{promise}" if reminders else "")
+    markup = keyboard([[(_("Log visit"), LogVisit().data()), (_("Aid and visits"), AID_HOME)]])
+    return text, markup
 
 
 def outcomes_prompt(t: Translator, partner: str) -> Screen:
