@@ -185,15 +185,16 @@ def summary_text(
         (others, names.get(own, "")) if side == "recipient" else (names.get(own, ""), others)
     )
     quantity, value = values.get("quantity"), values.get("value")
+    kind, status = KINDS[values["kind"]], STATUSES[values["status"]]
     lines = [
         _("From: {donors}", donors=donors),
         _("To: {recipient}", recipient=recipient),
-        _("What: {kind}", kind=_(KINDS[values.get("kind") or "other"])),
+        _("What: {kind}", kind=_(kind)),
         _("Sector: {sector}", sector=sector_label(values["sector"], t)),
         _("Description: {text}", text=values["description"]),
         _("Quantity: {quantity}", quantity=quantity_line(t, quantity) if quantity else dash),
         _("Value: {value}", value=value_line(t, value) if value else dash),
-        _("Status: {status}", status=_(STATUSES[values.get("status") or "pledged"])),
+        _("Status: {status}", status=_(status)),
         _("Date: {date}", date=format_day(t, values["date"])),
         _("Facility: {facility}", facility=values.get("facility") or dash),
         files_text(t, len(values.get("files") or [])),

@@ -79,9 +79,10 @@ def summary_text(t: Translator, values: Mapping[str, Any], partner: str) -> str:
     dash = "—"
     dates, size = values["dates"], values.get("size")
     sectors = ", ".join(sector_labels(values.get("sectors") or [], t)) or dash
+    direction = DIRECTION_SHORT[values["direction"]]
     return "\n".join(
         [
-            _("Visit: {kind}", kind=_(DIRECTION_SHORT[values.get("direction") or "online"])),
+            _("Visit: {kind}", kind=_(direction)),
             _("Partner: {partner}", partner=partner),
             _("Dates: {dates}", dates=days_text(t, dates["start"], dates["end"])),
             _("Delegation: {size}", size=people(t, size) if size else dash),
