@@ -26,7 +26,7 @@ Entry = AidRecord | Visit
 
 
 def newest_first(records: Sequence[AidRecord], visits: Sequence[Visit]) -> list[Entry]:
-    """Aid and visits in one list, the newest first; aid before a visit of the same day."""
+    """Aid and visits in one list, the newest first; a visit before aid of the same day."""
     entries: list[tuple[str, int, Entry]] = [(r.aid_date, 0, r) for r in records]
     entries += [(v.start_date, 1, v) for v in visits]
     entries.sort(key=lambda e: (e[0], e[1], e[2].id), reverse=True)
