@@ -33,22 +33,14 @@ FILES = filters.PHOTO | filters.Document.ALL
 
 
 def conversation() -> ConversationHandler[BotContext]:
+    opened_by = [LogAid.handler(log.start), EditRecord.handler(log.reopen)]
+    act = [MessageHandler(FILES, records.take_act), ViewRecord.handler(records.act_done)]
     return log_conversation(
         "aid",
-        log.FORM,
         log.PARTNERS,
-        [
-            LogAid.handler(log.start),
-            EditRecord.handler(log.reopen),
-            AddAct.handler(records.ask_act),
-        ],
-        {
-            records.ACT: [
-                MessageHandler(FILES, records.take_act),
-                ViewRecord.handler(records.act_done),
-            ]
-        },
-        [StopAct.handler(stop_typing(records.ACT_DRAFT))],
+        entry_points=[*opened_by, AddAct.handler(records.ask_act)],
+        states={records.ACT: act},
+        fallbacks=[StopAct.handler(stop_typing(records.ACT_DRAFT))],
     )
 
 

@@ -43,19 +43,19 @@ async def expect_button(update: Update, context: BotContext) -> None:
 
 def log_conversation(
     name: str,
-    form: Form,
     partners: PartnerStep,
     entry_points: Handlers,
     states: dict[object, list[Any]],
     fallbacks: Handlers,
 ) -> ConversationHandler[BotContext]:
-    """The form and its partner step, with the log's other states (kept across restarts)."""
+    """The form of `partners` and that partner step, with the log's other states (kept
+    across restarts)."""
     return ConversationHandler(
         name=name,
         persistent=True,
         allow_reentry=True,
         entry_points=list(entry_points),
-        states={**form.states(), **partners.states(), **states},
+        states={**partners.form().states(), **partners.states(), **states},
         fallbacks=[
             partners.cancel_handler(),
             *fallbacks,

@@ -17,7 +17,6 @@ from handlers.visits import buttons, log, outcomes, records
 def conversation() -> ConversationHandler[BotContext]:
     return log_conversation(
         "visit",
-        log.FORM,
         log.PARTNER,
         [
             LogVisit.handler(log.start),
