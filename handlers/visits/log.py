@@ -27,7 +27,7 @@ from handlers.shared.forms import Form, Step
 from handlers.shared.screens import show
 from handlers.visits.buttons import EditVisit
 from handlers.visits.form import fields
-from handlers.visits.records import show_visit, visit_of
+from handlers.visits.records import reminder_key, show_visit, visit_of
 from handlers.visits.render import announce_visit
 from handlers.visits.screens import saved_screen, summary_text
 from storage.reminders import NewReminder
@@ -143,7 +143,7 @@ async def save_changes(update: Update, context: BotContext, step: Step) -> objec
     if updated != visit:
         if (updated.start_date, updated.end_date) != (visit.start_date, visit.end_date):
             # Whoever logged the visit still gets the reminders.
-            await context.repos.reminders.cancel_prefix(f"vi:{visit.id}:")
+            await context.repos.reminders.cancel_prefix(reminder_key(visit.id))
             await schedule_reminders(context, updated, visit.created_by)
         await announce_visit(context, updated, "changed")
     await show_visit(
@@ -172,7 +172,7 @@ async def schedule_reminders(context: BotContext, visit: Visit, user_id: int) ->
                 payload={"visit_id": visit.id},
                 tz=context.tz,
                 automatic=True,
-                dedupe_key=f"vi:{visit.id}:{what}",
+                dedupe_key=reminder_key(visit.id, what),
             )
         )
     return len(plan)

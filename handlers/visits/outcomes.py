@@ -18,7 +18,7 @@ from handlers.aid.screens import home_markup
 from handlers.shared.screens import show
 from handlers.visits.buttons import AddOutcomes
 from handlers.visits.form import NOTE_LIMIT
-from handlers.visits.records import visit_of
+from handlers.visits.records import reminder_key, visit_of
 from handlers.visits.screens import outcomes_prompt
 from storage.reminders import Reminder
 
@@ -52,7 +52,7 @@ async def take(update: Update, context: BotContext) -> object:
         await show(update, context, context._("This visit is not one of your community's."))
         return ConversationHandler.END
     await context.repos.visits.set_outcomes(visit.id, context.account.id, clean(text))
-    await context.repos.reminders.cancel_key(f"vi:{visit.id}:outcomes")
+    await context.repos.reminders.cancel_key(reminder_key(visit.id, "outcomes"))
     await show(update, context, context._("Outcomes saved. Thank you."), home_markup(context.t))
     return ConversationHandler.END
 

@@ -33,6 +33,11 @@ FIELD_LABELS = {
 }
 
 
+def reminder_key(visit_id: int, what: str = "") -> str:
+    """A visit's reminder rows (`what` one of them; empty, the prefix of them all)."""
+    return f"vi:{visit_id}:{what}"
+
+
 async def visit_of(update: Update, context: BotContext, visit_id: int) -> Visit | None:
     """The live visit if the presser's community is one of its sides; tells them otherwise."""
     visit = await context.repos.visits.get(visit_id)
@@ -91,6 +96,6 @@ async def delete(update: Update, context: BotContext, press: DeleteVisit) -> Non
     if visit is None:
         return
     if await context.repos.visits.delete(visit.id, context.account.id):
-        await context.repos.reminders.cancel_prefix(f"vi:{visit.id}:")
+        await context.repos.reminders.cancel_prefix(reminder_key(visit.id))
     text = context._("Visit №{id} deleted.", id=visit.id)
     await show(update, context, text, home_markup(context.t))
