@@ -82,7 +82,7 @@ async def test_partner_edits_a_visit_from_its_own_side_in_ukrainian(bot: BotHarn
     await bot.send(coordinator, "14.10.2024")
     await bot.send(coordinator, "4")
     await bot.send(coordinator, "Matthias Mieth")
-    await bot.press(coordinator, "Done")
+    await bot.press(coordinator, "Next")
     await bot.press(coordinator, "Skip")
     await bot.press(coordinator, "Confirm")
     assert "Brovary hosts a delegation from Jena" in bot.last(group.id).text

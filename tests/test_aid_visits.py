@@ -25,7 +25,7 @@ async def log_jena_visit(bot: BotHarness, official) -> None:  # type: ignore[no-
     await bot.send(official, "Matthias Mieth")
     await bot.press(official, "IDP integration")
     await bot.press(official, "Health and hospitals")
-    await bot.press(official, "Done")
+    await bot.press(official, "Next")
     reply = await bot.send(official, "Modular town and the hospital")
     assert "Visit: incoming visit" in reply.text
     assert "Partner: Jena" in reply.text
@@ -70,7 +70,7 @@ async def test_reminders_survive_a_restart_and_ask_for_outcomes(bot: BotHarness)
     await bot.press(official, "Пропустити")
     await bot.send(official, "Ігор Сапожко")
     await bot.press(official, "Енергетика")
-    await bot.press(official, "Готово")
+    await bot.press(official, "Далі")
     await bot.press(official, "Пропустити")
     reply = await bot.press(official, "Підтвердити")
     # One week ahead is already past: only the day-before and the outcomes prompts remain.
@@ -101,7 +101,7 @@ async def test_a_past_visit_gets_no_reminders(bot: BotHarness) -> None:
     await bot.press(official, "Online meeting")
     await bot.press(official, "Jena")
     await bot.send(official, "15.04.2024")
-    for label in ("Skip", "Skip", "Done", "Skip"):
+    for label in ("Skip", "Skip", "Next", "Skip"):
         await bot.press(official, label)
     reply = await bot.press(official, "Confirm")
     assert "Saved the visit." in reply.text and "reminder" not in reply.text
@@ -117,7 +117,7 @@ async def test_a_visit_logged_by_the_partner_reads_the_other_way_round(bot: BotH
     await bot.send(coordinator, "14.10.2024")
     await bot.send(coordinator, "4")
     await bot.send(coordinator, "Matthias Mieth")
-    await bot.press(coordinator, "Done")
+    await bot.press(coordinator, "Next")
     await bot.press(coordinator, "Skip")
     await bot.press(coordinator, "Confirm")
     await bot.send(official, "/aid")

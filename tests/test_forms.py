@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CommandHandler, ConversationHandler
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from handlers.shared.forms import Field, Form, FormPress, Option, Refusal, Step
@@ -147,5 +147,108 @@ async def test_restart_resumes_and_old_buttons_are_refused(tmp_path: Path) -> No
         reply = await bot.press(olena, "Cancel")
         assert "Cancelled. Nothing was saved." in reply.text
         assert SAVED == []
+    finally:
+        await bot.stop()
+
+
+# A form whose first field is asked by an outside step with its own conversation state (as a
+# picker is), whose nights drop the breakfast answer when they change, and whose summary is
+# rendered by an async function (it may read the database).
+CITY = "demo:city"
+
+
+async def _ask_city(update: Update, context: BotContext, step: Step) -> object:
+    await show(update, context, "Which city? (outside the form)")
+    return CITY
+
+
+async def _take_city(update: Update, context: BotContext) -> object:
+    assert update.effective_message is not None
+    return await TRIP.put(update, context, "city", update.effective_message.text)
+
+
+async def _trip_summary(step: Step) -> str:
+    v = step.values
+    return f"Trip: {v['city']}, {v['nights']} nights, breakfast {v['breakfast']}"
+
+
+def _no_breakfast_answer(step: Step) -> None:
+    step.values.pop("breakfast", None)
+
+
+TRIP = Form(
+    name="trip",
+    fields=(
+        Field("city", "City", prompt=lambda s: "", outside=_ask_city),
+        Field(
+            "nights",
+            "Nights",
+            prompt=lambda s: "How many nights?",
+            parse=lambda text, s: int(text) if text.isdigit() else Refusal("A number, please."),
+            changed=_no_breakfast_answer,
+        ),
+        Field(
+            "breakfast",
+            "Breakfast",
+            prompt=lambda s: "Breakfast?",
+            options=lambda s: [Option("yes", "Yes"), Option("no", "No")],
+        ),
+    ),
+    save=_save,
+    leave=_leave,
+    summary=_trip_summary,
+)
+
+
+async def _start_trip(update: Update, context: BotContext) -> object:
+    return await TRIP.start(update, context)
+
+
+def _add_trip(app: Any) -> None:
+    app.add_handler(
+        ConversationHandler(
+            entry_points=[CommandHandler("trip", _start_trip)],
+            states={
+                **TRIP.states(),
+                CITY: [MessageHandler(filters.TEXT & ~filters.COMMAND, _take_city)],
+            },
+            fallbacks=[],
+            name="trip",
+            persistent=True,
+        ),
+        group=-3,
+    )
+
+
+async def test_outside_step_changed_hook_and_async_summary(tmp_path: Path) -> None:
+    SAVED.clear()
+    bot = BotHarness(tmp_path, extra=_add_trip)
+    await bot.start()
+    try:
+        olena = bot.user(1, "Olena")
+        reply = await bot.send(olena, "/trip")
+        assert "Which city? (outside the form)" in reply.text
+        reply = await bot.send(olena, "Lviv")
+        assert "How many nights?" in reply.text and "Back" in reply.buttons
+        reply = await bot.press(olena, "Back")
+        assert "Which city? (outside the form)" in reply.text
+        await bot.send(olena, "Odesa")
+        await bot.send(olena, "2")
+        reply = await bot.press(olena, "Yes")
+        assert "Trip: Odesa, 2 nights, breakfast yes" in reply.text
+        await bot.press(olena, "Edit")
+        await bot.press(olena, "Nights")
+        reply = await bot.send(olena, "3")
+        # The nights changed: the breakfast answer is asked again before the summary.
+        assert "Breakfast?" in reply.text
+        reply = await bot.press(olena, "No")
+        assert "Trip: Odesa, 3 nights, breakfast no" in reply.text
+        await bot.press(olena, "Edit")
+        reply = await bot.press(olena, "City")
+        assert "Which city? (outside the form)" in reply.text
+        reply = await bot.send(olena, "Kyiv")
+        assert "Trip: Kyiv, 3 nights, breakfast no" in reply.text
+        await bot.press(olena, "Confirm")
+        assert SAVED == [{"city": "Kyiv", "nights": 3, "breakfast": "no"}]
     finally:
         await bot.stop()

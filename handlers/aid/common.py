@@ -1,16 +1,17 @@
 """What the aid and visit screens share: drafts, the partner picker, names and messages.
 
 The partner picker lists the community's partners as buttons; typing a name searches the
-gazetteer, and "Not in the list" takes a name and a country. The aid flow (prefix `ai`)
-lets a Ukrainian community pick several donors; the visit flow (prefix `vi`) picks one.
+gazetteer, and "Not in the list" takes a name and a country. The aid form lets a Ukrainian
+community pick several donors; the visit form picks one partner (see `partners`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from telegram import Update
@@ -20,8 +21,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
 from bot.i18n import Translator
-from bot.parsing.amounts import Amount, AmountErrorCode, format_amount
-from bot.parsing.dates import DateErrorCode
+from bot.parsing.amounts import Amount, format_amount
 from bot.text_input import TextProblem, check_name, clean
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import Button, button_int, columns, keyboard, show
@@ -68,9 +68,26 @@ def format_day(t: Translator, day: str | date) -> str:
     return format_date(value, pattern, locale=t.locale)
 
 
+Names = Mapping[int, str]
+
+
+async def names_of(context: BotContext, ids: Iterable[int], lang: str) -> dict[int, str]:
+    """Community titles in `lang`, loaded once for a screen that names several sides."""
+    found = await context.repos.communities.list_by_ids(list(dict.fromkeys(ids)))
+    return {c.id: c.title(lang) for c in found}
+
+
+def joined(names: Names, ids: Iterable[int], sep: str = ", ") -> str:
+    return sep.join(names[i] for i in ids if i in names)
+
+
 async def community_titles(context: BotContext, ids: list[int] | tuple[int, ...], lang: str) -> str:
-    communities = {c.id: c for c in await context.repos.communities.list_by_ids(list(ids))}
-    return ", ".join(communities[i].title(lang) for i in ids if i in communities)
+    return joined(await names_of(context, ids, lang), ids)
+
+
+def today(context: BotContext) -> date:
+    """Today where the user is: "today" and future-date checks follow their clock."""
+    return context.services.clock.now().astimezone(ZoneInfo(context.tz)).date()
 
 
 async def partners_of(context: BotContext, community_id: int) -> list[Community]:
@@ -83,36 +100,6 @@ async def partners_of(context: BotContext, community_id: int) -> list[Community]
             ids.append(other)
     found = {c.id: c for c in await context.repos.communities.list_by_ids(ids)}
     return [found[i] for i in ids if i in found]
-
-
-def amount_problem(context: BotContext, code: AmountErrorCode) -> str:
-    _ = context._
-    if code is AmountErrorCode.NEGATIVE:
-        return _("The amount cannot be negative. Type it again, e.g. 3 900 000 UAH.")
-    if code is AmountErrorCode.ZERO:
-        return _("The amount must be more than zero. Type it again, e.g. 1.5 t.")
-    if code is AmountErrorCode.TOO_LARGE:
-        return _("That number is too large. Please check it and type it again.")
-    if code is AmountErrorCode.EMPTY:
-        return _("Please type a number.")
-    return _(
-        "I could not read that number. Type digits, e.g. 3 900 000, 3,9 млн, 100k or 100 тис. євро."
-    )
-
-
-def date_problem(context: BotContext, code: DateErrorCode) -> str:
-    _ = context._
-    if code is DateErrorCode.INVALID:
-        return _("That date does not exist. Please check the day and the month.")
-    if code is DateErrorCode.FUTURE:
-        return _("Received aid cannot have a date in the future. Type the date it arrived.")
-    if code in (DateErrorCode.TOO_OLD, DateErrorCode.BEFORE):
-        return _("That date is too far in the past. Please check the year.")
-    if code is DateErrorCode.TOO_FAR:
-        return _("That date is too far in the future. Please check the year.")
-    if code is DateErrorCode.ORDER:
-        return _("The visit cannot end before it starts. Type the dates again.")
-    return _("I could not read that date. Type it like 25.03.2026, 2026-03-25 or “today”.")
 
 
 def text_problem(context: BotContext, problem: TextProblem, limit: int) -> str:

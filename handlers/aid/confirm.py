@@ -8,14 +8,11 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
-from bot.i18n import N_
-from handlers.aid.common import (
-    community_titles,
-    data_parts,
-    send_safely,
-)
+from handlers.aid.buttons import ConfirmRecord
+from handlers.aid.common import community_titles, names_of, send_safely
 from handlers.aid.render import record_text
-from handlers.shared.screens import answer, button_int, keyboard, show, toast
+from handlers.aid.screens import confirm_request, confirmed_screen
+from handlers.shared.screens import answer, show, toast
 from storage.aid import AidRecord
 
 
@@ -29,32 +26,23 @@ async def side_of(context: BotContext, record: AidRecord) -> str | None:
     return None
 
 
+async def _text(context: BotContext, record: AidRecord, lang: str) -> str:
+    names = await names_of(context, [record.recipient_id, *record.donors], lang)
+    return record_text(context.services.i18n.get(lang), record, names)
+
+
 async def notify_other_side(context: BotContext, record: AidRecord) -> None:
     """Members of the side that did not write the record get a button to confirm it."""
-    if record.recipient_confirmed_by is None:
-        targets, label, intro = (
-            [record.recipient_id],
-            N_("Confirm receipt"),
-            N_("{community} logged aid for your community. Please confirm when it arrives:"),
-        )
-    else:
-        targets, label, intro = (
-            list(record.donors),
-            N_("Confirm"),
-            N_("{community} logged aid from your municipality. Please confirm that it is right:"),
-        )
-    author_side = record.donors[0] if record.recipient_confirmed_by is None else record.recipient_id
+    waiting = record.recipient_confirmed_by is None
+    targets = [record.recipient_id] if waiting else list(record.donors)
     for community_id in targets:
         for member in await context.repos.memberships.members(community_id):
             user = await context.repos.users.get(member.user_id)
             if user is None or not user.active:
                 continue
             t = context.services.i18n.get(user.language)
-            author = await community_titles(context, [author_side], t.lang)
-            text = t._(intro, community=author) + "\n\n" + await record_text(context, record, t)
-            await send_safely(
-                context, user.id, text, keyboard([[(t._(label), f"ai:cf:{record.id}")]])
-            )
+            names = await names_of(context, [record.recipient_id, *record.donors], t.lang)
+            await send_safely(context, user.id, *confirm_request(t, record, names))
 
 
 async def announce(context: BotContext, record: AidRecord, event: str) -> None:
@@ -72,19 +60,14 @@ async def announce(context: BotContext, record: AidRecord, event: str) -> None:
             continue
         t = context.services.i18n.get(chat.language)
         head = t._("New aid record:") if event == "new" else t._("Aid record confirmed:")
-        await send_safely(context, chat_id, f"{head}\n\n{await record_text(context, record, t)}")
+        await send_safely(context, chat_id, f"{head}\n\n{await _text(context, record, t.lang)}")
 
 
-async def confirm_record(update: Update, context: BotContext) -> None:
-    """`ai:cf:<id>`: whoever presses must act for the recipient or for a donor."""
-    assert update.callback_query is not None
+async def confirm(update: Update, context: BotContext, press: ConfirmRecord) -> None:
+    """Whoever presses must act for the recipient or for a donor."""
+    assert update.callback_query is not None and context.account is not None
     _ = context._
-    parts = data_parts(update)
-    aid_id = button_int(parts[2] if len(parts) > 2 else None)
-    if aid_id is None:
-        await toast(update, _("That button is no longer active."))
-        return
-    record = await context.repos.aid.get(aid_id)
+    record = await context.repos.aid.get(press.record)
     if record is None or record.deleted:
         await toast(update, _("This record no longer exists."))
         return
@@ -99,17 +82,13 @@ async def confirm_record(update: Update, context: BotContext) -> None:
             ),
         )
         return
-    assert context.account is not None
-    confirmed = await context.repos.aid.confirm(aid_id, context.account.id, side)
+    confirmed = await context.repos.aid.confirm(record.id, context.account.id, side)
     if confirmed is None:
         await toast(update, _("Already confirmed. Thank you."))
         return
     await answer(update.callback_query, _("Confirmed. Thank you."))
-    text = _("Confirmed. Thank you.") + "\n\n" + await record_text(context, confirmed, context.t)
-    rows = [[(_("Aid and visits"), "menu:aid")]]
-    if side == "recipient":
-        rows.insert(0, [(_("Add the handover act"), f"ai:act:{confirmed.id}")])
-    await show(update, context, text, keyboard(rows))
+    names = await names_of(context, [confirmed.recipient_id, *confirmed.donors], context.lang)
+    await show(update, context, *confirmed_screen(context.t, confirmed, side, names))
     await tell_author(context, confirmed)
     await announce(context, confirmed, "confirmed")
 
@@ -120,4 +99,4 @@ async def tell_author(context: BotContext, record: AidRecord) -> None:
         return
     t = context.services.i18n.get(author.language)
     text = t._("The other side confirmed record №{id}.", id=record.id)
-    await send_safely(context, author.id, f"{text}\n\n{await record_text(context, record, t)}")
+    await send_safely(context, author.id, f"{text}\n\n{await _text(context, record, t.lang)}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.clock import parse_iso
 from bot.context import BotContext
-from bot.i18n import N_
+from bot.i18n import N_, Translator
 from handlers.shared.screens import keyboard, show
 from storage.history import HistoryEntry
 
@@ -21,6 +21,7 @@ ACTIONS = {
     "outcomes": N_("outcomes added"),
     "delete": N_("deleted"),
 }
+Readable = Callable[[str, Any], object]
 
 
 def shown(value: object) -> str:
@@ -33,6 +34,34 @@ def shown(value: object) -> str:
     return str(value)
 
 
+def history_screen(
+    t: Translator,
+    tz: str,
+    title: str,
+    entries: list[HistoryEntry],
+    actors: Mapping[int, str],
+    labels: Mapping[str, str],
+    back: str,
+    value: Readable = lambda _name, v: v,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """`actors` name who acted, `labels` the fields; `value` makes a stored value readable."""
+    _ = t._
+    lines = [title]
+    for entry in entries:
+        who = actors.get(entry.actor_id, "—") if entry.actor_id else "—"
+        when = t.datetime(parse_iso(entry.at), tz, "short")
+        detail = ", ".join(
+            f"{_(labels.get(name, name))}: {shown(value(name, old))} → {shown(value(name, new))}"
+            for name, (old, new) in entry.changes.items()
+        )
+        action = _(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
+        lines.append(
+            f"{when} · {who} · {action}"
+            + (f" ({detail})" if detail and entry.action != "confirm" else "")
+        )
+    return "\n".join(lines), keyboard([[(_("Back"), back)]])
+
+
 async def show_history(
     update: Update,
     context: BotContext,
@@ -40,21 +69,12 @@ async def show_history(
     entries: list[HistoryEntry],
     labels: Mapping[str, str],
     back: str,
-    value: Callable[[str, Any], object] = lambda _name, v: v,
+    value: Readable = lambda _name, v: v,
 ) -> None:
-    """`labels` name the fields; `value` turns a stored value into a readable one."""
-    _ = context._
-    lines = [title]
-    for entry in entries:
-        who = await context.repos.users.get(entry.actor_id) if entry.actor_id else None
-        when = context.t.datetime(parse_iso(entry.at), context.tz, "short")
-        detail = ", ".join(
-            f"{_(labels.get(name, name))}: {shown(value(name, old))} → {shown(value(name, new))}"
-            for name, (old, new) in entry.changes.items()
-        )
-        action = _(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
-        lines.append(
-            f"{when} · {who.first_name if who else '—'} · {action}"
-            + (f" ({detail})" if detail and entry.action != "confirm" else "")
-        )
-    await show(update, context, "\n".join(lines), keyboard([[(_("Back"), back)]]))
+    actors: dict[int, str] = {}
+    for actor in {e.actor_id for e in entries if e.actor_id}:
+        user = await context.repos.users.get(actor)
+        if user is not None:
+            actors[actor] = user.first_name
+    screen = history_screen(context.t, context.tz, title, entries, actors, labels, back, value)
+    await show(update, context, *screen)

@@ -1,22 +1,17 @@
-"""How a saved aid record reads, in the reader's language (the user, a partner or a group)."""
+"""How a saved aid record reads, in the reader's language (the user, a partner or a group):
+pure functions of the record, the names of its sides and a translator."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from bot.aid import KINDS, STATUSES, UNIT_LABELS
-from bot.context import BotContext
 from bot.i18n import Translator
 from bot.parsing.amounts import (
     Quantity,
     format_quantity,
 )
-from handlers.aid.common import (
-    community_titles,
-    format_day,
-    locale_name,
-    money,
-)
+from handlers.aid.common import Names, format_day, joined, locale_name, money
 from storage.aid import AidRecord
 
 
@@ -45,12 +40,14 @@ def counted(t: Translator, unit: str, number: str, n: int) -> str:
     return t.ngettext("{quantity}\u00a0person", "{quantity}\u00a0people", n, quantity=number)
 
 
-async def record_text(context: BotContext, record: AidRecord, t: Translator) -> str:
+def record_text(t: Translator, record: AidRecord, names: Names) -> str:
     _ = t._
-    donors = await community_titles(context, record.donors, t.lang)
-    recipient = await community_titles(context, [record.recipient_id], t.lang)
     parts = [
-        _("{donors} → {recipient}", donors=donors, recipient=recipient),
+        _(
+            "{donors} → {recipient}",
+            donors=joined(names, record.donors),
+            recipient=joined(names, [record.recipient_id]),
+        ),
         f"{_(KINDS.get(record.kind, record.kind))}: {record.description}",
     ]
     if record.quantity:

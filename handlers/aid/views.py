@@ -1,6 +1,6 @@
 """Timeline, totals, CSV export and chart of a community's aid and visits, or of one of
-its partnerships. Callback data carries the partnership id (0 for the whole community),
-which is re-checked against the presser's community on every press.
+its partnerships. A button carries the partnership (none for the whole community), which is
+re-checked against the presser's community on every press.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
-from bot.aid import KINDS, convert, totals
+from bot.aid import convert, totals
 from bot.aid_chart import build_chart
 from bot.aid_export import build_csv
 from bot.context import BotContext
@@ -19,26 +19,24 @@ from bot.gazetteer import get_gazetteer
 from bot.parsing.amounts import CURRENCIES
 from bot.parsing.dates import DateError, parse_date
 from bot.parsing.numbers import ascii_decimal
-from bot.sectors import sector_label
-from bot.visits import DIRECTION_SHORT, seen_from
-from handlers.aid.common import community_titles, data_parts, format_day, money
-from handlers.aid.home import home_markup
-from handlers.aid.render import status_text
-from handlers.shared.screens import Button, answer, button_int, button_page, keyboard, show, toast
-
-PAGE = 8
+from handlers.aid.buttons import Chart, ExportCsv, ShowTotals, Timeline
+from handlers.aid.common import community_titles, format_day, joined, names_of
+from handlers.aid.overview import PAGE, newest_first, rate_line, timeline_screen, totals_screen
+from handlers.aid.screens import home_markup
+from handlers.shared.screens import answer, show, toast
+from storage.aid import AidRecord
 
 
-async def _scope(update: Update, context: BotContext, raw: str) -> tuple[int, int | None] | None:
+async def _scope(
+    update: Update, context: BotContext, partnership_id: int | None
+) -> tuple[int, int | None] | None:
     """(community, partnership or None) if the presser may see it; tells them otherwise."""
     community_id = context.community_id
     if community_id is None:
         await toast(update, context._("Send /start to choose the community you act for."))
         return None
-    number = button_int(raw)
-    if number is None:
-        return None
-    partnership_id = number or None
+    # Buttons sent before the scope was optional carry 0 for the whole community.
+    partnership_id = partnership_id or None
     if partnership_id is not None:
         partnership = await context.repos.partnerships.get(partnership_id)
         if partnership is None or not partnership.involves(community_id):
@@ -57,183 +55,80 @@ async def _scope_title(context: BotContext, community_id: int, partnership_id: i
     )
 
 
-async def _partnership_buttons(
-    context: BotContext, community_id: int, action: str, current: int | None
-) -> list[list[Button]]:
+async def _scopes(context: BotContext, community_id: int) -> list[tuple[int, str]]:
+    """The community's partnerships, each with the partner's name."""
     partnerships = await context.repos.partnerships.for_community(community_id)
-    buttons: list[Button] = []
-    if current is not None:
-        buttons.append((context._("All partners"), f"ai:{action}:0"))
-    for p in partnerships[:6]:
-        if p.id == current:
-            continue
-        other = p.partner_id if p.community_id == community_id else p.community_id
-        title = await community_titles(context, [other], context.lang)
-        buttons.append((title[:30], f"ai:{action}:{p.id}"))
-    return [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    others = [
+        p.partner_id if p.community_id == community_id else p.community_id for p in partnerships
+    ]
+    names = await names_of(context, others, context.lang)
+    return [(p.id, names.get(other, "")) for p, other in zip(partnerships, others, strict=True)]
 
 
-# --------------------------------------------------------------------------- timeline
-
-
-async def timeline(update: Update, context: BotContext) -> None:
-    _ = context._
-    parts = data_parts(update)
-    scope = await _scope(update, context, parts[2] if len(parts) > 2 else "")
+async def timeline(update: Update, context: BotContext, press: Timeline) -> None:
+    scope = await _scope(update, context, press.partnership)
     if scope is None:
         return
     community_id, partnership_id = scope
-    page = button_page(parts[3] if len(parts) > 3 else None)
-    upto = (page + 1) * PAGE + 1
-    records = await context.repos.aid.page(community_id, partnership_id, 0, upto)
-    visits = await context.repos.visits.page(community_id, partnership_id, 0, upto)
-    items: list[tuple[str, int, Any]] = sorted(
-        [("aid", 0, r) for r in records] + [("visit", 1, v) for v in visits],
-        key=lambda item: (
-            item[2].aid_date if item[0] == "aid" else item[2].start_date,
-            item[1],
-            item[2].id,
-        ),
-        reverse=True,
+    upto = (press.page + 1) * PAGE + 1
+    entries = newest_first(
+        await context.repos.aid.page(community_id, partnership_id, 0, upto),
+        await context.repos.visits.page(community_id, partnership_id, 0, upto),
     )
-    shown = items[page * PAGE : (page + 1) * PAGE]
-    title = await _scope_title(context, community_id, partnership_id)
-    lines = [_("Timeline — {scope}", scope=title)]
-    buttons: list[Button] = []
-    for kind, _order, item in shown:
-        if kind == "aid":
-            lines.append(await _aid_line(context, item))
-            buttons.append((f"№{item.id}", f"ai:r:{item.id}"))
-        else:
-            lines.append(await _visit_line(context, item, community_id))
-            buttons.append((_("Visit №{id}", id=item.id), f"vi:r:{item.id}"))
-    if not shown:
-        lines.append(_("Nothing recorded yet. Use Log aid or Log visit."))
-    pid = partnership_id or 0
-    nav: list[Button] = []
-    if page > 0:
-        nav.append((_("◀ Newer"), f"ai:tl:{pid}:{page - 1}"))
-    if len(items) > (page + 1) * PAGE:
-        nav.append((_("Older ▶"), f"ai:tl:{pid}:{page + 1}"))
-    rows = [buttons[i : i + 4] for i in range(0, len(buttons), 4)]
-    if nav:
-        rows.append(nav)
-    rows += await _partnership_buttons(context, community_id, "tl", partnership_id)
-    rows.append([(_("Aid and visits"), "menu:aid")])
-    await show(update, context, "\n\n".join(lines), keyboard(rows))
-
-
-async def _aid_line(context: BotContext, record: Any) -> str:
-    t = context.t
-    donors = await community_titles(context, record.donors, context.lang)
-    recipient = await community_titles(context, [record.recipient_id], context.lang)
-    what = t._(KINDS.get(record.kind, record.kind))
-    value = f" · {money(t, record.value_minor, record.currency)}" if record.value_minor else ""
-    return (
-        f"№{record.id} · {format_day(t, record.aid_date)} · {donors} → {recipient}\n"
-        f"{what}: {record.description[:80]}{value}\n{status_text(t, record)}"
+    ids: list[int] = []
+    for entry in entries:
+        ids += (
+            [entry.recipient_id, *entry.donors]
+            if isinstance(entry, AidRecord)
+            else [entry.community_id, entry.partner_id]
+        )
+    screen = timeline_screen(
+        context.t,
+        await _scope_title(context, community_id, partnership_id),
+        entries,
+        press.page,
+        community_id,
+        await names_of(context, ids, context.lang),
+        partnership_id,
+        await _scopes(context, community_id),
     )
+    await show(update, context, *screen)
 
 
-async def _visit_line(context: BotContext, visit: Any, viewer: int) -> str:
-    t = context.t
-    ours = visit.community_id == viewer
-    other = visit.partner_id if ours else visit.community_id
-    direction = seen_from(visit.direction, ours)
-    partner = await community_titles(context, [other], context.lang)
-    days = format_day(t, visit.start_date)
-    if visit.end_date != visit.start_date:
-        days += f"–{format_day(t, visit.end_date)}"
-    label = t._("Visit №{id}", id=visit.id)
-    head = f"{label} · {days} · {t._(DIRECTION_SHORT[direction])} · {partner}"
-    details = []
-    if visit.delegation_size:
-        details.append(t.ngettext("{n} person", "{n} people", visit.delegation_size))
-    if visit.leader:
-        details.append(t._("led by {leader}", leader=visit.leader))
-    if visit.outcomes:
-        details.append(t._("outcomes: {text}", text=visit.outcomes[:80]))
-    return head + ("\n" + ", ".join(details) if details else "")
-
-
-# --------------------------------------------------------------------------- totals
-
-
-async def show_totals(update: Update, context: BotContext) -> None:
-    _ = context._
-    t = context.t
-    parts = data_parts(update)
-    scope = await _scope(update, context, parts[2] if len(parts) > 2 else "")
+async def show_totals(update: Update, context: BotContext, press: ShowTotals) -> None:
+    scope = await _scope(update, context, press.partnership)
     if scope is None:
         return
     community_id, partnership_id = scope
     result = totals(await context.repos.aid.totals_rows(community_id, partnership_id))
     visits = await context.repos.visits.per_year(community_id, partnership_id)
-    title = await _scope_title(context, community_id, partnership_id)
-    lines = [
-        _("Totals — {scope}", scope=title),
-        t.ngettext("{n} aid record", "{n} aid records", result.records)
-        + ", "
-        + t.ngettext("{n} visit or meeting", "{n} visits or meetings", sum(visits.values())),
-    ]
-    if result.by_currency:
-        lines += ["", _("Value by currency (never converted):")]
-        lines += [f"  {money(t, v, c)}" for c, v in result.by_currency.items()]
-        converted = convert(result.by_currency, await context.repos.aid.rates())
-        if converted is not None and converted.rates:
-            rates = "; ".join(
-                _(
-                    "1 {currency} = {rate} {base} on {date}",
-                    currency=r.currency,
-                    rate=t.number(r.rate),
-                    base=r.base,
-                    date=format_day(t, r.rate_date),
-                )
-                for r in converted.rates
-            )
-            lines.append(
-                _(
-                    "≈ {total} at the operator's rates ({rates})",
-                    total=money(t, converted.value_minor, converted.base),
-                    rates=rates,
-                )
-            )
-        names = await _partner_names(context, [d for d, _c in result.by_partner])
-        lines += ["", _("By partner:")]
-        lines += [f"  {names[d]}: {money(t, v, c)}" for (d, c), v in result.by_partner.items()]
-        lines += ["", _("By year:")]
-        lines += [f"  {y}: {money(t, v, c)}" for (y, c), v in result.by_year.items()]
-        lines += ["", _("By sector:")]
-        lines += [
-            f"  {sector_label(s, t)}: {money(t, v, c)}" for (s, c), v in result.by_sector.items()
-        ]
-    elif not result.records:
-        lines += ["", _("Nothing recorded yet. Use Log aid or Log visit.")]
-    rows = await _partnership_buttons(context, community_id, "tot", partnership_id)
-    pid = partnership_id or 0
-    rows.append([(_("Export CSV"), f"ai:csv:{pid}"), (_("Chart"), f"ai:ch:{pid}")])
-    rows.append([(_("Aid and visits"), "menu:aid")])
-    await show(update, context, "\n".join(lines), keyboard(rows))
+    screen = totals_screen(
+        context.t,
+        await _scope_title(context, community_id, partnership_id),
+        result,
+        sum(visits.values()),
+        convert(result.by_currency, await context.repos.aid.rates()),
+        await _partner_names(context, [d for d, _c in result.by_partner]),
+        partnership_id,
+        await _scopes(context, community_id),
+    )
+    await show(update, context, *screen)
 
 
 async def _partner_names(
     context: BotContext, donor_sets: list[tuple[int, ...]]
 ) -> dict[tuple[int, ...], str]:
-    ids = sorted({d for donors in donor_sets for d in donors})
-    found = {c.id: c for c in await context.repos.communities.list_by_ids(ids)}
-    return {
-        donors: " + ".join(found[d].title(context.lang) for d in donors if d in found)
-        for donors in donor_sets
-    }
+    names = await names_of(
+        context, sorted({d for donors in donor_sets for d in donors}), context.lang
+    )
+    return {donors: joined(names, donors, " + ") for donors in donor_sets}
 
 
 # --------------------------------------------------------------------------- files
 
 
-async def export_csv(update: Update, context: BotContext) -> None:
-    _ = context._
-    parts = data_parts(update)
-    scope = await _scope(update, context, parts[2] if len(parts) > 2 else "")
+async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> None:
+    scope = await _scope(update, context, press.partnership)
     if scope is None or update.effective_chat is None:
         return
     community_id, partnership_id = scope
@@ -255,10 +150,9 @@ async def export_csv(update: Update, context: BotContext) -> None:
     await show_after_file(update, context)
 
 
-async def send_chart(update: Update, context: BotContext) -> None:
+async def send_chart(update: Update, context: BotContext, press: Chart) -> None:
     _ = context._
-    parts = data_parts(update)
-    scope = await _scope(update, context, parts[2] if len(parts) > 2 else "")
+    scope = await _scope(update, context, press.partnership)
     if scope is None or update.effective_chat is None:
         return
     community_id, partnership_id = scope
@@ -295,7 +189,7 @@ async def show_after_file(update: Update, context: BotContext) -> None:
     """The file pushed the menu up: send it again below, so the next tap is at hand."""
     assert update.effective_chat is not None
     await context.bot.send_message(
-        update.effective_chat.id, context._("What next?"), reply_markup=home_markup(context)
+        update.effective_chat.id, context._("What next?"), reply_markup=home_markup(context.t)
     )
 
 
@@ -314,16 +208,7 @@ async def set_rate(update: Update, context: BotContext) -> None:
         " /rate EUR 44.50 20.11.2026."
     )
     if len(args) != 3:
-        current = [
-            _(
-                "1 {currency} = {rate} {base} on {date}",
-                currency=r.currency,
-                rate=context.t.number(r.rate),
-                base=r.base,
-                date=format_day(context.t, r.rate_date),
-            )
-            for r in await context.repos.aid.rates()
-        ]
+        current = [rate_line(context.t, r) for r in await context.repos.aid.rates()]
         await show(update, context, "\n".join([usage, *current]))
         return
     currency = args[0].upper()
@@ -358,8 +243,8 @@ async def set_rate(update: Update, context: BotContext) -> None:
 def handlers() -> list[Any]:
     return [
         CommandHandler("rate", set_rate, filters=filters.ChatType.PRIVATE),
-        CallbackQueryHandler(timeline, pattern=r"^ai:tl:"),
-        CallbackQueryHandler(show_totals, pattern=r"^ai:tot:"),
-        CallbackQueryHandler(export_csv, pattern=r"^ai:csv:"),
-        CallbackQueryHandler(send_chart, pattern=r"^ai:ch:"),
+        Timeline.handler(timeline),
+        ShowTotals.handler(show_totals),
+        ExportCsv.handler(export_csv),
+        Chart.handler(send_chart),
     ]

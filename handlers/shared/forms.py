@@ -26,6 +26,7 @@ bool, lists and dicts of those): parsers return a `Decimal` as a string.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -90,7 +91,9 @@ Shown = Callable[[Any, Step], str]
 MediaTaker = Callable[[Message, Step], Parsed]
 Save = Callable[[Update, BotContext, Step], Awaitable[object]]
 Leave = Callable[[Update, BotContext, str], Awaitable[object]]
-Summary = Callable[[Step], str]
+Summary = Callable[[Step], str | Awaitable[str]]
+Outside = Callable[[Update, BotContext, Step], Awaitable[object]]
+Changed = Callable[[Step], None]
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,10 @@ class Field:
     """One question. With `options` it shows buttons; with `parse` it takes typed text;
     with both, buttons are quick answers (today, a default currency) beside typing.
     `multi` makes the options toggles closed by Next; `media` takes photos and documents
-    into a list closed by Next."""
+    into a list closed by Next. `outside` hands the question to a step with its own
+    conversation states (a picker), which gives the answer back with `Form.put`.
+    `changed` runs after the field takes a new value, to drop answers that it made wrong
+    (they are asked again)."""
 
     name: str
     label: str
@@ -112,6 +118,8 @@ class Field:
     media: MediaTaker | None = None
     width: int = 2
     in_summary: bool = True
+    outside: Outside | None = None
+    changed: Changed | None = None
 
     def applies(self, step: Step) -> bool:
         return self.when is None or self.when(step)
@@ -237,6 +245,8 @@ class Form:
             if draft["at"] not in trail:
                 trail.append(draft["at"])
         draft["at"] = current.name
+        if current.outside is not None:
+            return await current.outside(update, context, step)
         await show(
             update, context, self._question(step, current, problem), self._keys(step, current)
         )
@@ -303,7 +313,16 @@ class Form:
         if isinstance(value, Refusal):
             return await self._ask(update, context, current, problem=value.message)
         step.values[current.name] = value
+        if current.changed is not None:
+            current.changed(step)
         return await self._advance(update, context)
+
+    async def put(self, update: Update, context: BotContext, name: str, value: Any) -> object:
+        """The answer of an `outside` field, handed back by the step that asked it."""
+        current = self._field(name)
+        if current is None or self._draft(context) is None:
+            return await self._stale(update, context)
+        return await self._take(update, context, current, value)
 
     async def on_press(self, update: Update, context: BotContext, press: FormPress) -> object:
         draft = self._draft(context)
@@ -416,7 +435,7 @@ class Form:
             return await self._ask(update, context, missing)
         draft["at"], draft["editing"] = None, True
         _ = context._
-        body = self.summary(step) if self.summary is not None else self._lines(step)
+        body = await self._body(step)
         press = lambda action: FormPress(self.name, action, "").data()  # noqa: E731
         await show(
             update,
@@ -430,6 +449,12 @@ class Form:
             ),
         )
         return self.state
+
+    async def _body(self, step: Step) -> str:
+        if self.summary is None:
+            return self._lines(step)
+        body = self.summary(step)
+        return await body if inspect.isawaitable(body) else body
 
     def _lines(self, step: Step) -> str:
         lines = []

@@ -7,11 +7,11 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.context import services_of
-from handlers.visits import flow
+from handlers.visits import flow, outcomes
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(flow.conversation())
     for handler in flow.handlers():
         app.add_handler(handler)
-    flow.register_reminder_kinds(services_of(app).reminder_kinds)
+    outcomes.register_reminder_kinds(services_of(app).reminder_kinds)

@@ -1,5 +1,6 @@
 """How a saved visit reads for both sides (who hosts whom, when, the delegation, the
-purpose), and its announcement in the groups linked to the partnership, in their language.
+purpose), as pure functions of the visit, the names of its sides and a translator; and its
+announcement in the groups linked to the partnership, in their language.
 """
 
 from __future__ import annotations
@@ -7,26 +8,31 @@ from __future__ import annotations
 from bot.context import BotContext
 from bot.i18n import Translator
 from bot.sectors import sector_labels
-from handlers.aid.common import community_titles, format_day, send_safely
+from bot.visits import DIRECTION_SHORT, seen_from
+from handlers.aid.common import Names, format_day, names_of, send_safely
 from storage.visits import Visit
 
 
-async def visit_text(context: BotContext, visit: Visit, t: Translator) -> str:
+def days_text(t: Translator, start: str, end: str, sep: str = " – ") -> str:
+    days = format_day(t, start)
+    return days if end == start else f"{days}{sep}{format_day(t, end)}"
+
+
+def people(t: Translator, size: int) -> str:
+    return t.ngettext("{n} person", "{n} people", size)
+
+
+def visit_text(t: Translator, visit: Visit, names: Names) -> str:
     _ = t._
-    author = await community_titles(context, [visit.community_id], t.lang)
-    partner = await community_titles(context, [visit.partner_id], t.lang)
+    author, partner = names.get(visit.community_id, ""), names.get(visit.partner_id, "")
     if visit.direction == "online":
         head = _("Online meeting: {author} and {partner}", author=author, partner=partner)
     else:
         host, guests = (author, partner) if visit.direction == "incoming" else (partner, author)
         head = _("{host} hosts a delegation from {guests}", host=host, guests=guests)
-    days = format_day(t, visit.start_date)
-    if visit.end_date != visit.start_date:
-        days += f" – {format_day(t, visit.end_date)}"
-    lines = [head, _("Dates: {dates}", dates=days)]
+    lines = [head, _("Dates: {dates}", dates=days_text(t, visit.start_date, visit.end_date))]
     if visit.delegation_size:
-        size = t.ngettext("{n} person", "{n} people", visit.delegation_size)
-        lines.append(_("Delegation: {size}", size=size))
+        lines.append(_("Delegation: {size}", size=people(t, visit.delegation_size)))
     if visit.leader:
         lines.append(_("Led by: {leader}", leader=visit.leader))
     if visit.sectors:
@@ -38,6 +44,23 @@ async def visit_text(context: BotContext, visit: Visit, t: Translator) -> str:
     return "\n".join(lines)
 
 
+def visit_line(t: Translator, visit: Visit, viewer: int, names: Names) -> str:
+    """The visit in a timeline, as the `viewer` community sees it."""
+    ours = visit.community_id == viewer
+    partner = names.get(visit.partner_id if ours else visit.community_id, "")
+    direction = t._(DIRECTION_SHORT[seen_from(visit.direction, ours)])
+    days = days_text(t, visit.start_date, visit.end_date, "–")
+    head = f"{t._('Visit №{id}', id=visit.id)} · {days} · {direction} · {partner}"
+    details = []
+    if visit.delegation_size:
+        details.append(people(t, visit.delegation_size))
+    if visit.leader:
+        details.append(t._("led by {leader}", leader=visit.leader))
+    if visit.outcomes:
+        details.append(t._("outcomes: {text}", text=visit.outcomes[:80]))
+    return head + ("\n" + ", ".join(details) if details else "")
+
+
 async def announce_visit(context: BotContext, visit: Visit, event: str) -> None:
     """A new or changed visit goes to each group linked to its partnership."""
     if visit.partnership_id is None:
@@ -47,5 +70,6 @@ async def announce_visit(context: BotContext, visit: Visit, event: str) -> None:
         if chat is None or not chat.active:
             continue
         t = context.services.i18n.get(chat.language)
+        names = await names_of(context, [visit.community_id, visit.partner_id], t.lang)
         head = t._("New visit:") if event == "new" else t._("Visit changed:")
-        await send_safely(context, chat_id, f"{head}\n\n{await visit_text(context, visit, t)}")
+        await send_safely(context, chat_id, f"{head}\n\n{visit_text(t, visit, names)}")

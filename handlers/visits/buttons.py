@@ -1,0 +1,47 @@
+"""Every button of the visit log, declared once; each carries the visit it acts on, and
+whoever presses must act for one of the visit's two sides."""
+
+from __future__ import annotations
+
+from handlers.shared.buttons import Button, button
+
+
+@button("vi:r")
+class ViewVisit(Button):
+    visit: int
+
+
+@button("vi:ed")
+class EditVisit(Button):
+    """Reopen a saved visit in the form, at its summary."""
+
+    visit: int
+
+
+@button("vi:out")
+class AddOutcomes(Button):
+    """What came of the visit: asked by the reminder the day after it ends."""
+
+    visit: int
+
+
+@button("vi:x")
+class StopOutcomes(Button):
+    """Cancel typing the outcomes."""
+
+
+@button("vi:h")
+class VisitHistory(Button):
+    visit: int
+
+
+@button("vi:del")
+class AskDeleteVisit(Button):
+    visit: int
+
+
+@button("vi:dl")
+class DeleteVisit(Button):
+    """Delete after the question: a second tap answers that it is deleted already."""
+
+    visit: int
