@@ -67,15 +67,44 @@ FORM = Form(
 )
 
 
+def _at_least_one(value: Any, step: Step) -> Refusal | None:
+    return None if value else Refusal("Choose at least one topic.")
+
+
+CHECKED = Form(
+    name="chk",
+    fields=(
+        Field(
+            "topics",
+            "Topics",
+            prompt=lambda s: "Which topics?",
+            options=lambda s: [Option("water", "Water"), Option("health", "Health")],
+            multi=True,
+            check=_at_least_one,
+        ),
+    ),
+    save=_save,
+    leave=_leave,
+    summary_title=lambda s: "Please check your topics:",
+)
+
+
 async def _start(update: Update, context: BotContext) -> object:
     return await FORM.start(update, context)
+
+
+async def _start_checked(update: Update, context: BotContext) -> object:
+    return await CHECKED.start(update, context)
 
 
 def _add_demo(app: Any) -> None:
     app.add_handler(
         ConversationHandler(
-            entry_points=[CommandHandler("demo", _start)],
-            states=FORM.states(),
+            entry_points=[
+                CommandHandler("demo", _start),
+                CommandHandler("checked", _start_checked),
+            ],
+            states={**FORM.states(), **CHECKED.states()},
             fallbacks=[],
             name="demo",
             persistent=True,
@@ -147,5 +176,27 @@ async def test_restart_resumes_and_old_buttons_are_refused(tmp_path: Path) -> No
         reply = await bot.press(olena, "Cancel")
         assert "Cancelled. Nothing was saved." in reply.text
         assert SAVED == []
+    finally:
+        await bot.stop()
+
+
+async def test_a_checked_field_refuses_nothing_chosen_and_the_summary_has_its_title(
+    tmp_path: Path,
+) -> None:
+    SAVED.clear()
+    bot = await _bot(tmp_path)
+    try:
+        olena = bot.user(1, "Olena")
+        await bot.send(olena, "/checked")
+        reply = await bot.press(olena, "Next")
+        alert = {"text": "Choose at least one topic.", "show_alert": True}
+        assert any(alert.items() <= a.items() for a in bot.api.callback_answers)
+        assert "Choose at least one topic." in reply.text and "Which topics?" in reply.text
+        await bot.press(olena, "Health")
+        reply = await bot.press(olena, "Next")
+        assert reply.text.startswith("Please check your topics:")
+        assert "Please check before saving" not in reply.text
+        await bot.press(olena, "Confirm")
+        assert SAVED == [{"topics": ["health"]}]
     finally:
         await bot.stop()

@@ -91,6 +91,7 @@ MediaTaker = Callable[[Message, Step], Parsed]
 Save = Callable[[Update, BotContext, Step], Awaitable[object]]
 Leave = Callable[[Update, BotContext, str], Awaitable[object]]
 Summary = Callable[[Step], str]
+Check = Callable[[Any, Step], Refusal | None]
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ class Field:
     """One question. With `options` it shows buttons; with `parse` it takes typed text;
     with both, buttons are quick answers (today, a default currency) beside typing.
     `multi` makes the options toggles closed by Next; `media` takes photos and documents
-    into a list closed by Next."""
+    into a list closed by Next. `check` refuses a whole value before the form moves on,
+    e.g. a toggle list closed by Next with nothing chosen."""
 
     name: str
     label: str
@@ -112,6 +114,7 @@ class Field:
     media: MediaTaker | None = None
     width: int = 2
     in_summary: bool = True
+    check: Check | None = None
 
     def applies(self, step: Step) -> bool:
         return self.when is None or self.when(step)
@@ -134,7 +137,8 @@ def _key(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Form:
-    """A declared flow: its fields in order, what saving does and where leaving goes."""
+    """A declared flow: its fields in order, what saving does and where leaving goes.
+    `summary` renders the summary's body, `summary_title` its first line."""
 
     name: str
     fields: tuple[Field, ...]
@@ -142,6 +146,7 @@ class Form:
     leave: Leave
     summary: Summary | None = None
     heading: Prompt | None = None
+    summary_title: Prompt | None = None
     states_extra: tuple[BaseHandler[Any, Any, Any], ...] = field(default=())
 
     @property
@@ -302,8 +307,19 @@ class Form:
         assert step is not None
         if isinstance(value, Refusal):
             return await self._ask(update, context, current, problem=value.message)
+        refused = current.check(value, step) if current.check is not None else None
+        if refused is not None:
+            return await self._refuse(update, context, current, refused)
         step.values[current.name] = value
         return await self._advance(update, context)
+
+    async def _refuse(
+        self, update: Update, context: BotContext, current: Field, refusal: Refusal
+    ) -> object:
+        """A refused press: the reason pops up over the buttons and stays above the question."""
+        if update.callback_query is not None:
+            await answer(update.callback_query, refusal.message, alert=True)
+        return await self._ask(update, context, current, problem=refusal.message)
 
     async def on_press(self, update: Update, context: BotContext, press: FormPress) -> object:
         draft = self._draft(context)
@@ -356,7 +372,10 @@ class Form:
             step.values[current.name] = None
             return await self._advance(update, context)
         if press.action == "next" and (current.multi or current.media is not None):
-            step.values.setdefault(current.name, [])
+            chosen = step.values.setdefault(current.name, [])
+            refused = current.check(chosen, step) if current.check is not None else None
+            if refused is not None:
+                return await self._refuse(update, context, current, refused)
             return await self._advance(update, context)
         options = list(current.options(step)) if current.options is not None else []
         if press.index is None or not 0 <= press.index < len(options):
@@ -417,11 +436,16 @@ class Form:
         draft["at"], draft["editing"] = None, True
         _ = context._
         body = self.summary(step) if self.summary is not None else self._lines(step)
+        title = (
+            self.summary_title(step)
+            if self.summary_title is not None
+            else _("Please check before saving:")
+        )
         press = lambda action: FormPress(self.name, action, "").data()  # noqa: E731
         await show(
             update,
             context,
-            _("Please check before saving:") + "\n\n" + body,
+            title + "\n\n" + body,
             keyboard(
                 [
                     [(_("Confirm"), press("ok"))],
