@@ -33,17 +33,14 @@ class SearchScreen(Button):
     """The search screen with the words, sectors and kinds chosen so far."""
 
 
-@button("of:sec")
-class SearchSector(Button):
-    """The sector list of the search; `code` toggles one sector, None only opens it."""
-
-    code: str | None = None
+FilterList = Literal["sectors", "kinds"]
 
 
-@button("of:kind")
-class SearchKind(Button):
-    """The kinds of support of the search; `code` toggles one kind, None only opens it."""
+@button("of:pick")
+class SearchPick(Button):
+    """The sectors or the kinds of support of the search; `code` toggles one, None opens it."""
 
+    among: FilterList
     code: str | None = None
 
 

@@ -4,7 +4,7 @@ feature's screen, and the check of typed free text."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ConversationHandler
+from telegram.ext import CallbackQueryHandler, ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import Translator
@@ -48,6 +48,11 @@ async def no_longer_active(update: Update, context: BotContext) -> None:
     """Tell the presser of a button whose flow has ended or changed."""
     if update.callback_query is not None:
         await answer(update.callback_query, context._("That button is no longer active."))
+
+
+def menu_entry() -> CallbackQueryHandler[BotContext, object]:
+    """The main menu's button for this feature, declared with the menu and matched here."""
+    return CallbackQueryHandler(home, pattern=r"^menu:offers$")
 
 
 def typed_text(typed: str, limit: int, empty: str, t: Translator) -> str | Refusal:

@@ -7,7 +7,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.context import BotContext
-from bot.offers import KIND_CODES, known, valid_sectors
+from bot.offers import KIND_CODES, known, toggled, valid_sectors
+from bot.sectors import SECTOR_CODES
+from handlers.offers.buttons import FilterList
 from handlers.shared.session import FLOW_PREFIX
 
 KEY = FLOW_PREFIX + "offers"
@@ -44,6 +46,15 @@ class Filters:
             kinds=known(_strings(raw.get("kinds")), KIND_CODES),
             page=min(max(page, 0), LAST_PAGE) if isinstance(page, int) else 0,
         )
+
+    def chosen(self, among: FilterList) -> list[str]:
+        return self.sectors if among == "sectors" else self.kinds
+
+    def toggle(self, among: FilterList, code: str) -> None:
+        if among == "sectors":
+            self.sectors = toggled(self.sectors, code, SECTOR_CODES)
+        else:
+            self.kinds = toggled(self.kinds, code, KIND_CODES)
 
     def store(self, context: BotContext) -> None:
         self.words = self.words[:WORDS_LIMIT]

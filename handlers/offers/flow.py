@@ -7,46 +7,36 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from handlers.offers import intro, mine, search
-from handlers.offers.buttons import (
-    Answer,
-    ChangePost,
-    DropIntroduction,
-    Interested,
-    MyPosts,
-    NewPost,
-    NewSearch,
-    NoticeSettings,
-    OffersHome,
-    OpenCard,
-    OwnPost,
-    PartnershipFromIntroduction,
-    ResultsPage,
-    RewriteIntroduction,
-    SearchKind,
-    SearchScreen,
-    SearchSector,
-    SendIntroduction,
-    TurnNotices,
-)
-from handlers.offers.common import home
-from handlers.offers.post import FORM
-from handlers.offers.post import start as start_post
+from handlers.offers import intro, mine, post, search
+from handlers.offers.common import home, menu_entry
 from handlers.offers.states import INTRO, SEARCH, WAITING
+from handlers.shared.buttons import pressed
 from handlers.shared.screens import show
 
-# The main menu's entry for this feature (the menu's buttons are declared with the menu).
-MENU_ENTRY = r"^menu:offers$"
+# Every handler of a button: each takes its press, typed, as its third parameter.
+PRESSED = (
+    home,
+    search.new_search,
+    search.search_screen,
+    search.pick,
+    search.results_page,
+    search.open_card,
+    search.notice_settings,
+    search.turn_notices,
+    post.start,
+    mine.my_posts,
+    mine.open_post,
+    mine.change,
+    intro.start,
+    intro.send,
+    intro.rewrite,
+    intro.drop,
+    intro.decide,
+    intro.start_partnership,
+)
 
 
 async def expect_button(update: Update, context: BotContext) -> object:
@@ -57,28 +47,10 @@ async def expect_button(update: Update, context: BotContext) -> object:
 def conversation() -> ConversationHandler[BotContext]:
     text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
     entry_points: list[BaseHandler[Any, Any, Any]] = [
-        CallbackQueryHandler(home, pattern=MENU_ENTRY),
-        OffersHome.handler(home),
+        menu_entry(),
         CommandHandler("find", search.find_command, filters=filters.ChatType.PRIVATE),
-        NewSearch.handler(search.new_search),
-        SearchScreen.handler(search.search_screen),
-        SearchSector.handler(search.pick_sector),
-        SearchKind.handler(search.pick_kind),
-        ResultsPage.handler(search.results_page),
-        OpenCard.handler(search.open_card),
-        NoticeSettings.handler(search.notice_settings),
-        TurnNotices.handler(search.turn_notices),
-        NewPost.handler(start_post),
-        FORM.press_handler(),
-        MyPosts.handler(mine.my_posts),
-        OwnPost.handler(mine.open_post),
-        ChangePost.handler(mine.change),
-        Interested.handler(intro.start),
-        SendIntroduction.handler(intro.send),
-        RewriteIntroduction.handler(intro.rewrite),
-        DropIntroduction.handler(intro.drop),
-        Answer.handler(intro.decide),
-        PartnershipFromIntroduction.handler(intro.start_partnership),
+        post.FORM.press_handler(),
+        *(pressed(callback) for callback in PRESSED),
     ]
     return ConversationHandler(
         name="offers",
@@ -89,7 +61,7 @@ def conversation() -> ConversationHandler[BotContext]:
             SEARCH: [MessageHandler(text, search.typed_words)],
             INTRO: [MessageHandler(text, intro.typed_message)],
             WAITING: [],
-            **FORM.states(),
+            **post.FORM.states(),
         },
         fallbacks=[MessageHandler(text, expect_button)],
     )

@@ -222,7 +222,9 @@ async def decide(update: Update, context: BotContext, press: Answer) -> object:
     asker = await repos.users.get(introduction.from_user_id)
     if press.accept:
         asker_community = await repos.communities.get(introduction.from_community_id)
-        screen = screens.accepted(introduction.id, asker, asker_community, context.t)
+        screen = screens.accepted(
+            introduction.id, asker_community, asker, context.t, by_reader=True
+        )
     else:
         screen = screens.Screen(context._("Declined. Nothing was shared."))
     await present(update, context, screen)
@@ -238,7 +240,7 @@ async def _answer_asker(
     own = await context.repos.communities.get(introduction.to_community_id)
     t = _translator(context, asker)
     screen = (
-        screens.accepted_for_asker(introduction.id, own, context.account, t)
+        screens.accepted(introduction.id, own, context.account, t, by_reader=False)
         if accepted
         else screens.declined_for_asker(own, t)
     )

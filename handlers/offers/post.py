@@ -45,7 +45,7 @@ from handlers.offers.common import (
     show_home,
     typed_text,
 )
-from handlers.shared.forms import Field, Form, Option, Options, Refusal, Step
+from handlers.shared.forms import Condition, Field, Form, Option, Options, Prompt, Refusal, Step
 from storage.offers import Post, PostDraft
 
 DESCRIPTION_LIMIT = 2000
@@ -69,6 +69,10 @@ def _choices(choices: Sequence[Choice | Sector]) -> Options:
 def _answers(yes: str, no: str) -> Options:
     """Two buttons for a yes-or-no field, labelled by the answer they give."""
     return lambda step: [Option(True, step._(yes)), Option(False, step._(no))]
+
+
+_PARTNERSHIP = _answers(N_("A lasting partnership"), N_("One-off help"))
+_SEVERAL = _answers(N_("Yes, several communities"), N_("No, one community"))
 
 
 def _durations(step: Step) -> list[Option]:
@@ -100,6 +104,10 @@ def _some_kind(value: Any, step: Step) -> Refusal | None:
 def _description(text: str, step: Step) -> str | Refusal:
     empty = step._("Please type the description: the message was empty.")
     return typed_text(text, DESCRIPTION_LIMIT, empty, step.context.t)
+
+
+def _excerpt(value: Any, step: Step) -> str:
+    return excerpt(str(value or ""), 300)
 
 
 def _value(text: str, step: Step) -> dict[str, str] | Refusal:
@@ -228,13 +236,39 @@ async def leave(update: Update, context: BotContext, text: str) -> object:
     return await show_home(update, context, text)
 
 
+# What the fields ask whatever the side (sectors and kinds ask by side, above).
+QUESTIONS = {
+    "description": N_(
+        "Step 3: describe it in a few sentences, in any language: what, for whom, and what"
+        " has been done already."
+    ),
+    "languages": N_("Step 4: which languages does your staff speak?"),
+    "urgency": N_("Step 4: how urgent is it?"),
+    "value": N_(
+        "Step 5: type the estimated value with its currency, e.g. 3.9 million UAH or"
+        " 100 000 EUR, or press Skip."
+    ),
+    "partnership": N_("Step 6: are you looking for a partnership or one-off help?"),
+    "duration": N_("How long should it be shown?"),
+    "several": N_("Is the offer open to several communities?"),
+}
+
+
+def _asks(name: str) -> Prompt:
+    return lambda step: step._(QUESTIONS[name])
+
+
+def _one_of(name: str, label: str, options: Options, when: Condition | None = None) -> Field:
+    return Field(name, label, _asks(name), options=options, width=1, when=when)
+
+
 FORM = Form(
     name="post",
     fields=(
         Field(
             "sectors",
             N_("Sectors"),
-            prompt=_sectors_prompt,
+            _sectors_prompt,
             options=_choices(SECTORS),
             multi=True,
             check=_some_sector,
@@ -242,7 +276,7 @@ FORM = Form(
         Field(
             "kinds",
             N_("Kind of support"),
-            prompt=_kinds_prompt,
+            _kinds_prompt,
             options=_choices(KINDS),
             multi=True,
             width=1,
@@ -251,65 +285,32 @@ FORM = Form(
         Field(
             "description",
             N_("Description"),
-            prompt=lambda s: s._(
-                "Step 3: describe it in a few sentences, in any language: what, for whom, and"
-                " what has been done already."
-            ),
+            _asks("description"),
             parse=_description,
-            show=lambda value, s: excerpt(str(value or ""), 300),
+            show=_excerpt,
         ),
         Field(
             "languages",
             N_("Staff languages"),
-            prompt=lambda s: s._("Step 4: which languages does your staff speak?"),
+            _asks("languages"),
             options=_choices(STAFF_LANGUAGES),
             multi=True,
             width=3,
             when=_offering,
         ),
-        Field(
-            "urgency",
-            N_("Urgency"),
-            prompt=lambda s: s._("Step 4: how urgent is it?"),
-            options=_choices(URGENCIES),
-            width=1,
-            when=_needing,
-        ),
+        _one_of("urgency", N_("Urgency"), _choices(URGENCIES), _needing),
         Field(
             "value",
             N_("Estimated value"),
-            prompt=lambda s: s._(
-                "Step 5: type the estimated value with its currency, e.g. 3.9 million UAH or"
-                " 100 000 EUR, or press Skip."
-            ),
+            _asks("value"),
             parse=_value,
             optional=True,
             show=_value_shown,
             when=_needing,
         ),
-        Field(
-            "partnership",
-            N_("Looking for"),
-            prompt=lambda s: s._("Step 6: are you looking for a partnership or one-off help?"),
-            options=_answers(N_("A lasting partnership"), N_("One-off help")),
-            width=1,
-            when=_needing,
-        ),
-        Field(
-            "duration",
-            N_("Shown for"),
-            prompt=lambda s: s._("How long should it be shown?"),
-            options=_durations,
-            width=1,
-        ),
-        Field(
-            "several",
-            N_("Open to several communities"),
-            prompt=lambda s: s._("Is the offer open to several communities?"),
-            options=_answers(N_("Yes, several communities"), N_("No, one community")),
-            width=1,
-            when=_offering,
-        ),
+        _one_of("partnership", N_("Looking for"), _PARTNERSHIP, _needing),
+        _one_of("duration", N_("Shown for"), _durations),
+        _one_of("several", N_("Open to several communities"), _SEVERAL, _offering),
     ),
     save=save,
     leave=leave,

@@ -3,22 +3,22 @@ translator to text and buttons, so a test can read any of them without the Appli
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from telegram import InlineKeyboardMarkup
 
 from bot.i18n import Translator
-from bot.offers import KINDS, OFFER
+from bot.offers import KINDS, OFFER, Choice
 from bot.offers_digest import Link
 from bot.offers_render import card, excerpt, labels, list_line, place, sectors_text, status_text
-from bot.sectors import SECTORS
+from bot.sectors import SECTORS, Sector
 from handlers.offers.buttons import (
     Answer,
     ChangePost,
     DropIntroduction,
+    FilterList,
     Interested,
     MyPosts,
     NewPost,
@@ -30,9 +30,8 @@ from handlers.offers.buttons import (
     PartnershipFromIntroduction,
     ResultsPage,
     RewriteIntroduction,
-    SearchKind,
+    SearchPick,
     SearchScreen,
-    SearchSector,
     SendIntroduction,
     TurnNotices,
 )
@@ -60,13 +59,6 @@ class Screen:
 
 def _row(*buttons: tuple[str, Button]) -> Row:
     return [(label, press.data()) for label, press in buttons]
-
-
-class _Choice(Protocol):
-    @property
-    def code(self) -> str: ...
-    @property
-    def label(self) -> str: ...
 
 
 # The feature's screen and the refusal ----------------------------------------------------
@@ -125,34 +117,26 @@ def search(side: str, filters: Filters, t: Translator) -> Screen:
         ]
     )
     rows = [
-        _row((t._("Sectors"), SearchSector()), (t._("Kind of support"), SearchKind())),
+        _row(
+            (t._("Sectors"), SearchPick("sectors")), (t._("Kind of support"), SearchPick("kinds"))
+        ),
         _row((t._("Show results"), ResultsPage(0))),
         _row((t._("Back"), OffersHome())),
     ]
     return Screen(text, keyboard(rows))
 
 
-def sector_picker(chosen: Sequence[str], t: Translator) -> Screen:
-    text = t._("Choose one or more sectors, then press Done.")
-    return _picker(text, SECTORS, chosen, SearchSector, 2, t)
-
-
-def kind_picker(chosen: Sequence[str], t: Translator) -> Screen:
-    text = t._("Choose the kinds of support, then press Done.")
-    return _picker(text, KINDS, chosen, SearchKind, 1, t)
-
-
-def _picker(
-    text: str,
-    choices: Iterable[_Choice],
-    chosen: Iterable[str],
-    press: type[SearchSector | SearchKind],
-    width: int,
-    t: Translator,
-) -> Screen:
+def picker(among: FilterList, chosen: Sequence[str], t: Translator) -> Screen:
+    """The sectors (in two columns) or the kinds of support of a search, to toggle."""
+    choices: Sequence[Sector | Choice]
+    if among == "sectors":
+        text, choices, width = t._("Choose one or more sectors, then press Done."), SECTORS, 2
+    else:
+        text, choices, width = t._("Choose the kinds of support, then press Done."), KINDS, 1
     picked = set(chosen)
     buttons = [
-        (("✓ " if c.code in picked else "") + t._(c.label), press(c.code).data()) for c in choices
+        (("✓ " if c.code in picked else "") + t._(c.label), SearchPick(among, c.code).data())
+        for c in choices
     ]
     return Screen(text, keyboard([*columns(buttons, width), _row((t._("Done"), SearchScreen()))]))
 
@@ -384,32 +368,28 @@ def contact(user: User | None, t: Translator) -> str:
     return t._("{name} (no public Telegram username: ask them to set one)", name=user.display_name)
 
 
-def _partnership_button(introduction_id: int, t: Translator) -> InlineKeyboardMarkup:
-    label = t._("Start a partnership in the twinning guide")
-    return keyboard([_row((label, PartnershipFromIntroduction(introduction_id)))])
-
-
 def accepted(
-    introduction_id: int, asker: User | None, community: Community | None, t: Translator
+    introduction_id: int,
+    community: Community | None,
+    person: User | None,
+    t: Translator,
+    *,
+    by_reader: bool,
 ) -> Screen:
-    """What the person who accepted sees: the asker's contact."""
-    text = t._(
-        "Accepted. Contact of {community}: {contact}",
-        community=place(community, t),
-        contact=contact(asker, t),
+    """An accepted introduction with the other side's contact and the way to a partnership:
+    for the reader who accepted it (`by_reader`) or for the one who asked."""
+    where, who = place(community, t), contact(person, t)
+    text = (
+        t._("Accepted. Contact of {community}: {contact}", community=where, contact=who)
+        if by_reader
+        else t._(
+            "{partner} accepted your introduction. Their contact: {contact}",
+            partner=where,
+            contact=who,
+        )
     )
-    return Screen(text, _partnership_button(introduction_id, t))
-
-
-def accepted_for_asker(
-    introduction_id: int, partner: Community | None, answered_by: User, t: Translator
-) -> Screen:
-    text = t._(
-        "{partner} accepted your introduction. Their contact: {contact}",
-        partner=place(partner, t),
-        contact=contact(answered_by, t),
-    )
-    return Screen(text, _partnership_button(introduction_id, t))
+    label = t._("Start a partnership in the twinning guide")
+    return Screen(text, keyboard([_row((label, PartnershipFromIntroduction(introduction_id)))]))
 
 
 def declined_for_asker(partner: Community | None, t: Translator) -> Screen:

@@ -11,18 +11,16 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.offers import KIND_CODES, other_side, side_for_community, toggled
+from bot.offers import other_side, side_for_community
 from bot.offers_search import query_tokens
-from bot.sectors import SECTOR_CODES
 from handlers.offers import screens
 from handlers.offers.buttons import (
     NewSearch,
     NoticeSettings,
     OpenCard,
     ResultsPage,
-    SearchKind,
+    SearchPick,
     SearchScreen,
-    SearchSector,
     TurnNotices,
 )
 from handlers.offers.common import own_community, present
@@ -69,21 +67,13 @@ async def _search_screen(
     return SEARCH
 
 
-async def pick_sector(update: Update, context: BotContext, press: SearchSector) -> object:
+async def pick(update: Update, context: BotContext, press: SearchPick) -> object:
     filters = Filters.load(context)
     if press.code:
-        filters.sectors = toggled(filters.sectors, press.code, SECTOR_CODES)
+        filters.toggle(press.among, press.code)
         filters.store(context)
-    await present(update, context, screens.sector_picker(filters.sectors, context.t))
-    return SEARCH
-
-
-async def pick_kind(update: Update, context: BotContext, press: SearchKind) -> object:
-    filters = Filters.load(context)
-    if press.code:
-        filters.kinds = toggled(filters.kinds, press.code, KIND_CODES)
-        filters.store(context)
-    await present(update, context, screens.kind_picker(filters.kinds, context.t))
+    chosen = filters.chosen(press.among)
+    await present(update, context, screens.picker(press.among, chosen, context.t))
     return SEARCH
 
 
