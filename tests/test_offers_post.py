@@ -197,3 +197,26 @@ async def test_summary_of_a_draft_reads_like_the_saved_card(bot: BotHarness) -> 
     uk = details(saved, bot.services.i18n.get("uk"))
     assert any("3\xa0900\xa0000" in line for line in uk)
     assert any("партнерство" in line for line in uk)
+
+
+async def test_a_need_being_posted_survives_a_restart_and_cancel_saves_nothing(
+    bot: BotHarness,
+) -> None:
+    official = bot.user(441, "Оксана", "uk")
+    await bot.make_member(official, "Byshiv")
+    await bot.send(official, "/menu")
+    await bot.press(official, "Пошук партнерів")
+    await bot.press(official, "Опублікувати потребу")
+    await bot.press(official, "Водопостачання")
+    await bot.press(official, "Далі")
+    await bot.press(official, "Далі")  # a need may name no kind of support
+    await bot.send(official, "Нова водонасосна станція")
+    await bot.restart()
+    reply = await bot.press(official, "Назад")
+    assert "Крок 3" in reply.text and "Зараз: Нова водонасосна станція" in reply.text
+    reply = await bot.press(official, "Залишити як є")
+    assert "Крок 4" in reply.text
+    reply = await bot.press(official, "Скасувати")
+    assert "Скасовано. Нічого не збережено." in reply.text
+    assert "Опублікувати потребу" in reply.buttons
+    assert await bot.repos.posts.count() == 0
