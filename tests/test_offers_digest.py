@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.offers_digest import Link, record_matches, send_digests
+from handlers.offers import digest as offers_digest
 from storage.offers import PostDraft
 from tests.harness import BotHarness
 
@@ -123,8 +124,6 @@ async def test_digest_job_sends_through_the_bot(bot: BotHarness) -> None:
         PostDraft("need", kremenchuk.id, "Boilers", sectors=["heating"]), kremenchuk
     )
     await _offer(bot, "Jena", "Boilers for schools")
-    from handlers.offers import digest as offers_digest
-
     assert bot.app is not None
     context = type("Job", (), {"application": bot.app})()
     assert await offers_digest.run(context) == 1  # type: ignore[arg-type]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
+from bot.offers_render import details
+from handlers.offers.post import form_values, post_draft
+from storage.offers import PostDraft
 from tests.harness import BotHarness
 
 
@@ -159,12 +163,6 @@ async def test_unapproved_user_is_refused(bot: BotHarness) -> None:
 
 
 async def test_summary_of_a_draft_reads_like_the_saved_card(bot: BotHarness) -> None:
-    from decimal import Decimal
-
-    from bot.offers_render import details
-    from handlers.offers.post import form_values, post_draft
-    from storage.offers import PostDraft
-
     official = bot.user(491, "Ірина", "uk")
     brovary = await bot.make_member(official, "Brovary")
     need = PostDraft(

@@ -38,13 +38,7 @@ from bot.parsing.amounts import AmountError, parse_amount
 from bot.sectors import SECTORS, Sector
 from handlers.offers import screens
 from handlers.offers.buttons import NewPost
-from handlers.offers.common import (
-    no_longer_active,
-    own_community,
-    present,
-    show_home,
-    typed_text,
-)
+from handlers.offers.common import no_longer_active, own_community, present, show_home, typed_text
 from handlers.shared.forms import Condition, Field, Form, Option, Options, Prompt, Refusal, Step
 from storage.offers import Post, PostDraft
 

@@ -44,7 +44,7 @@ from storage.users import User
 
 PAGE_SIZE = 5
 MY_POSTS_SHOWN = 20
-# Another feature's buttons, shown here as they are declared there.
+# The main menu's buttons, which the menu still builds as plain callback data.
 MAIN_MENU = "menu:home"
 TWINNING_GUIDE = "menu:twinning"
 
