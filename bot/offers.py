@@ -89,6 +89,12 @@ def known(codes: Iterable[str], allowed: frozenset[str]) -> list[str]:
     return seen
 
 
+def toggled(codes: Iterable[str], code: str, allowed: frozenset[str]) -> list[str]:
+    """The chosen codes with `code` added or taken away, unknown ones dropped."""
+    chosen = known(codes, allowed)
+    return [c for c in chosen if c != code] if code in chosen else known([*chosen, code], allowed)
+
+
 def valid_sectors(codes: Iterable[str]) -> list[str]:
     return known(codes, SECTOR_CODES)
 

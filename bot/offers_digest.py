@@ -9,6 +9,7 @@ never during quiet hours, and never to someone who turned these notices off.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,9 +21,20 @@ from storage.repositories import Repositories
 
 DIGEST_LINES = 8
 DIGEST_BUTTONS = 5
-# Sends a message: chat id, text, and buttons as (label, callback data); True if delivered.
-Send = Callable[[int, str, list[tuple[str, str]]], Awaitable[bool]]
 OPEN_SETTINGS = N_("Notice settings")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A button under a digest, which the sender turns into its own kind of button:
+    a post's card, or without a post the notice settings."""
+
+    label: str
+    post: int | None = None
+
+
+# Sends a message: chat id, text, and the links under it; True if delivered.
+Send = Callable[[int, str, list[Link]], Awaitable[bool]]
 
 
 async def _people(repos: Repositories, post: Post) -> set[int]:
@@ -102,12 +114,12 @@ async def send_digests(
         if len(shown) > DIGEST_LINES:
             rest = len(shown) - DIGEST_LINES
             lines.append(t.ngettext("…and {n} more.", "…and {n} more.", rest))
-        buttons = [
-            (f"{i}. " + (t._("Offer") if p.side == OFFER else t._("Need")), f"of:card:{p.id}")
+        links = [
+            Link(f"{i}. " + (t._("Offer") if p.side == OFFER else t._("Need")), p.id)
             for i, p in enumerate(shown[:DIGEST_BUTTONS], start=1)
         ]
-        buttons.append((t._(OPEN_SETTINGS), "of:notice"))
+        links.append(Link(t._(OPEN_SETTINGS)))
         await repos.notices.mark_sent(n.id for n in notices)
-        if await send(user_id, "\n\n".join([head, *lines]), buttons):
+        if await send(user_id, "\n\n".join([head, *lines]), links):
             sent += 1
     return sent

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.i18n import N_, Translator
 from bot.offers import DURATIONS, KINDS, OFFER, STAFF_LANGUAGES, URGENCIES, Choice, label_of
@@ -86,37 +85,6 @@ class PostFields(Protocol):
     def value_currency(self) -> str | None: ...
     @property
     def partnership(self) -> bool | None: ...
-
-
-@dataclass(frozen=True)
-class DraftFields:
-    """A posting flow's draft, kept as JSON values, read as the fields a summary shows."""
-
-    side: str
-    sectors: tuple[str, ...]
-    kinds: tuple[str, ...]
-    languages: tuple[str, ...]
-    open_to_several: bool | None
-    urgency: str | None
-    value_amount: Decimal | None
-    value_currency: str | None
-    partnership: bool | None
-
-    @classmethod
-    def of(cls, draft: Mapping[str, Any]) -> DraftFields:
-        amount = draft.get("value_amount")
-        several, partnership = draft.get("open_to_several"), draft.get("partnership")
-        return cls(
-            side=str(draft.get("side") or ""),
-            sectors=tuple(draft.get("sectors") or ()),
-            kinds=tuple(draft.get("kinds") or ()),
-            languages=tuple(draft.get("languages") or ()),
-            open_to_several=None if several is None else bool(several),
-            urgency=draft.get("urgency") or None,
-            value_amount=Decimal(str(amount)) if amount else None,
-            value_currency=draft.get("value_currency") or None,
-            partnership=None if partnership is None else bool(partnership),
-        )
 
 
 def details(post: PostFields, t: Translator) -> list[str]:

@@ -7,7 +7,7 @@ and the meaning of each signal are defined in `bot.offers_search.Ranking`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -338,23 +338,3 @@ class PostRepository:
             (*score_params, side, self._today().isoformat(), limit, offset),
         )
         return SearchPage([_post(row) for row in rows], rows[0]["total"] if rows else 0)
-
-
-def draft_of(post: Post) -> PostDraft:
-    """An editable copy of a saved post."""
-    return replace(
-        PostDraft(side=post.side, community_id=post.community_id, description=post.description),
-        sectors=list(post.sectors),
-        kinds=list(post.kinds),
-        languages=list(post.languages),
-        open_to_several=post.open_to_several,
-        urgency=post.urgency,
-        value_amount=post.value_amount,
-        value_currency=post.value_currency,
-        partnership=post.partnership,
-        duration_days=post.duration_days or 0,
-        valid_until=post.valid_until,
-        owner_id=post.owner_id,
-        ref=post.ref,
-        demo=post.demo,
-    )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
+from telegram import CallbackQuery, Update, User
 
-from handlers.shared.buttons import MAX_ID, Button, button, parse_any
+from handlers.shared.buttons import MAX_ID, Button, button, parse_any, pressed
 
 
 class Colour(StrEnum):
@@ -94,3 +95,29 @@ def test_a_prefix_is_declared_once() -> None:
         @button("tst:rec")
         class Again(Button):
             other: int
+
+
+async def _move(update: Any, context: Any, press: RecordPress) -> None:
+    pass
+
+
+async def _home(update: Any, context: Any, _press: HomePress | None = None) -> None:
+    pass
+
+
+async def _untyped(update: Any, context: Any, press: object) -> None:
+    pass
+
+
+def test_a_callback_is_wired_to_the_kind_it_takes() -> None:
+    assert pressed(_move).check_update(_press_update("tst:rec:7:received"))
+    assert not pressed(_move).check_update(_press_update("tst:home"))
+    assert pressed(_home).check_update(_press_update("tst:home"))
+    assert not pressed(_home).check_update(_press_update("tst:rec:7:received"))
+    with pytest.raises(TypeError):
+        pressed(_untyped)
+
+
+def _press_update(data: str) -> Update:
+    user = User(1, "Olena", False)
+    return Update(1, callback_query=CallbackQuery("1", user, "1", data=data))

@@ -67,20 +67,54 @@ FORM = Form(
 )
 
 
+def _at_least_one(value: Any, step: Step) -> Refusal | None:
+    return None if value else Refusal("Choose at least one topic.")
+
+
+CHECKED = Form(
+    name="chk",
+    fields=(
+        Field(
+            "topics",
+            "Topics",
+            prompt=lambda s: "Which topics?",
+            options=lambda s: [Option("water", "Water"), Option("health", "Health")],
+            multi=True,
+            check=_at_least_one,
+        ),
+    ),
+    save=_save,
+    leave=_leave,
+    summary_title=lambda s: "Please check your topics:",
+)
+
+
 async def _start(update: Update, context: BotContext) -> object:
     return await FORM.start(update, context)
 
 
+async def _start_checked(update: Update, context: BotContext) -> object:
+    return await CHECKED.start(update, context)
+
+
+def _first(app: Any, conversation: ConversationHandler[Any]) -> None:
+    """Match the demo flow before every feature, as a feature's own flow is matched."""
+    app.handlers.setdefault(0, []).insert(0, conversation)
+
+
 def _add_demo(app: Any) -> None:
-    app.add_handler(
+    _first(
+        app,
         ConversationHandler(
-            entry_points=[CommandHandler("demo", _start)],
-            states=FORM.states(),
+            entry_points=[
+                CommandHandler("demo", _start),
+                CommandHandler("checked", _start_checked),
+            ],
+            states={**FORM.states(), **CHECKED.states()},
             fallbacks=[],
             name="demo",
             persistent=True,
         ),
-        group=-3,
     )
 
 
@@ -205,7 +239,8 @@ async def _start_trip(update: Update, context: BotContext) -> object:
 
 
 def _add_trip(app: Any) -> None:
-    app.add_handler(
+    _first(
+        app,
         ConversationHandler(
             entry_points=[CommandHandler("trip", _start_trip)],
             states={
@@ -216,7 +251,6 @@ def _add_trip(app: Any) -> None:
             name="trip",
             persistent=True,
         ),
-        group=-3,
     )
 
 
@@ -250,5 +284,27 @@ async def test_outside_step_changed_hook_and_async_summary(tmp_path: Path) -> No
         assert "Trip: Kyiv, 3 nights, breakfast no" in reply.text
         await bot.press(olena, "Confirm")
         assert SAVED == [{"city": "Kyiv", "nights": 3, "breakfast": "no"}]
+    finally:
+        await bot.stop()
+
+
+async def test_a_checked_field_refuses_nothing_chosen_and_the_summary_has_its_title(
+    tmp_path: Path,
+) -> None:
+    SAVED.clear()
+    bot = await _bot(tmp_path)
+    try:
+        olena = bot.user(1, "Olena")
+        await bot.send(olena, "/checked")
+        reply = await bot.press(olena, "Next")
+        alert = {"text": "Choose at least one topic.", "show_alert": True}
+        assert any(alert.items() <= a.items() for a in bot.api.callback_answers)
+        assert "Choose at least one topic." in reply.text and "Which topics?" in reply.text
+        await bot.press(olena, "Health")
+        reply = await bot.press(olena, "Next")
+        assert reply.text.startswith("Please check your topics:")
+        assert "Please check before saving" not in reply.text
+        await bot.press(olena, "Confirm")
+        assert SAVED == [{"topics": ["health"]}]
     finally:
         await bot.stop()

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.offers_digest import record_matches, send_digests
+from bot.offers_digest import Link, record_matches, send_digests
+from handlers.offers import digest as offers_digest
 from storage.offers import PostDraft
 from tests.harness import BotHarness
 
 
 class Outbox:
     def __init__(self) -> None:
-        self.sent: list[tuple[int, str, list[tuple[str, str]]]] = []
+        self.sent: list[tuple[int, str, list[Link]]] = []
 
-    async def __call__(self, chat_id: int, text: str, buttons: list[tuple[str, str]]) -> bool:
-        self.sent.append((chat_id, text, buttons))
+    async def __call__(self, chat_id: int, text: str, links: list[Link]) -> bool:
+        self.sent.append((chat_id, text, links))
         return True
 
     def to(self, chat_id: int) -> list[str]:
-        return [text for to, text, _buttons in self.sent if to == chat_id]
+        return [text for to, text, _links in self.sent if to == chat_id]
 
 
 async def _offer(bot: BotHarness, name: str, text: str) -> int:
@@ -123,8 +124,6 @@ async def test_digest_job_sends_through_the_bot(bot: BotHarness) -> None:
         PostDraft("need", kremenchuk.id, "Boilers", sectors=["heating"]), kremenchuk
     )
     await _offer(bot, "Jena", "Boilers for schools")
-    from handlers.offers import digest as offers_digest
-
     assert bot.app is not None
     context = type("Job", (), {"application": bot.app})()
     assert await offers_digest.run(context) == 1  # type: ignore[arg-type]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
+from bot.offers_render import details
+from handlers.offers.post import form_values, post_draft
+from storage.offers import PostDraft
 from tests.harness import BotHarness
 
 
@@ -123,14 +127,14 @@ async def test_owner_pauses_renews_edits_and_closes(bot: BotHarness) -> None:
     reply = await bot.press(coordinator, "Renew")
     assert "Renewed" in reply.text and "Not shown in search" not in reply.text
 
+    # Editing reopens the post at its summary; one field is changed from there.
+    reply = await bot.press(coordinator, "Edit")
+    assert "Please check your offer" in reply.text and "Orchestra exchange" in reply.text
     await bot.press(coordinator, "Edit")
-    await bot.press(coordinator, "Next")
-    reply = await bot.press(coordinator, "Next")
+    reply = await bot.press(coordinator, "Description")
     assert "Now: Orchestra exchange" in reply.text
-    await bot.send(coordinator, "Orchestra and choir exchange for schools")
-    await bot.press(coordinator, "Next")
-    await bot.press(coordinator, "1 month")
-    await bot.press(coordinator, "No, one community")
+    reply = await bot.send(coordinator, "Orchestra and choir exchange for schools")
+    assert "Please check your offer" in reply.text and "Shown for: 1 month" in reply.text
     await bot.press(coordinator, "Confirm")
     edited = await bot.repos.posts.get(post.id)
     assert edited is not None and edited.description == "Orchestra and choir exchange for schools"
@@ -159,11 +163,6 @@ async def test_unapproved_user_is_refused(bot: BotHarness) -> None:
 
 
 async def test_summary_of_a_draft_reads_like_the_saved_card(bot: BotHarness) -> None:
-    from decimal import Decimal
-
-    from bot.offers_render import DraftFields, details
-    from storage.offers import PostDraft
-
     official = bot.user(491, "Ірина", "uk")
     brovary = await bot.make_member(official, "Brovary")
     need = PostDraft(
@@ -178,20 +177,44 @@ async def test_summary_of_a_draft_reads_like_the_saved_card(bot: BotHarness) -> 
         partnership=True,
     )
     saved = await bot.repos.posts.create(need, brovary)
-    draft = {
-        "side": "need",
+    values = {
         "sectors": ["health"],
         "kinds": ["equipment"],
-        "languages": [],
-        "open_to_several": None,
+        "description": "Обладнання для лікарні",
         "urgency": "urgent",
-        "value_amount": "3900000",
-        "value_currency": "UAH",
+        "value": {"amount": "3900000", "currency": "UAH"},
         "partnership": True,
+        "duration": 180,
     }
+    meta = {"side": "need", "community": brovary.id}
     for lang in ("uk", "en"):
         t = bot.services.i18n.get(lang)
-        assert details(DraftFields.of(draft), t) == details(saved, t)
+        assert details(post_draft(values, meta), t) == details(saved, t)
+        # A saved post reopened for editing reads the same.
+        assert details(post_draft(form_values(saved), meta), t) == details(saved, t)
     uk = details(saved, bot.services.i18n.get("uk"))
     assert any("3\xa0900\xa0000" in line for line in uk)
     assert any("партнерство" in line for line in uk)
+
+
+async def test_a_need_being_posted_survives_a_restart_and_cancel_saves_nothing(
+    bot: BotHarness,
+) -> None:
+    official = bot.user(441, "Оксана", "uk")
+    await bot.make_member(official, "Byshiv")
+    await bot.send(official, "/menu")
+    await bot.press(official, "Пошук партнерів")
+    await bot.press(official, "Опублікувати потребу")
+    await bot.press(official, "Водопостачання")
+    await bot.press(official, "Далі")
+    await bot.press(official, "Далі")  # a need may name no kind of support
+    await bot.send(official, "Нова водонасосна станція")
+    await bot.restart()
+    reply = await bot.press(official, "Назад")
+    assert "Крок 3" in reply.text and "Зараз: Нова водонасосна станція" in reply.text
+    reply = await bot.press(official, "Залишити як є")
+    assert "Крок 4" in reply.text
+    reply = await bot.press(official, "Скасувати")
+    assert "Скасовано. Нічого не збережено." in reply.text
+    assert "Опублікувати потребу" in reply.buttons
+    assert await bot.repos.posts.count() == 0

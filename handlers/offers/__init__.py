@@ -10,7 +10,8 @@ from handlers.offers import flow, import_csv
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    # Every `of:`, `nd:` and `in:` button and /find go through the conversation.
+    # Every button of the feature (handlers/offers/buttons.py) and /find go through the
+    # conversation.
     app.add_handler(flow.conversation())
     app.add_handler(CommandHandler("import_offers", import_csv.explain))
     app.add_handler(CommandHandler("export_offers", import_csv.export))

@@ -1,14 +1,24 @@
-"""What the offers screens share: the person's own community, and the feature's home screen."""
+"""What the offers handlers share: showing a screen, the person's own community, the
+feature's screen, and the check of typed free text."""
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ConversationHandler
+from telegram.ext import CallbackQueryHandler, ConversationHandler
 
 from bot.context import BotContext
-from bot.offers import OFFER, side_for_community
-from handlers.shared.screens import Button, keyboard, show
+from bot.i18n import Translator
+from bot.offers import side_for_community
+from bot.text_input import TextProblem, check_text, clean
+from handlers.offers import screens
+from handlers.offers.buttons import OffersHome
+from handlers.shared.forms import Refusal
+from handlers.shared.screens import answer, show
 from storage.communities import Community
+
+
+async def present(update: Update, context: BotContext, screen: screens.Screen) -> None:
+    await show(update, context, screen.text, screen.markup)
 
 
 async def own_community(update: Update, context: BotContext) -> Community | None:
@@ -17,39 +27,39 @@ async def own_community(update: Update, context: BotContext) -> Community | None
         community = await context.repos.communities.get(context.community_id)
         if community is not None:
             return community
-    await show(
-        update,
-        context,
-        context._(
-            "Partner search is open to people whose community an operator has approved."
-            " Send /start to choose your community."
-        ),
-        keyboard([[(context._("Main menu"), "menu:home")]]),
-    )
+    await present(update, context, screens.not_approved(context.t))
     return None
 
 
-async def home(update: Update, context: BotContext) -> int:
+async def show_home(update: Update, context: BotContext, notice: str | None = None) -> object:
     community = await own_community(update, context)
-    if community is None:
-        return ConversationHandler.END
-    _ = context._
-    rows: list[list[Button]] = [[(_("Find partners"), "of:find")]]
-    if side_for_community(community.kind) == OFFER:
-        rows.append([(_("Post an offer"), "of:p:new")])
-        text = _(
-            "Partner search. Find Ukrainian communities whose needs your municipality can help"
-            " with, or post an offer of help or cooperation."
-        )
-    else:
-        rows.append([(_("Post a need"), "nd:p:new")])
-        text = _(
-            "Partner search. Find municipalities abroad that offer help or cooperation, or post"
-            " what your community needs."
-        )
-    rows += [
-        [(_("My posts"), "of:mine"), (_("Notice settings"), "of:notice")],
-        [(_("Main menu"), "menu:home")],
-    ]
-    await show(update, context, text, keyboard(rows))
+    if community is not None:
+        side = side_for_community(community.kind)
+        await present(update, context, screens.home(side, context.t, notice))
     return ConversationHandler.END
+
+
+async def home(update: Update, context: BotContext, _press: OffersHome | None = None) -> object:
+    """The feature's screen, from the main menu or a Back button."""
+    return await show_home(update, context)
+
+
+async def no_longer_active(update: Update, context: BotContext) -> None:
+    """Tell the presser of a button whose flow has ended or changed."""
+    if update.callback_query is not None:
+        await answer(update.callback_query, context._("That button is no longer active."))
+
+
+def menu_entry() -> CallbackQueryHandler[BotContext, object]:
+    """The main menu's button for this feature, declared with the menu and matched here."""
+    return CallbackQueryHandler(home, pattern=r"^menu:offers$")
+
+
+def typed_text(typed: str, limit: int, empty: str, t: Translator) -> str | Refusal:
+    """Free text as it is kept, or why it is refused; `empty` says what was expected."""
+    problem = check_text(typed, limit)
+    if problem is TextProblem.EMPTY:
+        return Refusal(empty)
+    if problem is TextProblem.TOO_LONG:
+        return Refusal(t._("That is too long: please type at most {n} characters.", n=limit))
+    return clean(typed)

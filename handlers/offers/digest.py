@@ -9,9 +9,9 @@ from telegram.error import Forbidden
 from telegram.ext import Application, ContextTypes
 
 from bot.context import SERVICES_KEY
-from bot.offers_digest import send_digests
+from bot.offers_digest import Link, send_digests
 from bot.services import Services
-from handlers.shared.screens import keyboard
+from handlers.offers.screens import digest_keyboard
 
 DIGEST_JOB = "offers:digest"
 # Often enough that a digest goes out soon after a match or after quiet hours end; the
@@ -23,9 +23,9 @@ async def run(context: ContextTypes.DEFAULT_TYPE) -> int:
     services: Services = context.application.bot_data[SERVICES_KEY]
     bot = context.application.bot
 
-    async def send(chat_id: int, text: str, buttons: list[tuple[str, str]]) -> bool:
+    async def send(chat_id: int, text: str, links: list[Link]) -> bool:
         try:
-            await bot.send_message(chat_id, text, reply_markup=keyboard([[b] for b in buttons]))
+            await bot.send_message(chat_id, text, reply_markup=digest_keyboard(links))
         except Forbidden:
             await services.repos.users.set_active(chat_id, False)
             return False

@@ -11,6 +11,8 @@ matches its presses and parses a press back into a typed value.
     MoveRecord.parse("ai:mv:²:x")                     -> None (garbage: a stale-button answer)
     MoveRecord.handler(move)                          -> CallbackQueryHandler calling
                                                          move(update, context, press)
+    pressed(move)                                     -> the same, the kind read from
+                                                         move's `press: MoveRecord`
 
 Fields are `int` (ASCII digits, 0 .. 2**63-1, so an id always fits SQLite), `str` (no `:`),
 `bool`, a `StrEnum`, a `Literal` of strings, or any of these `| None` (packed as an empty
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import inspect
 import re
 import types
 import typing
@@ -108,6 +111,18 @@ class Button:
             return await callback(update, context, press)
 
         return CallbackQueryHandler(run, pattern=wanted)
+
+
+def pressed(callback: Callable[[Update, Any, Any], Awaitable[object]]) -> Any:
+    """The handler of the button kind a callback takes as its third parameter, read from
+    that parameter's annotation (`press: MoveRecord`, or `MoveRecord | None` where the
+    callback also serves another way in), so a list of callbacks wires a feature's buttons."""
+    third = list(inspect.signature(callback).parameters)[2]
+    hint = typing.get_type_hints(callback)[third]
+    kinds = [k for k in typing.get_args(hint) or (hint,) if k is not type(None)]
+    if len(kinds) != 1 or not (isinstance(kinds[0], type) and issubclass(kinds[0], Button)):
+        raise TypeError(f"{callback.__qualname__} takes no single button kind: {hint!r}")
+    return kinds[0].handler(callback)
 
 
 def parse_any(data: object) -> Button | None:

@@ -94,6 +94,7 @@ Leave = Callable[[Update, BotContext, str], Awaitable[object]]
 Summary = Callable[[Step], str | Awaitable[str]]
 Outside = Callable[[Update, BotContext, Step], Awaitable[object]]
 Changed = Callable[[Step], None]
+Check = Callable[[Any, Step], Refusal | None]
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ class Field:
     into a list closed by Next. `outside` hands the question to a step with its own
     conversation states (a picker), which gives the answer back with `Form.put`.
     `changed` runs after the field takes a new value, to drop answers that it made wrong
-    (they are asked again)."""
+    (they are asked again). `check` refuses a whole value before the form moves on,
+    e.g. a toggle list closed by Next with nothing chosen."""
 
     name: str
     label: str
@@ -120,6 +122,7 @@ class Field:
     in_summary: bool = True
     outside: Outside | None = None
     changed: Changed | None = None
+    check: Check | None = None
 
     def applies(self, step: Step) -> bool:
         return self.when is None or self.when(step)
@@ -142,7 +145,8 @@ def _key(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Form:
-    """A declared flow: its fields in order, what saving does and where leaving goes."""
+    """A declared flow: its fields in order, what saving does and where leaving goes.
+    `summary` renders the summary's body, `summary_title` its first line."""
 
     name: str
     fields: tuple[Field, ...]
@@ -150,6 +154,7 @@ class Form:
     leave: Leave
     summary: Summary | None = None
     heading: Prompt | None = None
+    summary_title: Prompt | None = None
     states_extra: tuple[BaseHandler[Any, Any, Any], ...] = field(default=())
 
     @property
@@ -312,6 +317,9 @@ class Form:
         assert step is not None
         if isinstance(value, Refusal):
             return await self._ask(update, context, current, problem=value.message)
+        refused = current.check(value, step) if current.check is not None else None
+        if refused is not None:
+            return await self._refuse(update, context, current, refused)
         step.values[current.name] = value
         if current.changed is not None:
             current.changed(step)
@@ -323,6 +331,14 @@ class Form:
         if current is None or self._draft(context) is None:
             return await self._stale(update, context)
         return await self._take(update, context, current, value)
+
+    async def _refuse(
+        self, update: Update, context: BotContext, current: Field, refusal: Refusal
+    ) -> object:
+        """A refused press: the reason pops up over the buttons and stays above the question."""
+        if update.callback_query is not None:
+            await answer(update.callback_query, refusal.message, alert=True)
+        return await self._ask(update, context, current, problem=refusal.message)
 
     async def on_press(self, update: Update, context: BotContext, press: FormPress) -> object:
         draft = self._draft(context)
@@ -375,7 +391,10 @@ class Form:
             step.values[current.name] = None
             return await self._advance(update, context)
         if press.action == "next" and (current.multi or current.media is not None):
-            step.values.setdefault(current.name, [])
+            chosen = step.values.setdefault(current.name, [])
+            refused = current.check(chosen, step) if current.check is not None else None
+            if refused is not None:
+                return await self._refuse(update, context, current, refused)
             return await self._advance(update, context)
         options = list(current.options(step)) if current.options is not None else []
         if press.index is None or not 0 <= press.index < len(options):
@@ -436,11 +455,16 @@ class Form:
         draft["at"], draft["editing"] = None, True
         _ = context._
         body = await self._body(step)
+        title = (
+            self.summary_title(step)
+            if self.summary_title is not None
+            else _("Please check before saving:")
+        )
         press = lambda action: FormPress(self.name, action, "").data()  # noqa: E731
         await show(
             update,
             context,
-            _("Please check before saving:") + "\n\n" + body,
+            title + "\n\n" + body,
             keyboard(
                 [
                     [(_("Confirm"), press("ok"))],
