@@ -24,7 +24,7 @@ from storage.communities import Community
 
 OPERATOR_ID = 900
 # First segments of callback data not yet built from a typed declaration.
-LEGACY_PREFIXES = {"tw", "ai", "of", "nd", "in", "menu", "vi", "rm", "ob", "set", "op", "inv"}
+LEGACY_PREFIXES = {"ai", "of", "nd", "in", "menu", "vi", "rm", "ob", "set", "op", "inv"}
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
