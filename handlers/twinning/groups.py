@@ -15,6 +15,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.twinning_card import card_text
+from bot.twinning_deadlines import key_prefix
 from handlers.shared.screens import show, toast
 from handlers.twinning import screens
 from handlers.twinning.buttons import Card, ChooseToLink, Groups, LinkHere, UnlinkGroup, UnlinkHere
@@ -146,7 +147,7 @@ async def show_here(update: Update, context: BotContext, press: Card) -> int:
 
 async def _unlink(context: BotContext, partnership: Partnership, chat_id: int) -> None:
     await context.repos.partnerships.unlink_chat(partnership.id, chat_id)
-    key = f"tw:{partnership.id}:anniversary:{chat_id}"
+    key = key_prefix(partnership.id, "anniversary") + str(chat_id)
     await context.repos.partnerships.drop_reminders(key, exact=True)
     actor = context.account.id if context.account else None
     await context.repos.audit.record(
