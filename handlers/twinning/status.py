@@ -15,6 +15,7 @@ from handlers.shared.forms import Field, Form, Refusal, Step
 from handlers.twinning.buttons import End, Pause, Resume
 from handlers.twinning.common import (
     DRAFT_PREFIX,
+    drop_drafts,
     partnership_for,
     post_to_groups,
     update_reminders,
@@ -73,6 +74,7 @@ async def ask_reason(update: Update, context: BotContext, press: Pause | End) ->
     if partnership is None:
         return END
     status = "paused" if isinstance(press, Pause) else "ended"
+    drop_drafts(context)
     return await FORM.start(update, context, meta={"partnership": partnership.id, "status": status})
 
 

@@ -42,6 +42,7 @@ from handlers.shared.screens import toast
 from handlers.twinning.buttons import OpenStep
 from handlers.twinning.common import (
     DRAFT_PREFIX,
+    drop_drafts,
     legal,
     partnership_for,
     post_to_groups,
@@ -234,6 +235,7 @@ async def open_step(update: Update, context: BotContext, press: OpenStep) -> obj
         "correcting": bool(record and record.done),
     }
     form = FORMS[step.code]
+    drop_drafts(context)  # one flow of the guide at a time: an older screen's buttons go stale
     if record is not None and record.done:
         # A done step opens at its summary; a skipped optional fact counts as answered.
         skipped = {f.key: None for f in step.active_fields(values) if f.optional}
