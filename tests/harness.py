@@ -25,7 +25,7 @@ from storage.communities import Community
 OPERATOR_ID = 900
 # First segments of callback data not yet built from a typed declaration ("ap" and "vp" are
 # the aid log's donor and partner picker, which the shared place picker replaces).
-LEGACY_PREFIXES = {"tw", "rm", "ob", "set", "ap", "vp"}
+LEGACY_PREFIXES = {"rm", "ob", "set", "ap", "vp"}
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 

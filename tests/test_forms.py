@@ -67,8 +67,8 @@ FORM = Form(
 )
 
 
-def _at_least_one(value: Any, step: Step) -> Refusal | None:
-    return None if value else Refusal("Choose at least one topic.")
+def _at_least_one(value: Any, step: Step) -> Any:
+    return value if value else Refusal("Choose at least one topic.")
 
 
 CHECKED = Form(
@@ -85,7 +85,7 @@ CHECKED = Form(
     ),
     save=_save,
     leave=_leave,
-    summary_title=lambda s: "Please check your topics:",
+    summary_heading=lambda s: "Please check your topics:",
 )
 
 
@@ -306,5 +306,115 @@ async def test_a_checked_field_refuses_nothing_chosen_and_the_summary_has_its_ti
         assert "Please check before saving" not in reply.text
         await bot.press(olena, "Confirm")
         assert SAVED == [{"topics": ["health"]}]
+    finally:
+        await bot.stop()
+
+
+# A second form for what a flow may add: a check on every value (picked or typed, awaited
+# when it reads the database), the closing button's own label, Back out of the first
+# question, a summary with its own heading, and leaving that knows where the form came from.
+
+TAKEN = {"2026-12-25"}
+
+
+async def _free_day(value: Any, step: Step) -> Any:
+    return Refusal("That day is taken.") if value in TAKEN else value
+
+
+async def _day(text: str, step: Step) -> Any:
+    text = text.strip()
+    return text if text.startswith("2026-") else Refusal("Type a day of 2026.")
+
+
+async def _leave_plan(update: Update, context: BotContext, text: str) -> object:
+    step = PLAN.step(context)
+    origin = step.meta["origin"] if step is not None else "nowhere"
+    await show(update, context, f"{text} Back at {origin}.".strip())
+    return ConversationHandler.END
+
+
+PLAN = Form(
+    name="plan",
+    fields=(
+        Field(
+            "topics",
+            "Topics",
+            prompt=lambda s: "Which topics?",
+            options=lambda s: [Option("water", "Water"), Option("health", "Health")],
+            multi=True,
+            next_label="Done",
+            check=lambda value, s: value or Refusal("Pick at least one topic."),
+        ),
+        Field(
+            "day",
+            "Day",
+            prompt=lambda s: "Which day?",
+            options=lambda s: [Option("2026-12-25", "Christmas")],
+            parse=_day,
+            check=_free_day,
+        ),
+    ),
+    save=_save,
+    leave=_leave_plan,
+    back_out=True,
+    summary=lambda s: f"Plan of {s.meta['origin']}: {', '.join(s.values['topics'])}",
+    summary_heading=lambda s: "",
+)
+
+
+async def _start_plan(update: Update, context: BotContext) -> object:
+    return await PLAN.start(update, context, meta={"origin": "the card"})
+
+
+def _add_plan(app: Any) -> None:
+    _first(
+        app,
+        ConversationHandler(
+            entry_points=[CommandHandler("plan", _start_plan), PLAN.press_handler()],
+            states=PLAN.states(),
+            fallbacks=[],
+            name="plan",
+            persistent=True,
+        ),
+    )
+
+
+async def test_checks_labels_back_out_and_own_summary(tmp_path: Path) -> None:
+    SAVED.clear()
+    bot = BotHarness(tmp_path, extra=_add_plan)
+    await bot.start()
+    try:
+        olena = bot.user(1, "Olena")
+        reply = await bot.send(olena, "/plan")
+        assert {"Done", "Back", "Cancel"} <= set(reply.buttons) and "Next" not in reply.buttons
+        reply = await bot.press(olena, "Done")
+        assert any(a.get("text") == "Pick at least one topic." for a in bot.api.callback_answers)
+        assert "Pick at least one topic." in reply.text and "Which topics?" in reply.text
+        await bot.press(olena, "Water")
+        reply = await bot.press(olena, "Done")
+        assert "Which day?" in reply.text
+        reply = await bot.press(olena, "Christmas")
+        assert any(a.get("text") == "That day is taken." for a in bot.api.callback_answers)
+        assert "That day is taken." in reply.text and "Which day?" in reply.text
+        reply = await bot.send(olena, "tomorrow")
+        assert "Type a day of 2026." in reply.text
+        reply = await bot.send(olena, "2026-12-25")
+        assert "That day is taken." in reply.text
+        reply = await bot.send(olena, "2026-03-01")
+        assert reply.text.startswith("Plan of the card: water")
+        assert "Please check before saving:" not in reply.text
+        summary = reply.last
+        reply = await bot.press(olena, "Cancel")
+        assert reply.messages[0].text == "Cancelled. Nothing was saved. Back at the card."
+        # The draft went after leaving: the old summary's Confirm saves nothing.
+        ok = FormPress("plan", "ok", "").data()
+        reply = await bot.deliver(bot.api.press_data(olena, ok, summary))
+        assert "That draft is no longer valid." in reply.text and "Back at nowhere." in reply.text
+        assert SAVED == []
+
+        reply = await bot.send(olena, "/plan")
+        reply = await bot.press(olena, "Back")
+        assert reply.messages[0].text == "Back at the card."
+        assert bot.app is not None and "flow:plan" not in bot.app.user_data[olena.id]
     finally:
         await bot.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.shared.forms import FormPress
 from tests.harness import BotHarness
 
 
@@ -77,13 +78,15 @@ async def test_step_fields_back_in_ukrainian_keep_what_was_typed(bot: BotHarness
     reply = await bot.send(mayor, "123-VIII")
     assert "123-VIII" in reply.text and "2 листопада 2026" in reply.text
 
-    # From the summary's Edit, Back returns to the list of fields, then to the summary.
+    # From the summary's Edit, the field and the list of fields lead back to the summary.
     await bot.press(mayor, "Змінити")
     reply = await bot.press(mayor, "Номер рішення")
     assert "Зараз: 123-VIII" in reply.text
-    reply = await bot.press(mayor, "Назад")
+    reply = await bot.press(mayor, "Назад до підсумку")
+    assert "123-VIII" in reply.text and "Міська рада" in reply.text
+    reply = await bot.press(mayor, "Змінити")
     assert "Що ви хочете змінити?" in reply.text
-    reply = await bot.press(mayor, "Назад")
+    reply = await bot.press(mayor, "Назад до підсумку")
     assert "123-VIII" in reply.text and "Міська рада" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
     assert "Збережено." in reply.text
@@ -117,6 +120,9 @@ async def test_back_to_an_earlier_choice_keeps_later_answers(bot: BotHarness) ->
     question = bot.last(mayor.id)
     await bot.press(mayor, "Cancel")
     await bot.restart()
-    reply = await bot.deliver(bot.api.press_data(mayor, "tw:fb", question))
-    assert any(a.get("text") == "That screen is out of date." for a in bot.api.callback_answers)
+    back = FormPress("twareas", "back", "decision_number").data()
+    reply = await bot.deliver(bot.api.press_data(mayor, back, question))
+    assert any(
+        a.get("text") == "That button is no longer active." for a in bot.api.callback_answers
+    )
     assert "Twinning guide — Brovary" in reply.text

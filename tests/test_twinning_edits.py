@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.shared.forms import FormPress
 from tests.harness import BotHarness
 from tests.test_twinning_walk import fill_areas, new_partnership
 
@@ -186,9 +187,10 @@ async def test_confirm_pressed_twice_saves_once(bot: BotHarness) -> None:
     await bot.send(mayor, "today")
     summary = (await bot.send(mayor, "9")).last
     await bot.press(mayor, "Confirm", message=summary)
-    await bot.api.wait_processed(bot.api.press_data(mayor, "tw:ok", summary))
+    confirm = FormPress("twareas", "ok", "").data()
+    await bot.api.wait_processed(bot.api.press_data(mayor, confirm, summary))
     answers = [a.get("text", "") for a in bot.api.callback_answers]
-    assert "That screen is out of date." in answers
+    assert "That button is no longer active." in answers
     assert len(await bot.repos.partnerships.history(1)) == 4  # four facts, written once
     reply = await bot.send(mayor, "/twinning")
     assert "Jena, Germany · 2. Partner found and contact opened" in reply.buttons
@@ -234,3 +236,26 @@ def reply_title(lang: str) -> str:
         "en": "Areas of cooperation and council decision",
         "uk": "Сфери співпраці та рішення ради",
     }[lang]
+
+
+async def test_today_is_refused_where_it_breaks_the_order_of_facts(bot: BotHarness) -> None:
+    mayor = bot.user(223, "Ihor", "en")
+    await bot.make_member(mayor, "Brovary")
+    await new_partnership(bot, mayor, "Jena", "Jena, Germany")
+    await fill_areas(bot, mayor, decision_date="02.11.2026")
+    await bot.press(mayor, "Continue")
+    await bot.press(mayor, "Visit")
+    await bot.send(mayor, "05.11.2026")
+    await bot.press(mayor, "Skip")
+    await bot.press(mayor, "Confirm")
+    # The council decision cannot move to today, after the first contact with the partner.
+    await bot.press(mayor, "Correct a step")
+    await bot.press(mayor, "1. Areas of cooperation and council decision")
+    await bot.press(mayor, "Edit")
+    await bot.press(mayor, "Decision date")
+    reply = await bot.press(mayor, "Today")
+    refusal = "That date is after 5 November 2026, the date of a later fact of this partnership."
+    assert any(refusal in a.get("text", "") for a in bot.api.callback_answers)
+    assert refusal in reply.text and "Now: 2 November 2026" in reply.text
+    reply = await bot.send(mayor, "04.11.2026")
+    assert "Decision date: 4 November 2026" in reply.text and "Please check" in reply.text

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.reminder_delivery import deliver_due
 from tests.harness import BotHarness
-from tests.test_twinning_walk import fill_until_ministry, new_partnership
+from tests.test_twinning_walk import fill_areas, fill_until_ministry, new_partnership
 
 
 def texts(bot: BotHarness, chat_id: int, needle: str) -> list[str]:
@@ -34,8 +34,6 @@ async def test_moving_a_step_postpones_the_nudge(bot: BotHarness) -> None:
     await bot.make_member(mayor, "Brovary")
     await new_partnership(bot, mayor, "Jena", "Jena, Germany")
     bot.clock.advance(timedelta(days=10))
-    from tests.test_twinning_walk import fill_areas
-
     await fill_areas(bot, mayor, decision_date="today")
     bot.clock.advance(timedelta(days=5))
     assert await deliver_due(bot.app) == 0

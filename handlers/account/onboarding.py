@@ -26,6 +26,7 @@ from handlers.account.approvals import notify_operators
 from handlers.account.invites import redeem_invite
 from handlers.account.menu import main_menu_markup
 from handlers.shared.flows import FLOW_PREFIX
+from handlers.shared.navigation import HOME
 from handlers.shared.screens import Button, columns, keyboard, show
 from storage.communities import Community
 
@@ -370,7 +371,7 @@ async def confirm(update: Update, context: BotContext) -> int:
             " will get a message here as soon as it is decided.",
             community=community.title(context.lang),
         ),
-        keyboard([[(_("Main menu"), "menu:home")]]),
+        keyboard([[(_("Main menu"), HOME.data())]]),
     )
     await notify_operators(context, membership.id)
     return ConversationHandler.END

@@ -24,6 +24,7 @@ from bot.i18n import LANGUAGES
 from handlers.account.menu import main_menu_markup
 from handlers.account.onboarding import LANGUAGE_NAMES
 from handlers.shared.flows import draft_key, flow_conversation
+from handlers.shared.navigation import HOME as MAIN_MENU
 from handlers.shared.screens import button_int, columns, is_private, keyboard, show, toast
 
 HOME, TZ_TEXT = range(2)
@@ -60,7 +61,7 @@ async def home(update: Update, context: BotContext) -> int:
     rows = [[(_("Language"), "set:lang")], [(_("Time zone"), "set:tz")]]
     if is_private(update):
         rows.insert(1, [(_("Community"), "set:community")])
-        rows.append([(_("Main menu"), "menu:home")])
+        rows.append([(_("Main menu"), MAIN_MENU.data())])
     lang_name = LANGUAGE_NAMES[context.lang]
     await show(
         update,

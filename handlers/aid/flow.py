@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from telegram.ext import (
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -28,6 +27,7 @@ from handlers.aid.buttons import (
     ViewRecord,
 )
 from handlers.aid.logbook import log_conversation, stop_typing
+from handlers.shared.navigation import GoTo, Place
 
 FILES = filters.PHOTO | filters.Document.ALL
 
@@ -49,7 +49,7 @@ def handlers() -> list[Any]:
     return [
         CommandHandler("aid", home.home, filters=filters.ChatType.PRIVATE),
         # The menu's own button for this screen, not yet a typed declaration of the menu.
-        CallbackQueryHandler(home.home, pattern=r"^menu:aid$"),
+        GoTo.handler(lambda u, c, _p: home.home(u, c), when=lambda p: p.place is Place.AID),
         ConfirmRecord.handler(confirm.confirm),
         ViewRecord.handler(records.view),
         MoveRecord.handler(records.move),

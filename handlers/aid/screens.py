@@ -34,12 +34,13 @@ from handlers.aid.buttons import (
 )
 from handlers.aid.common import Names, format_day, joined, money
 from handlers.aid.render import files_text, quantity_text, record_text
+from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import keyboard
 from storage.aid import AidRecord
 
 Screen = tuple[str, InlineKeyboardMarkup]
 # The main menu and the aid and visits home belong to the menu, which has not declared them.
-MAIN_MENU, AID_HOME = "menu:home", "menu:aid"
+MAIN_MENU, AID_HOME = HOME.data(), GoTo(Place.AID).data()
 
 MOVE_LABELS = {
     "pledged": N_("Mark as pledged"),

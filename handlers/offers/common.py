@@ -13,6 +13,7 @@ from bot.text_input import TextProblem, check_text, clean
 from handlers.offers import screens
 from handlers.offers.buttons import OffersHome
 from handlers.shared.forms import Refusal
+from handlers.shared.navigation import GoTo, Place
 from handlers.shared.screens import answer, show
 from storage.communities import Community
 
@@ -52,7 +53,7 @@ async def no_longer_active(update: Update, context: BotContext) -> None:
 
 def menu_entry() -> CallbackQueryHandler[BotContext, object]:
     """The main menu's button for this feature, declared with the menu and matched here."""
-    return CallbackQueryHandler(home, pattern=r"^menu:offers$")
+    return GoTo.handler(lambda u, c, _p: home(u, c), when=lambda p: p.place is Place.OFFERS)
 
 
 def typed_text(typed: str, limit: int, empty: str, t: Translator) -> str | Refusal:

@@ -84,14 +84,14 @@ def _kinds_prompt(step: Step) -> str:
     return step._("Step 2: which kinds of support would help? Then press Next.")
 
 
-def _some_sector(value: Any, step: Step) -> Refusal | None:
-    return None if value else Refusal(step._("Choose at least one sector."))
+def _some_sector(value: Any, step: Step) -> Any:
+    return value if value else Refusal(step._("Choose at least one sector."))
 
 
-def _some_kind(value: Any, step: Step) -> Refusal | None:
+def _some_kind(value: Any, step: Step) -> Any:
     """An offer names what it gives; a need naming no kind takes any kind of support."""
     if value or not _offering(step):
-        return None
+        return value
     return Refusal(step._("Choose at least one kind of support."))
 
 
@@ -175,7 +175,7 @@ def form_values(post: Post) -> dict[str, Any]:
     return values
 
 
-def _summary_title(step: Step) -> str:
+def _summary_heading(step: Step) -> str:
     if _offering(step):
         return step._("Please check your offer:")
     return step._("Please check your need:")
@@ -309,7 +309,7 @@ FORM = Form(
     save=save,
     leave=leave,
     summary=summary,
-    summary_title=_summary_title,
+    summary_heading=_summary_heading,
 )
 
 

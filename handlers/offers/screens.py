@@ -37,6 +37,7 @@ from handlers.offers.buttons import (
 )
 from handlers.offers.drafts import Filters
 from handlers.shared.buttons import Button
+from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import columns, keyboard
 from storage.communities import Community
 from storage.offers import Post
@@ -45,8 +46,8 @@ from storage.users import User
 PAGE_SIZE = 5
 MY_POSTS_SHOWN = 20
 # The main menu's buttons, which the menu still builds as plain callback data.
-MAIN_MENU = "menu:home"
-TWINNING_GUIDE = "menu:twinning"
+MAIN_MENU = HOME.data()
+TWINNING_GUIDE = GoTo(Place.TWINNING).data()
 
 Row = list[tuple[str, str]]
 

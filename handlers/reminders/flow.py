@@ -29,6 +29,7 @@ from bot.reminder_text import describe_rule, when_text
 from bot.schedule_parser import Schedule, ScheduleError, ScheduleRefused, parse_schedule
 from bot.text_input import TextProblem, check_text, clean
 from handlers.shared.flows import FLOW_PREFIX
+from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import (
     Button,
     button_int,
@@ -388,7 +389,7 @@ async def save(update: Update, context: BotContext) -> int:
     draft.clear()
     rows: list[list[Button]] = [[(_("My reminders"), "rm:list:0")]]
     if is_private(update):
-        rows[0].append((_("Main menu"), "menu:home"))
+        rows[0].append((_("Main menu"), HOME.data()))
     await show(update, context, text, keyboard(rows))
     return ConversationHandler.END
 
@@ -451,7 +452,7 @@ async def list_screen(update: Update, context: BotContext) -> int:
         rows.append(nav)
     rows.append([(_("New reminder"), "rm:new")])
     if is_private(update):
-        rows.append([(_("Main menu"), "menu:home")])
+        rows.append([(_("Main menu"), HOME.data())])
     await show(update, context, clip(text), keyboard(rows))
     return ConversationHandler.END
 
@@ -558,7 +559,7 @@ def conversation() -> ConversationHandler[BotContext]:
 def list_handlers() -> list[CallbackQueryHandler[BotContext, Any]]:
     """The list and its screens work outside the flow, so an old list's buttons still work."""
     return [
-        CallbackQueryHandler(list_screen, pattern=r"^menu:reminders$"),
+        GoTo.handler(lambda u, c, _p: list_screen(u, c), when=lambda p: p.place is Place.REMINDERS),
         CallbackQueryHandler(list_screen, pattern=r"^rm:list:\d+$"),
         CallbackQueryHandler(view, pattern=r"^rm:view:\d+$"),
         CallbackQueryHandler(ask_delete, pattern=r"^rm:del:\d+$"),

@@ -21,7 +21,10 @@ function:
     ConversationHandler(entry_points=[...], states={**FORM.states()}, fallbacks=[...])
 
 Values are whatever the parsers return, as long as JSON can hold them (str, int, float,
-bool, lists and dicts of those): parsers return a `Decimal` as a string.
+bool, lists and dicts of those): parsers return a `Decimal` as a string. A field's `check`
+sees every value before it is taken, picked by a button or typed, and may refuse it (a date
+out of order, an empty multiple choice); parsers and checks that need the database are
+coroutines.
 """
 
 from __future__ import annotations
@@ -84,7 +87,8 @@ class Refusal:
 
 Parsed = Any  # a JSON value, or a Refusal
 Prompt = Callable[[Step], str]
-Parser = Callable[[str, Step], Parsed]
+Parser = Callable[[str, Step], Parsed | Awaitable[Parsed]]
+Checker = Callable[[Any, Step], Parsed | Awaitable[Parsed]]
 Options = Callable[[Step], Sequence[Option]]
 Condition = Callable[[Step], bool]
 Shown = Callable[[Any, Step], str]
@@ -94,19 +98,18 @@ Leave = Callable[[Update, BotContext, str], Awaitable[object]]
 Summary = Callable[[Step], str | Awaitable[str]]
 Outside = Callable[[Update, BotContext, Step], Awaitable[object]]
 Changed = Callable[[Step], None]
-Check = Callable[[Any, Step], Refusal | None]
 
 
 @dataclass(frozen=True)
 class Field:
     """One question. With `options` it shows buttons; with `parse` it takes typed text;
     with both, buttons are quick answers (today, a default currency) beside typing.
-    `multi` makes the options toggles closed by Next; `media` takes photos and documents
-    into a list closed by Next. `outside` hands the question to a step with its own
-    conversation states (a picker), which gives the answer back with `Form.put`.
-    `changed` runs after the field takes a new value, to drop answers that it made wrong
-    (they are asked again). `check` refuses a whole value before the form moves on,
-    e.g. a toggle list closed by Next with nothing chosen."""
+    `multi` makes the options toggles closed by Next (or `next_label`, a message to
+    translate); `media` takes photos and documents into a list closed the same way.
+    `check` gets each value the field would take and returns it (or a Refusal).
+    `outside` hands the question to a step with its own conversation states (a picker),
+    which gives the answer back with `Form.put`. `changed` runs after the field takes a new
+    value, to drop answers that it made wrong (they are asked again)."""
 
     name: str
     label: str
@@ -120,9 +123,10 @@ class Field:
     media: MediaTaker | None = None
     width: int = 2
     in_summary: bool = True
+    check: Checker | None = None
+    next_label: str | None = None
     outside: Outside | None = None
     changed: Changed | None = None
-    check: Check | None = None
 
     def applies(self, step: Step) -> bool:
         return self.when is None or self.when(step)
@@ -146,7 +150,11 @@ def _key(value: Any) -> str:
 @dataclass(frozen=True)
 class Form:
     """A declared flow: its fields in order, what saving does and where leaving goes.
-    `summary` renders the summary's body, `summary_title` its first line."""
+
+    `leave` runs before the draft is dropped, so it can read `meta` to go back to where the
+    form was opened. With `back_out`, the first question has Back too, which leaves the form
+    (with no notice). `summary_heading` replaces the line above the summary ("" for none,
+    when `summary` opens with its own)."""
 
     name: str
     fields: tuple[Field, ...]
@@ -154,8 +162,9 @@ class Form:
     leave: Leave
     summary: Summary | None = None
     heading: Prompt | None = None
-    summary_title: Prompt | None = None
     states_extra: tuple[BaseHandler[Any, Any, Any], ...] = field(default=())
+    back_out: bool = False
+    summary_heading: Prompt | None = None
 
     @property
     def state(self) -> str:
@@ -291,7 +300,8 @@ class Form:
             rows.extend(columns(buttons, current.width))
         action_row: list[tuple[str, str]] = []
         if current.multi or current.media is not None:
-            action_row.append((_("Next"), press("next")))
+            closing = _(current.next_label) if current.next_label else _("Next")
+            action_row.append((closing, press("next")))
         elif step.has(name):
             action_row.append((_("Keep as is"), press("keep")))
         if current.optional and not current.multi:
@@ -302,7 +312,7 @@ class Form:
         nav: list[tuple[str, str]] = []
         if draft.get("editing"):
             nav.append((_("Back to summary"), press("sum", of="")))
-        elif draft.get("trail"):
+        elif draft.get("trail") or self.back_out:
             nav.append((_("Back"), press("back")))
         nav.append((_("Cancel"), press("x", of="")))
         rows.append(nav)
@@ -315,11 +325,13 @@ class Form:
     ) -> object:
         step = self.step(context)
         assert step is not None
+        if not isinstance(value, Refusal) and current.check is not None:
+            value = await _settled(current.check(value, step))
         if isinstance(value, Refusal):
+            if update.callback_query is not None:
+                # A refused press: say why where the finger is, and above the question.
+                await answer(update.callback_query, value.message, alert=True)
             return await self._ask(update, context, current, problem=value.message)
-        refused = current.check(value, step) if current.check is not None else None
-        if refused is not None:
-            return await self._refuse(update, context, current, refused)
         step.values[current.name] = value
         if current.changed is not None:
             current.changed(step)
@@ -332,13 +344,13 @@ class Form:
             return await self._stale(update, context)
         return await self._take(update, context, current, value)
 
-    async def _refuse(
-        self, update: Update, context: BotContext, current: Field, refusal: Refusal
-    ) -> object:
-        """A refused press: the reason pops up over the buttons and stays above the question."""
-        if update.callback_query is not None:
-            await answer(update.callback_query, refusal.message, alert=True)
-        return await self._ask(update, context, current, problem=refusal.message)
+    async def _leave(self, update: Update, context: BotContext, text: str) -> object:
+        draft = self._draft(context)
+        try:
+            return await self.leave(update, context, text)
+        finally:
+            if draft is not None and self._draft(context) is draft:
+                self.drop(context)
 
     async def on_press(self, update: Update, context: BotContext, press: FormPress) -> object:
         draft = self._draft(context)
@@ -346,8 +358,7 @@ class Form:
         if draft is None or step is None or press.form != self.name:
             return await self._stale(update, context)
         if press.action == "x":
-            self.drop(context)
-            return await self.leave(update, context, context._("Cancelled. Nothing was saved."))
+            return await self._leave(update, context, context._("Cancelled. Nothing was saved."))
         if press.action == "ok":
             if draft.get("at") is not None or self._next_field(step, None) is not None:
                 return await self._stale(update, context)
@@ -384,6 +395,8 @@ class Form:
                 if previous is not None and previous.applies(step):
                     draft["at"] = previous.name
                     return await self._ask(update, context, previous)
+            if self.back_out:
+                return await self._leave(update, context, "")
             return await self._ask(update, context, current)
         if press.action == "keep":
             return await self._advance(update, context)
@@ -391,11 +404,7 @@ class Form:
             step.values[current.name] = None
             return await self._advance(update, context)
         if press.action == "next" and (current.multi or current.media is not None):
-            chosen = step.values.setdefault(current.name, [])
-            refused = current.check(chosen, step) if current.check is not None else None
-            if refused is not None:
-                return await self._refuse(update, context, current, refused)
-            return await self._advance(update, context)
+            return await self._take(update, context, current, step.values.get(current.name, []))
         options = list(current.options(step)) if current.options is not None else []
         if press.index is None or not 0 <= press.index < len(options):
             return await self._ask(update, context, current)
@@ -427,7 +436,8 @@ class Form:
             )
         step = self.step(context)
         assert step is not None
-        return await self._take(update, context, current, current.parse(message.text or "", step))
+        parsed = await _settled(current.parse(message.text or "", step))
+        return await self._take(update, context, current, parsed)
 
     async def on_media(self, update: Update, context: BotContext) -> object:
         draft = self._draft(context)
@@ -454,17 +464,17 @@ class Form:
             return await self._ask(update, context, missing)
         draft["at"], draft["editing"] = None, True
         _ = context._
-        body = await self._body(step)
-        title = (
-            self.summary_title(step)
-            if self.summary_title is not None
+        body = await _settled(self.summary(step)) if self.summary is not None else self._lines(step)
+        head = (
+            self.summary_heading(step)
+            if self.summary_heading is not None
             else _("Please check before saving:")
         )
         press = lambda action: FormPress(self.name, action, "").data()  # noqa: E731
         await show(
             update,
             context,
-            title + "\n\n" + body,
+            head + "\n\n" + body if head else body,
             keyboard(
                 [
                     [(_("Confirm"), press("ok"))],
@@ -473,12 +483,6 @@ class Form:
             ),
         )
         return self.state
-
-    async def _body(self, step: Step) -> str:
-        if self.summary is None:
-            return self._lines(step)
-        body = self.summary(step)
-        return await body if inspect.isawaitable(body) else body
 
     def _lines(self, step: Step) -> str:
         lines = []
@@ -511,10 +515,9 @@ class Form:
         return await self._ask(update, context, current)
 
     async def _stale(self, update: Update, context: BotContext) -> object:
-        self.drop(context)
         if update.callback_query is not None:
             await answer(update.callback_query, context._("That button is no longer active."))
-        return await self.leave(
+        return await self._leave(
             update, context, context._("That draft is no longer valid. Nothing was saved.")
         )
 
@@ -551,3 +554,8 @@ class Form:
 
     def states(self) -> dict[object, list[BaseHandler[Any, Any, Any]]]:
         return {self.state: self.handlers()}
+
+
+async def _settled(value: Any) -> Any:
+    """A parser's or check's answer, awaited when it is a coroutine."""
+    return await value if inspect.isawaitable(value) else value

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CommandHandler
+from telegram.ext import Application
 
 from bot.context import services_of
-from handlers.twinning import flow, groups, reminders
+from handlers.twinning import conversation, reminders
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    # Every `tw:` button and typed step input go through the conversation; /status shows a
-    # group's linked partnerships.
-    app.add_handler(flow.conversation())
-    app.add_handler(CommandHandler("status", groups.status))
+    # Every guide button, typed step input and /twinning and /status (in groups the linked
+    # partnerships' cards) go through one conversation.
+    app.add_handler(conversation.conversation())
     reminders.register(services_of(app).reminder_kinds)

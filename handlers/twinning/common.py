@@ -1,10 +1,11 @@
-"""What the twinning guide's handlers share: the draft, access checks, names and group posts."""
+"""What the twinning guide's handlers share: access checks, names, reminders and group posts."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
@@ -15,28 +16,31 @@ from bot.i18n import Translator
 from bot.legal_facts import LegalFacts, load_legal_facts
 from bot.twinning_deadlines import reschedule
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import answer, button_int, keyboard, show
+from handlers.shared.screens import answer, is_private, show
+from handlers.twinning import screens
 from storage.communities import Community
 from storage.partnerships import Partnership
+from storage.repositories import Repositories
 
 _log = logging.getLogger(__name__)
 
-DRAFT = FLOW_PREFIX + "twinning"
-ACTIVE = 1  # a twinning flow waits for a button or typed text
+# Every draft of the guide (the partner search, the step forms, the pause or end reason) has
+# a name that begins with this, so leaving for another screen of the guide drops them all.
+DRAFT_PREFIX = "tw"
 
 
-def draft(context: BotContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    return context.user_data.setdefault(DRAFT, {})
-
-
-def clear_draft(context: BotContext) -> None:
+def drop_drafts(context: BotContext) -> None:
     if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
+        for key in [k for k in context.user_data if k.startswith(FLOW_PREFIX + DRAFT_PREFIX)]:
+            context.user_data.pop(key, None)
 
 
 def legal(context: BotContext) -> LegalFacts:
     return load_legal_facts(context.services.settings.legal_facts)
+
+
+def today(context: BotContext) -> date:
+    return context.services.clock.now().astimezone(ZoneInfo(context.tz)).date()
 
 
 def community_name(community: Community | None, lang: str) -> str:
@@ -50,8 +54,8 @@ def community_name(community: Community | None, lang: str) -> str:
     return community.title(lang)
 
 
-async def names(context: BotContext, partnership: Partnership, lang: str) -> tuple[str, str]:
-    repos = context.repos
+async def names(repos: Repositories, partnership: Partnership, lang: str) -> tuple[str, str]:
+    """The names of the partnership's two sides: the Ukrainian community, then the partner."""
     return (
         community_name(await repos.communities.get(partnership.community_id), lang),
         community_name(await repos.communities.get(partnership.partner_id), lang),
@@ -62,15 +66,8 @@ async def refuse(update: Update, context: BotContext, text: str) -> None:
     """Say why a press or command cannot be done, with a way back to the guide."""
     if update.callback_query is not None:
         await answer(update.callback_query, text, alert=True)
-    if update.effective_chat is not None and update.effective_chat.type == "private":
-        await show(
-            update,
-            context,
-            text,
-            keyboard(
-                [[(context._("Twinning guide"), "tw:list"), (context._("Main menu"), "menu:home")]]
-            ),
-        )
+    if is_private(update):
+        await show(update, context, text, screens.back_home(context.t))
 
 
 async def no_community(update: Update, context: BotContext) -> None:
@@ -85,16 +82,13 @@ async def no_community(update: Update, context: BotContext) -> None:
 
 
 async def partnership_for(
-    update: Update, context: BotContext, raw_id: str, *, edit: bool = True
+    update: Update, context: BotContext, partnership_id: int, *, edit: bool = True
 ) -> Partnership | None:
-    """The partnership named in callback data, if the user's community may see (or edit) it."""
+    """The partnership a button names, if the user's community may see (or edit) it."""
     if context.community_id is None:
         await no_community(update, context)
         return None
-    partnership_id = button_int(raw_id)
-    partnership = (
-        await context.repos.partnerships.get(partnership_id) if partnership_id is not None else None
-    )
+    partnership = await context.repos.partnerships.get(partnership_id)
     allowed = partnership is not None and (
         partnership.community_id == context.community_id
         if edit
@@ -142,7 +136,7 @@ async def post_to_groups(
         if chat is None or not chat.active:
             continue
         t = context.services.i18n.get(chat.language)
-        community, partner = await names(context, partnership, chat.language)
+        community, partner = await names(repos, partnership, chat.language)
         try:
             await context.bot.send_message(chat_id, render(t, community, partner))
         except Forbidden:

@@ -8,10 +8,13 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from bot.i18n import LANGUAGES, N_
 from bot.twinning_documents import DOCUMENTS, DocumentFacts
-from handlers.shared.screens import keyboard, show
+from handlers.shared.screens import show
+from handlers.twinning import screens
+from handlers.twinning.buttons import Documents, Download
 from handlers.twinning.common import community_name, legal, partnership_for
 from storage.partnerships import Partnership
 
+END = ConversationHandler.END
 LABELS = {
     "letter": N_("Letter of intent to the partner (Ukrainian and English)"),
     "note": N_("Outline of the explanatory note"),
@@ -19,27 +22,11 @@ LABELS = {
 }
 
 
-async def menu(update: Update, context: BotContext, raw_id: str) -> int:
-    partnership = await partnership_for(update, context, raw_id)
-    if partnership is None:
-        return ConversationHandler.END
-    _ = context._
-    pid = partnership.id
-    rows = [
-        [(_("Letter of intent"), f"tw:dd:{pid}:letter")],
-        [(_("Explanatory note"), f"tw:dd:{pid}:note")],
-        [(_("Cover letter to the ministry"), f"tw:dd:{pid}:cover")],
-        [(_("All three"), f"tw:dd:{pid}:all")],
-        [(_("Back"), f"tw:c:{pid}")],
-    ]
-    text = _(
-        "Drafts filled in from what you have recorded, to finish in a word processor: the"
-        " letter of intent to the partner (in Ukrainian and English), the outline of the"
-        " explanatory note and the cover letter to the ministry. Blanks mark what is still"
-        " missing."
-    )
-    await show(update, context, text, keyboard(rows))
-    return ConversationHandler.END
+async def menu(update: Update, context: BotContext, press: Documents | Download) -> int:
+    partnership = await partnership_for(update, context, press.partnership)
+    if partnership is not None:
+        await show(update, context, *screens.documents(context.t, partnership.id))
+    return END
 
 
 async def _facts(context: BotContext, partnership: Partnership) -> DocumentFacts:
@@ -55,14 +42,15 @@ async def _facts(context: BotContext, partnership: Partnership) -> DocumentFacts
     )
 
 
-async def send(update: Update, context: BotContext, raw_id: str, which: str) -> int:
-    partnership = await partnership_for(update, context, raw_id)
+async def send(update: Update, context: BotContext, press: Download) -> int:
+    partnership = await partnership_for(update, context, press.partnership)
     chat = update.effective_chat
     if partnership is None or chat is None:
-        return ConversationHandler.END
+        return END
+    which = press.document
     wanted = list(DOCUMENTS) if which == "all" else [which] if which in DOCUMENTS else []
     if not wanted:
-        return await menu(update, context, raw_id)
+        return await menu(update, context, press)
     if update.callback_query is not None:
         await update.callback_query.answer(context._("Preparing the documents…"))
     facts = await _facts(context, partnership)
@@ -74,4 +62,4 @@ async def send(update: Update, context: BotContext, raw_id: str, which: str) -> 
             InputFile(data, filename=file_name),
             caption=context._(LABELS[key]),
         )
-    return ConversationHandler.END
+    return END

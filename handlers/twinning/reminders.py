@@ -11,7 +11,6 @@ from datetime import date
 
 from telegram import InlineKeyboardButton
 
-from bot.gazetteer import get_gazetteer
 from bot.i18n import N_, Translator
 from bot.legal_facts import load_legal_facts
 from bot.reminder_kinds import ReminderKinds, Rendered
@@ -24,18 +23,11 @@ from bot.twinning_deadlines import (
     KIND_REGISTER,
     KIND_STALLED,
 )
-from storage.communities import Community
+from handlers.shared.buttons import Button
+from handlers.twinning.buttons import Card, OpenStep
+from handlers.twinning.common import names
 from storage.partnerships import Partnership, StepRecord
 from storage.reminders import Reminder
-
-
-def _name(community: Community | None, lang: str) -> str:
-    if community is None:
-        return "—"
-    country = (
-        get_gazetteer().country(community.country_code) if community.kind == "foreign" else None
-    )
-    return f"{community.title(lang)}, {country.name(lang)}" if country else community.title(lang)
 
 
 async def _load(
@@ -50,16 +42,8 @@ async def _load(
     return partnership, await repos.partnerships.steps(partnership.id)
 
 
-def _button(t: Translator, label: str, data: str) -> list[list[InlineKeyboardButton]]:
-    return [[InlineKeyboardButton(t._(label), callback_data=data)]]
-
-
-async def _names(services: Services, partnership: Partnership, lang: str) -> tuple[str, str]:
-    repos = services.repos
-    return (
-        _name(await repos.communities.get(partnership.community_id), lang),
-        _name(await repos.communities.get(partnership.partner_id), lang),
-    )
+def _button(t: Translator, label: str, press: Button) -> list[list[InlineKeyboardButton]]:
+    return [[press.as_button(t._(label))]]
 
 
 async def render_ministry(services: Services, t: Translator, reminder: Reminder) -> Rendered | None:
@@ -71,7 +55,7 @@ async def render_ministry(services: Services, t: Translator, reminder: Reminder)
     if ministry is None or ministry.done or not ministry.data.get("submitted_date"):
         return None
     facts = load_legal_facts(services.settings.legal_facts)
-    community, partner = await _names(services, partnership, t.lang)
+    community, partner = await names(services.repos, partnership, t.lang)
     text = t._(
         "{days} days have passed since the draft agreement of {community} with {partner} went"
         " to the {ministry} on {date}. If there is no answer yet, follow up with the ministry;"
@@ -82,7 +66,7 @@ async def render_ministry(services: Services, t: Translator, reminder: Reminder)
         ministry=facts.ministry(t.lang),
         date=t.date(date.fromisoformat(ministry.data["submitted_date"])),
     )
-    return text, _button(t, N_("Record the answer"), f"tw:s:{partnership.id}:ministry")
+    return text, _button(t, N_("Record the answer"), OpenStep(partnership.id, "ministry"))
 
 
 async def render_register(services: Services, t: Translator, reminder: Reminder) -> Rendered | None:
@@ -94,7 +78,7 @@ async def render_register(services: Services, t: Translator, reminder: Reminder)
     if signing is None or not signing.done or (registration is not None and registration.done):
         return None
     facts = load_legal_facts(services.settings.legal_facts)
-    community, partner = await _names(services, partnership, t.lang)
+    community, partner = await names(services.repos, partnership, t.lang)
     text = t._(
         "The agreement of {community} with {partner} was signed on {date} but is not registered"
         " yet. Enter it in {register}, then record the registration number here.",
@@ -103,7 +87,7 @@ async def render_register(services: Services, t: Translator, reminder: Reminder)
         date=t.date(date.fromisoformat(signing.data["signing_date"])),
         register=facts.text("register", t.lang),
     )
-    return text, _button(t, N_("Record the registration"), f"tw:s:{partnership.id}:registration")
+    return text, _button(t, N_("Record the registration"), OpenStep(partnership.id, "registration"))
 
 
 async def render_stalled(services: Services, t: Translator, reminder: Reminder) -> Rendered | None:
@@ -113,7 +97,7 @@ async def render_stalled(services: Services, t: Translator, reminder: Reminder) 
     partnership = loaded[0]
     if partnership.step == REGISTERED or partnership.step != reminder.payload.get("step"):
         return None
-    community, partner = await _names(services, partnership, t.lang)
+    community, partner = await names(services.repos, partnership, t.lang)
     text = t.ngettext(
         "The partnership of {community} with {partner} has not moved for {n} day. Next step:"
         " {step}.",
@@ -124,7 +108,7 @@ async def render_stalled(services: Services, t: Translator, reminder: Reminder) 
         partner=partner,
         step=step_title(partnership.step, t),
     )
-    return text, _button(t, N_("Continue"), f"tw:s:{partnership.id}:{partnership.step}")
+    return text, _button(t, N_("Continue"), OpenStep(partnership.id, partnership.step))
 
 
 async def render_anniversary(
@@ -138,7 +122,7 @@ async def render_anniversary(
     if signing is None or not signing.done:
         return None
     signed = date.fromisoformat(signing.data["signing_date"])
-    community, partner = await _names(services, partnership, t.lang)
+    community, partner = await names(services.repos, partnership, t.lang)
     years = max(1, years_since(signed, services.clock.now().date()))
     text = t.ngettext(
         "{n} year ago {community} and {partner} signed their agreement. Happy anniversary!",
@@ -147,7 +131,7 @@ async def render_anniversary(
         community=community,
         partner=partner,
     )
-    return text, _button(t, N_("Open the partnership"), f"tw:c:{partnership.id}")
+    return text, _button(t, N_("Open the partnership"), Card(partnership.id))
 
 
 def register(kinds: ReminderKinds) -> None:

@@ -1,0 +1,174 @@
+"""Every button of the twinning guide, declared once (see `handlers.shared.buttons`).
+
+The card's and the steps' data stay as they were (`tw:c:7`, `tw:s:7:ministry`): reminders
+already delivered carry them.
+"""
+
+from __future__ import annotations
+
+from handlers.shared.buttons import Button, button
+
+# --- the guide in a private chat ------------------------------------------------------------
+
+
+@button("tw:list")
+class Guide(Button):
+    """The community's partnerships, one page of them."""
+
+    page: int = 0
+
+
+@button("tw:law")
+class Law(Button):
+    """The legal facts in brief."""
+
+
+@button("tw:c")
+class Card(Button):
+    partnership: int
+
+
+@button("tw:s")
+class OpenStep(Button):
+    """Fill in or correct a step (its code, checked against the workflow when pressed)."""
+
+    partnership: int
+    step: str
+
+
+@button("tw:fix")
+class Corrections(Button):
+    """Which done step to correct."""
+
+    partnership: int
+
+
+@button("tw:h")
+class History(Button):
+    partnership: int
+
+
+@button("tw:d")
+class Documents(Button):
+    partnership: int
+
+
+@button("tw:dd")
+class Download(Button):
+    """One draft document by its key, or `all`."""
+
+    partnership: int
+    document: str
+
+
+@button("tw:pa")
+class Pause(Button):
+    partnership: int
+
+
+@button("tw:en")
+class End(Button):
+    partnership: int
+
+
+@button("tw:re")
+class Resume(Button):
+    partnership: int
+
+
+# --- group chats ------------------------------------------------------------------------------
+
+
+@button("tw:g")
+class Groups(Button):
+    """The partnership's linked groups, from the private chat."""
+
+    partnership: int
+
+
+@button("tw:gx")
+class UnlinkGroup(Button):
+    """Unlink a group from the private chat. Group chat ids are negative: `group` is the id
+    without its sign."""
+
+    partnership: int
+    group: int
+
+    @classmethod
+    def of_chat(cls, partnership: int, chat_id: int) -> UnlinkGroup:
+        return cls(partnership, -chat_id)
+
+    @property
+    def chat_id(self) -> int:
+        return -self.group
+
+
+@button("tw:gl")
+class ChooseToLink(Button):
+    """In a group: which partnership it should follow."""
+
+
+@button("tw:gk")
+class LinkHere(Button):
+    """In a group: follow this partnership."""
+
+    partnership: int
+
+
+@button("tw:gu")
+class UnlinkHere(Button):
+    """In a group: stop following this partnership."""
+
+    partnership: int
+
+
+# --- choosing the partner of a new partnership ----------------------------------------------
+
+
+@button("tw:new")
+class NewPartnership(Button):
+    """Search for the partner by name."""
+
+
+@button("tw:pp")
+class PickPlace(Button):
+    """A place of the gazetteer, by its key `<scheme>:<id>`."""
+
+    scheme: str
+    ident: str
+
+    @classmethod
+    def of_key(cls, key: str) -> PickPlace:
+        scheme, _, ident = key.partition(":")
+        return cls(scheme, ident)
+
+    @property
+    def key(self) -> str:
+        return f"{self.scheme}:{self.ident}"
+
+
+@button("tw:pc")
+class PickCommunity(Button):
+    """A foreign community already known to the bot."""
+
+    community: int
+
+
+@button("tw:pm")
+class TypeByHand(Button):
+    """The partner is not in the list: type its name."""
+
+
+@button("tw:pmk")
+class KeepTypedName(Button):
+    """Keep the name typed by hand and go on to the country."""
+
+
+@button("tw:pk")
+class PickCountry(Button):
+    country: str
+
+
+@button("tw:pok")
+class CreatePartnership(Button):
+    """Confirm the chosen partner."""

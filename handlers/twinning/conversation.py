@@ -1,0 +1,130 @@
+"""The guide's conversation: which handler answers each of its buttons, in which chat.
+
+Every button of the guide is an entry point, so a press works from any screen and after a
+restart, and each handler checks it against the user's community again. The states are the
+partner search (typed names) and the forms (a step's facts, a reason to pause or end).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+
+from bot.context import BotContext
+from handlers.shared.buttons import Button
+from handlers.shared.navigation import GoTo, Place
+from handlers.shared.screens import is_private, toast
+from handlers.twinning import buttons, documents, flow, groups, partner, status, steps
+from handlers.twinning.common import drop_drafts
+
+END = ConversationHandler.END
+Callback = Callable[[Update, BotContext, Any], Awaitable[object]]
+Plain = Callable[[Update, BotContext], Awaitable[object]]
+FORMS = (*steps.FORMS.values(), status.FORM)
+
+
+async def open_guide(update: Update, context: BotContext) -> object:
+    """`/twinning`, `/status` and the menu button: the guide in private, the cards in a group."""
+    if not is_private(update):
+        return await groups.status(update, context)
+    drop_drafts(context)
+    return await flow.show_list(update, context)
+
+
+async def open_card(update: Update, context: BotContext, card: buttons.Card) -> object:
+    if is_private(update):
+        return await flow.open_card(update, context, card)
+    return await groups.show_here(update, context, card)
+
+
+def private(callback: Callback) -> Callback:
+    """A button that works only in the private chat; in a group it says so."""
+
+    async def run(update: Update, context: BotContext, press: Any) -> object:
+        if not is_private(update):
+            await toast(update, context._("Open the bot in a private chat to do this."))
+            return END
+        return await callback(update, context, press)
+
+    return run
+
+
+def in_group(callback: Callback) -> Callback:
+    """A button of a group's screens; pressed in the private chat, it is out of date there."""
+
+    async def run(update: Update, context: BotContext, press: Any) -> object:
+        if is_private(update):
+            return await flow.stale(update, context)
+        return await callback(update, context, press)
+
+    return run
+
+
+def plain(callback: Plain) -> Callback:
+    """A button whose handler needs no more than that it was pressed."""
+
+    async def run(update: Update, context: BotContext, press: Any) -> object:
+        return await callback(update, context)
+
+    return run
+
+
+# Each button of the guide and who answers it.
+PRIVATE: dict[type[Button], Callback] = {
+    buttons.Guide: flow.show_page,
+    buttons.Law: plain(flow.show_law),
+    buttons.OpenStep: steps.open_step,
+    buttons.Corrections: flow.choose_correction,
+    buttons.History: flow.show_history,
+    buttons.Documents: documents.menu,
+    buttons.Download: documents.send,
+    buttons.Pause: status.ask_reason,
+    buttons.End: status.ask_reason,
+    buttons.Resume: status.resume,
+    buttons.Groups: groups.manage,
+    buttons.UnlinkGroup: groups.unlink_from_private,
+    # The partner search.
+    buttons.NewPartnership: plain(partner.ask_partner),
+    buttons.TypeByHand: plain(partner.ask_manual),
+    buttons.KeepTypedName: plain(partner.keep_manual_name),
+    buttons.PickPlace: partner.pick_partner,
+    buttons.PickCommunity: partner.pick_partner,
+    buttons.PickCountry: partner.pick_partner,
+    buttons.CreatePartnership: plain(partner.create_partnership),
+}
+IN_GROUP: dict[type[Button], Callback] = {
+    buttons.ChooseToLink: groups.choose,
+    buttons.LinkHere: groups.link,
+    buttons.UnlinkHere: groups.unlink_here,
+}
+
+
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    return [
+        GoTo.handler(plain(open_guide), when=lambda press: press.place is Place.TWINNING),
+        buttons.Card.handler(open_card),
+        *(kind.handler(private(callback)) for kind, callback in PRIVATE.items()),
+        *(kind.handler(in_group(callback)) for kind, callback in IN_GROUP.items()),
+        # A form's buttons after its draft is gone still get an answer.
+        *(form.press_handler() for form in FORMS),
+    ]
+
+
+def conversation() -> ConversationHandler[BotContext]:
+    text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
+    states: dict[object, list[BaseHandler[Any, Any, Any]]] = {
+        partner.PICKING: [MessageHandler(text, partner.take_text)]
+    }
+    for form in FORMS:
+        states.update(form.states())
+    return ConversationHandler(
+        name="twinning",
+        persistent=True,
+        allow_reentry=True,
+        entry_points=[CommandHandler(("twinning", "status"), open_guide), *handlers()],
+        states=states,
+        fallbacks=[],
+    )

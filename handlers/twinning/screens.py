@@ -1,0 +1,281 @@
+"""The guide's screens: text and buttons from data and a translator, nothing else.
+
+Handlers load what a screen needs and show it; these functions never touch Telegram or the
+database, so a test calls them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from telegram import InlineKeyboardMarkup
+
+from bot.i18n import N_, Translator
+from bot.legal_facts import LegalFacts
+from bot.twinning import REGISTERED, STEP_CODES
+from bot.twinning_card import card_text, history_text, step_title
+from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTER, KIND_STALLED
+from handlers.shared.navigation import HOME
+from handlers.shared.screens import Button, keyboard
+from handlers.twinning.buttons import (
+    Card,
+    ChooseToLink,
+    Corrections,
+    Documents,
+    Download,
+    End,
+    Groups,
+    Guide,
+    History,
+    Law,
+    LinkHere,
+    NewPartnership,
+    OpenStep,
+    Pause,
+    Resume,
+    UnlinkGroup,
+    UnlinkHere,
+)
+from storage.partnerships import HistoryEntry, Partnership, StepRecord
+
+Screen = tuple[str, InlineKeyboardMarkup]
+
+PAGE = 8
+LABEL = 60  # a button label longer than this is cut
+REMINDER_NAMES = {
+    KIND_MINISTRY: N_("follow up with the ministry"),
+    KIND_REGISTER: N_("register the agreement"),
+    KIND_STALLED: N_("nudge if nothing moves"),
+    KIND_ANNIVERSARY: N_("signing anniversary"),
+}
+
+
+def short(label: str, limit: int = LABEL) -> str:
+    """A button label cut at a word, so a long partner name never ends mid-word."""
+    if len(label) <= limit:
+        return label
+    return label[: limit - 1].rsplit(" ", 1)[0].rstrip(" ·,") + "…"
+
+
+def with_notice(notice: str | None, text: str) -> str:
+    return f"{notice}\n\n{text}" if notice else text
+
+
+def back_home(t: Translator) -> InlineKeyboardMarkup:
+    """Under a refusal: the way back to the guide or the main menu."""
+    return keyboard([[(t._("Twinning guide"), Guide().data()), (t._("Main menu"), HOME.data())]])
+
+
+# --- the list ---------------------------------------------------------------------------------
+
+
+def page_of(count: int, page: int) -> tuple[int, int]:
+    """The page to show (kept within range) and how many pages `count` partnerships fill."""
+    pages = max(1, -(-count // PAGE))
+    return min(max(page, 0), pages - 1), pages
+
+
+def stage(t: Translator, partnership: Partnership) -> str:
+    if partnership.status == "paused":
+        return t._("paused")
+    if partnership.status == "ended":
+        return t._("ended")
+    if partnership.step == REGISTERED:
+        return t._("registered")
+    return step_title(partnership.step, t)
+
+
+def guide(
+    t: Translator,
+    community: str,
+    shown: Sequence[tuple[Partnership, str]],
+    page: int,
+    pages: int,
+    notice: str | None = None,
+) -> Screen:
+    """The community's partnerships (`shown`: this page's, each with the other side's name)."""
+    _ = t._
+    lines = [_("Twinning guide — {community}", community=community)]
+    if not shown:
+        lines += [
+            "",
+            _(
+                "The guide walks you through a twinning partnership with a municipality abroad,"
+                " in six steps: areas of cooperation and the council decision; the partner and"
+                " first contact; the draft agreement with an explanatory note; the ministry's"
+                " approval; signing; registration."
+            ),
+            "",
+            _("Start with a new partnership."),
+        ]
+    else:
+        lines += ["", _("Your partnerships:")]
+    rows: list[list[Button]] = [
+        [(short(f"{other} · {stage(t, partnership)}"), Card(partnership.id).data())]
+        for partnership, other in shown
+    ]
+    if pages > 1:
+        nav: list[Button] = []
+        if page > 0:
+            nav.append(("◀", Guide(page - 1).data()))
+        nav.append((f"{page + 1}/{pages}", Guide(page).data()))
+        if page < pages - 1:
+            nav.append(("▶", Guide(page + 1).data()))
+        rows.append(nav)
+    rows.append([(_("New partnership"), NewPartnership().data())])
+    rows.append([(_("The law in brief"), Law().data()), (_("Main menu"), HOME.data())])
+    return with_notice(notice, "\n".join(lines)), keyboard(rows)
+
+
+def law(t: Translator, facts: LegalFacts) -> Screen:
+    """The legal facts from the operator's data file."""
+    _ = t._
+    lang = t.lang
+    lines = [
+        _("The law: {law}.", law=facts.text("law", lang)),
+        _("Partners it covers: {covered}.", covered=facts.text("covered_partners", lang)),
+        _(
+            "The draft agreement is approved by the {ministry}, which answers within {days} days"
+            " after consulting {consulted}.",
+            ministry=facts.ministry(lang),
+            days=facts.ministry_review_days,
+            consulted=facts.text("consulted_ministries", lang),
+        ),
+        _("Signed agreements are entered in {register}.", register=facts.text("register", lang)),
+        "",
+        *facts.link_lines(lang),
+    ]
+    return "\n".join(lines), keyboard([[(_("Back"), Guide().data())]])
+
+
+# --- one partnership --------------------------------------------------------------------------
+
+
+def card(
+    t: Translator,
+    partnership: Partnership,
+    names: tuple[str, str],
+    records: Mapping[str, StepRecord],
+    *,
+    own: bool,
+    reminders: Sequence[tuple[str, date]] = (),
+    notice: str | None = None,
+) -> Screen:
+    """A partnership's card; `own` when the viewer's community leads it (and may edit it),
+    with the viewer's upcoming workflow `reminders` (kind, local date)."""
+    _ = t._
+    text = card_text(t, partnership, names[0], names[1], dict(records))
+    if reminders:
+        lines = [f"• {_(REMINDER_NAMES.get(kind, kind))}: {t.date(day)}" for kind, day in reminders]
+        text += "\n\n" + "\n".join([_("Reminders:"), *lines])
+    pid = partnership.id
+    active = partnership.status == "active"
+    rows: list[list[Button]] = []
+    if own and active and partnership.step != REGISTERED:
+        label = _("Continue: {step}", step=step_title(partnership.step, t))
+        rows.append([(label[:LABEL], OpenStep(pid, partnership.step).data())])
+    if own:
+        if active and any(r.done for r in records.values()):
+            rows.append([(_("Correct a step"), Corrections(pid).data())])
+        rows.append(
+            [(_("Documents"), Documents(pid).data()), (_("Group chats"), Groups(pid).data())]
+        )
+    rows.append([(_("History"), History(pid).data())])
+    if own and active:
+        rows.append([(_("Pause"), Pause(pid).data()), (_("End partnership"), End(pid).data())])
+    elif own and partnership.status == "paused":
+        rows.append([(_("Resume"), Resume(pid).data()), (_("End partnership"), End(pid).data())])
+    rows.append([(_("All partnerships"), Guide().data())])
+    return with_notice(notice, text), keyboard(rows)
+
+
+def corrections(t: Translator, partnership_id: int, records: Mapping[str, StepRecord]) -> Screen:
+    """The done steps, in workflow order, to pick the one to correct."""
+    done = sorted((code for code, record in records.items() if record.done), key=_order)
+    rows = [[(step_title(code, t)[:LABEL], OpenStep(partnership_id, code).data())] for code in done]
+    rows.append([(t._("Back"), Card(partnership_id).data())])
+    return t._("Which step do you want to correct?"), keyboard(rows)
+
+
+def _order(code: str) -> int:
+    return STEP_CODES.index(code) if code in STEP_CODES else len(STEP_CODES)
+
+
+def history(
+    t: Translator,
+    partnership_id: int,
+    entries: list[HistoryEntry],
+    people: dict[int, str],
+    tz: str,
+) -> Screen:
+    text = history_text(t, entries, people, tz)
+    return text, keyboard([[(t._("Back"), Card(partnership_id).data())]])
+
+
+def documents(t: Translator, partnership_id: int) -> Screen:
+    _ = t._
+    rows = [
+        [(_("Letter of intent"), Download(partnership_id, "letter").data())],
+        [(_("Explanatory note"), Download(partnership_id, "note").data())],
+        [(_("Cover letter to the ministry"), Download(partnership_id, "cover").data())],
+        [(_("All three"), Download(partnership_id, "all").data())],
+        [(_("Back"), Card(partnership_id).data())],
+    ]
+    text = _(
+        "Drafts filled in from what you have recorded, to finish in a word processor: the"
+        " letter of intent to the partner (in Ukrainian and English), the outline of the"
+        " explanatory note and the cover letter to the ministry. Blanks mark what is still"
+        " missing."
+    )
+    return text, keyboard(rows)
+
+
+# --- group chats ------------------------------------------------------------------------------
+
+
+def linked_groups(t: Translator, partnership_id: int, chats: Sequence[tuple[int, str]]) -> Screen:
+    """From the private chat: the groups that follow the partnership (chat id, title)."""
+    _ = t._
+    rows: list[list[Button]] = [
+        [
+            (
+                _("Unlink: {group}", group=title)[:LABEL],
+                UnlinkGroup.of_chat(partnership_id, chat_id).data(),
+            )
+        ]
+        for chat_id, title in chats
+    ]
+    text = _(
+        "Linked group chats get a message at each step change, in the group's language, and"
+        " /status there shows this card to everyone, the partner's staff included.\n\nTo link"
+        " a group: add the bot to it, then send /status in the group. A group admin who is"
+        " also an admin of your community can link it."
+    )
+    if not rows:
+        text += "\n\n" + _("No group is linked yet.")
+    rows.append([(_("Back"), Card(partnership_id).data())])
+    return text, keyboard(rows)
+
+
+def group_not_linked(t: Translator) -> Screen:
+    text = t._(
+        "This group is not linked to a partnership yet. An admin of this group who is"
+        " also an admin of a community can link it."
+    )
+    return text, keyboard([[(t._("Link this group"), ChooseToLink().data())]])
+
+
+def group_admin_actions(t: Translator, linked: Sequence[tuple[int, str]]) -> Screen:
+    """Under the cards in a group: link another partnership, or unlink one (id, both names)."""
+    rows: list[list[Button]] = [[(t._("Link this group"), ChooseToLink().data())]]
+    for partnership_id, title in linked:
+        label = t._("Unlink: {partnership}", partnership=title)
+        rows.append([(label[:LABEL], UnlinkHere(partnership_id).data())])
+    return t._("Group admins can link another partnership or unlink one."), keyboard(rows)
+
+
+def link_choices(t: Translator, choices: Sequence[tuple[int, str]]) -> Screen:
+    """In a group: the community's partnerships it may follow (id, both names)."""
+    rows = [[(title[:LABEL], LinkHere(partnership_id).data())] for partnership_id, title in choices]
+    return t._("Which partnership should this group follow?"), keyboard(rows)
