@@ -26,7 +26,7 @@ from bot.context import BotContext
 from bot.i18n import N_
 from bot.recurrence import first_occurrence, local_instant
 from bot.reminder_text import describe_rule, when_text
-from bot.schedule_parser import Schedule, ScheduleError, ScheduleRefused, parse_schedule
+from bot.schedule import Schedule, ScheduleError, ScheduleRefused, parse_schedule
 from bot.text_input import TextProblem, check_text, clean
 from handlers.common import FLOW_PREFIX, Button, clip, is_private, keyboard, show, toast
 from storage.reminders import NewReminder, Reminder

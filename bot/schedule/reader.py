@@ -1,0 +1,220 @@
+"""Reads a phrase left to right: the longest rule that fits at each token wins; what no rule
+took is either the reminder's text or, when it looks like a time, a part not understood.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.schedule.clock import clock, counted_noun, day_part
+from bot.schedule.dates import day
+from bot.schedule.durations import later
+from bot.schedule.facts import ClockTime, Day, Found, Hit, Shift, Weekday
+from bot.schedule.match import Tokens
+from bot.schedule.repeats import repeat
+from bot.schedule.tokens import Token, tokenize
+
+Rule = Callable[[Tokens, int], Hit | None]
+# On a tie the first wins: `на 5.12` is a date before it is a time.
+RULES: tuple[Rule, ...] = (repeat, day, later, clock, day_part)
+
+# Tags of words that always speak of time; left over, they make the phrase unsure.
+_TIME_TAGS = (
+    "weekday",
+    "every_weekday",
+    "day_shift",
+    "past_day",
+    "tonight",
+    "part",
+    "part_of_hour",
+    "noon",
+    "every",
+    "repeat",
+    "repeat_part",
+    "workdays",
+    "ago",
+    "meridiem",
+    "vague",
+)
+_TIME_WORDS_ALONE = frozenset(("вечора", "вечера", "ранку", "утра", "ночі", "ночи"))
+_QUALIFIED = ("next", "this", "last", "end", "final")
+_QUALIFIED_BY = ("unit", "week_word", "month_word", "weekday", "weekday_short", "weekend", "month")
+_CLOCK_NEIGHBOURS = frozenset(
+    ("о", "об", "на", "за", "без", "at", "past", "to", "till", "через", "in", "по", "an", "of")
+)
+_VAGUE_COUNTS = frozenset(
+    ("через", "кілька", "декілька", "кількох", "несколько", "пару", "few", "several", "in", "за")
+)
+_YEAR_TEXT = ("рік", "року", "р", "year", "год", "года")
+
+
+@dataclass(frozen=True)
+class Reading:
+    tokens: list[Token]
+    found: list[Found]
+    unsure: list[tuple[int, int]]  # token runs that look like time but were not understood
+
+
+def _scan(s: Tokens) -> tuple[list[Found], list[int]]:
+    found: list[Found] = []
+    free: list[int] = []
+    i = 0
+    while i < len(s):
+        best: Hit | None = None
+        for rule in RULES:
+            hit = rule(s, i)
+            if hit is not None and hit.end > i and (best is None or hit.end > best.end):
+                best = hit
+        if best is None:
+            free.append(i)
+            i += 1
+        else:
+            found.append(Found(i, best.end, best.facts))
+            i = best.end
+    return found, free
+
+
+def _hour_after_day(s: Tokens, found: list[Found], free: list[int]) -> None:
+    """`завтра 9 нарада`, `у п'ятницю 10`: a lone hour right after a day is its time."""
+    ends = {f.end: f for f in found}
+    for i in list(free):
+        before = ends.get(i)
+        digits = s.digits(i)
+        if before is None or digits is None or len(digits) > 2 or int(digits) > 23:
+            continue
+        if not any(isinstance(f, Shift | Weekday | Day) for f in before.facts):
+            continue
+        if counted_noun(s, i + 1) or s.tag(i + 1, "unit") or s.punct(i + 1, ".:/%-"):
+            continue
+        if s.tag(i + 1, "month") or s.tag(i + 1, "month_short"):
+            continue
+        hour, minute, end = int(digits), 0, i + 1
+        minutes = s.digits(i + 1)
+        if minutes is not None:
+            if len(minutes) != 2 or int(minutes) > 59 or i + 1 not in free:
+                continue
+            minute, end = int(minutes), i + 2
+            free.remove(i + 1)
+        twelve = not (len(digits) == 2 and digits[0] == "0") and 1 <= hour <= 12
+        found.append(Found(i, end, (ClockTime(hour, minute, twelve),)))
+        free.remove(i)
+    found.sort(key=lambda f: f.start)
+
+
+def _looks_like_time(s: Tokens, i: int) -> bool:
+    tags = s.tags(i)
+    word = s.word(i)
+    if any(tag in tags for tag in _TIME_TAGS):
+        return True
+    if word in _TIME_WORDS_ALONE:
+        return True
+    if any(tag in tags for tag in _QUALIFIED):
+        return any(t in s.tags(i + 1) for t in _QUALIFIED_BY) or any(
+            t in s.tags(i + 2) for t in _QUALIFIED_BY
+        ) and s.is_(i + 1, "the", "of")
+    if "month" in tags:
+        # `звіт за грудень` is a report's name; `у грудні`, `грудня` speak of a day.
+        nominative = word is not None and (word.endswith(("ень", "ий", "ад", "ь")) or word.isascii())
+        return not nominative or s.is_(i - 1, "in", "у", "в", "by", "until", "до")
+    if "half_prefix" in tags or "half_unit" in tags or "one_and_half" in tags:
+        return True
+    if ("half" in tags or "quarter" in tags) and (
+        s.word(i - 1) in _CLOCK_NEIGHBOURS
+        or s.word(i + 1) in _CLOCK_NEIGHBOURS
+        or s.number(i + 1) is not None
+        or "hour_word" in s.tags(i + 1)
+    ):
+        return True
+    if ("unit" in tags or "unit_short" in tags) and (
+        s.number(i - 1) is not None or s.word(i - 1) in _VAGUE_COUNTS
+    ):
+        return True
+    digits = s.digits(i)
+    if digits is None:
+        return False
+    if s.glued(i) and s.word(i - 1) is not None:
+        return s.tag(i - 1, "weekday_short") is not None  # `covid19` is a name
+    if s.word(i + 1) is not None and s.glued(i + 1):
+        return bool(s.tags(i + 1))  # `5G`, `3D` are names; `5pm` was a time
+    if s.punct(i - 1, "№#") or s.punct(i + 1, "%"):
+        return False
+    if len(digits) == 4 and (s.word(i + 1) in _YEAR_TEXT or s.is_(i - 1, "за", "for", "of")):
+        return False  # `звіт за 2025 рік`
+    return not counted_noun(s, i + 1)
+
+
+def _unsure_runs(s: Tokens, free: list[int]) -> list[tuple[int, int]]:
+    """Runs of free tokens around each time-like one, for naming what was not understood."""
+    free_set = set(free)
+    marked = [i for i in free if _looks_like_time(s, i)]
+    runs: list[tuple[int, int]] = []
+    for i in marked:
+        start, end = i, i + 1
+        # Take along glued punctuation and numbers (`17:7:5`) and a preposition before.
+        while end in free_set and (s.glued(end) and s.items[end].kind != "w"):
+            end += 1
+        while end in free_set and end < len(s) and s.glued(end):
+            end += 1
+        while start - 1 in free_set and s.glued(start) and s.items[start - 1].kind != "w":
+            start -= 1
+        if start - 1 in free_set and s.word(start - 1) in (
+            "о", "об", "в", "у", "на", "до", "at", "on", "by", "in", "через", "з", "from", "за",
+        ):  # fmt: skip
+            start -= 1
+        if runs and start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def read(text: str) -> Reading:
+    tokens = tokenize(text)
+    s = Tokens(tokens)
+    found, free = _scan(s)
+    _hour_after_day(s, found, free)
+    for item in found:
+        item.span = (tokens[item.start].start, tokens[item.end - 1].end)
+    return Reading(tokens, found, _unsure_runs(s, free))
+
+
+_LEADING = re.compile(
+    r"^(?:(?:будь\s+ласка|please|пожалуйста)[,\s]+)?"
+    r"(?:(?:нагадай(?:те)?|нагадати|нагадування|напомни(?:те)?|напомнить|напоминание|"
+    r"remind(?:er)?)(?:\s+(?:мені|мене|нам|мне|нас|me|us))?"
+    r"(?:\s+(?:про|що|щоб|о|об|about|to|that|of))?|to|about|що|щоб|про|:)(?![\w'])[\s:,-]*",
+    re.IGNORECASE,
+)
+_EDGE = " \t\n,;:—–-.!"
+_DANGLING = re.compile(
+    r"(?<![\w'])(?:о|об|в|у|во|на|до|з|із|at|on|in|by|for|і|й|та|и|and|що|that)\s*$",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"^(?:і|й|та|и|and|,)(?![\w'])\s*", re.IGNORECASE)
+
+
+def remaining_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """The typed text without the spans that said when, tidied at the edges."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        pieces.append(text[last:start])
+        last = max(last, end)
+    pieces.append(text[last:])
+    cleaned = []
+    for piece in pieces:
+        piece = " ".join(piece.split()).strip(_EDGE)
+        if not piece:
+            continue
+        for _ in range(2):
+            piece = _DANGLING.sub("", piece).strip(_EDGE)
+            piece = _JOINER.sub("", piece).strip(_EDGE)
+        if piece:
+            cleaned.append(piece)
+    joined = " ".join(cleaned)
+    for _ in range(3):
+        joined = _LEADING.sub("", joined).strip(_EDGE)
+        joined = _DANGLING.sub("", joined).strip(_EDGE)
+    return joined
