@@ -27,7 +27,7 @@ from bot.schedule.compose import (
     _Unsure,
     compose,
 )
-from bot.schedule.facts import EitherDay, Found, ScheduleError
+from bot.schedule.facts import EitherDay, Found, Refusal, ScheduleError
 from bot.schedule.reader import read, remaining_text
 
 __all__ = [
@@ -43,7 +43,9 @@ __all__ = [
 MAX_INPUT = 500
 
 
-def _alternatives(found: list[Found], what: str, text: str, now: datetime, tz: str) -> tuple[Schedule, ...]:
+def _alternatives(
+    found: list[Found], what: str, text: str, now: datetime, tz: str
+) -> tuple[Schedule, ...]:
     """For `12/05`: one schedule for each day it could be."""
     for index, item in enumerate(found):
         either = next((f for f in item.facts if isinstance(f, EitherDay)), None)
@@ -55,7 +57,9 @@ def _alternatives(found: list[Found], what: str, text: str, now: datetime, tz: s
                 item, facts=tuple(day if f is either else f for f in item.facts)
             )
             try:
-                options.append(compose([*found[:index], replaced, *found[index + 1 :]], what, text, now, tz))
+                options.append(
+                    compose([*found[:index], replaced, *found[index + 1 :]], what, text, now, tz)
+                )
             except (ScheduleRefused, _Unsure):
                 continue
         return tuple(options)
@@ -73,6 +77,17 @@ def parse_schedule(text: str, *, now: datetime, tz: str) -> Schedule:
     unsure = [(tokens[a].start, tokens[b - 1].end) for a, b in reading.unsure]
     understood = [item.span for item in reading.found]
     what = remaining_text(text, understood + unsure)
+    stated = next(
+        (
+            f
+            for item in reading.found
+            for f in item.facts
+            if isinstance(f, Refusal) and f.code is not ScheduleError.UNSURE
+        ),
+        None,
+    )
+    if stated is not None:
+        raise ScheduleRefused(stated.code)
     try:
         schedule = compose(reading.found, what, text, now, tz)
     except _Unsure as problem:
@@ -84,8 +99,8 @@ def parse_schedule(text: str, *, now: datetime, tz: str) -> Schedule:
         except (ScheduleRefused, _Unsure):
             partial = None
         raise ScheduleUnsure(_named(text, unsure), what, partial, alternatives) from None
-    except ScheduleRefused as refused:
-        if unsure and refused.code in (ScheduleError.NO_WHEN, ScheduleError.CONFLICT):
+    except ScheduleRefused:
+        if unsure:
             raise ScheduleUnsure(_named(text, unsure), what) from None
         raise
     if unsure:

@@ -11,21 +11,31 @@ from bot.schedule.match import Tokens
 
 # Before these a lone number is a time (`о 10`); before the soft ones only when no counted
 # noun follows (`в 10` is a time, `в 2 етапи` is not).
-TIME_PREPS = ("о", "об", "at", "around", "близько", "около", "приблизно")
-SOFT_PREPS = ("в", "у", "во", "на", "до", "by", "к", "ко", "till", "until", "before")
+TIME_PREPS = ("о", "об", "o", "at", "around", "близько", "около", "приблизно")
+SOFT_PREPS = ("в", "у", "y", "во", "на", "до", "by", "к", "ко", "till", "until", "before")
 HOUR_WORDS = ("годині", "годину", "години", "год", "часов", "часа", "час", "h", "hrs", "ч")
 _OCLOCK = ("o'clock", "oclock")
-_PLURAL_ENDINGS = ("и", "і", "ів", "ей", "ах", "ях", "ами", "ями", "ох", "ок", "ки")
+# Ukrainian and Russian count 2-4 with the nominative plural (`2 етапи`), 5 and up with the
+# genitive plural (`5 етапів`); `в 16 подвести` is a time, not sixteen of something.
+_FEW_ENDINGS = ("и", "і", "ы")
+_MANY_ENDINGS = ("ів", "ей", "ок", "их", "ов", "ин")
+_ANY_ENDINGS = ("ах", "ях", "ами", "ями", "ох")
 
 
 def counted_noun(s: Tokens, i: int) -> bool:
-    """The word at i is something counted (`2 етапи`, `3 amendments`), not a time."""
+    """The word at i counts the number before it (`2 етапи`, `3 amendments`): not a time."""
     word = s.word(i)
-    if word is None or s.tags(i):
+    count = s.number(i - 1)
+    if word is None or s.tags(i) or count is None:
         return False
     if word.isascii():
-        return word.endswith("s") and len(word) > 2
-    return word.endswith(_PLURAL_ENDINGS)
+        return word.endswith("s") and len(word) > 2 and count != 1
+    few = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
+    if word.endswith(_ANY_ENDINGS):
+        return True
+    if count % 10 == 1 and count % 100 != 11:
+        return False
+    return word.endswith(_FEW_ENDINGS if few else _MANY_ENDINGS)
 
 
 def _time(hour: int, minute: int, twelve: bool) -> ClockTime | Refusal:
@@ -127,7 +137,9 @@ def _word_minutes(s: Tokens, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _digital(s: Tokens, i: int, prep: str | None) -> tuple[int, ClockTime | TimeOrDate | Refusal] | None:
+def _digital(
+    s: Tokens, i: int, prep: str | None
+) -> tuple[int, ClockTime | TimeOrDate | Refusal] | None:
     digits = s.digits(i)
     if digits is None:
         return None
@@ -196,15 +208,26 @@ def _digital(s: Tokens, i: int, prep: str | None) -> tuple[int, ClockTime | Time
     if s.punct(i + 1, "-") and s.glued(i + 1) and s.is_(i + 2, "й", "ій", "ої", "а", "у", "ю"):
         return i + 3, _time(hour, 0, not _padded(digits))
     # о 9 30
-    if strong and len(s.digits(i + 1) or "") == 2 and not s.glued(i + 1):
-        if not s.punct(i + 2, ".:/") and s.tag(i + 2, "month") is None:
-            return i + 2, _time(hour, int(s.digits(i + 1) or 0), not _padded(digits))
-    if s.tag(i + 1, "unit") is not None and s.word(i + 1) not in HOUR_WORDS:
+    if (
+        strong
+        and len(s.digits(i + 1) or "") == 2
+        and not s.glued(i + 1)
+        and not s.punct(i + 2, ".:/")
+        and s.tag(i + 2, "month") is None
+    ):
+        return i + 2, _time(hour, int(s.digits(i + 1) or 0), not _padded(digits))
+    if (
+        s.tag(i + 1, "unit") is not None
+        and s.word(i + 1) not in HOUR_WORDS
+        and s.tag(i + 1, "part_of_hour") is None
+    ):
         return None  # `о 10 хвилин` is not a time
     if s.tag(i + 1, "month") or s.tag(i + 1, "month_short") or s.tag(i + 1, "numbered_day"):
         return None
     if s.punct(i + 1, "%") or (s.punct(i + 1, ".,:/") and s.number(i + 2) is not None):
         return None
+    if s.glued(i + 1) and s.word(i + 1) is not None:
+        return None  # `5ish`, `5G`: not a time this grammar knows
     if strong or s.tag(i + 1, "part_of_hour") is not None or s.word(i + 1) in HOUR_WORDS:
         return i + 1, _time(hour, 0, not _padded(digits))
     if prep in SOFT_PREPS and not counted_noun(s, i + 1) and hour <= 24:
@@ -292,7 +315,9 @@ def _in_words(s: Tokens, i: int) -> tuple[int, ClockTime | Refusal] | None:
     return None
 
 
-def _with_prep(s: Tokens, i: int, prep: str | None) -> tuple[int, ClockTime | TimeOrDate | Refusal] | None:
+def _with_prep(
+    s: Tokens, i: int, prep: str | None
+) -> tuple[int, ClockTime | TimeOrDate | Refusal] | None:
     """A time starting at i, after an optional preposition already read."""
     noon = s.tag(i, "noon")
     if noon is not None:
@@ -337,6 +362,8 @@ def clock(s: Tokens, i: int) -> Hit | None:
     start = i + 1 if prep else i
     if prep == "at" and s.is_(start, "around", "about"):
         start += 1
+    if s.is_(start, "a") and s.is_(start + 1, "quarter"):
+        start += 1
     found = _with_prep(s, start, prep)
     if found is None and prep is not None:
         return None
@@ -366,6 +393,9 @@ def day_part(s: Tokens, i: int) -> Hit | None:
         noun = s.tag(j, "part_noun")
         if noun is not None and s.word(j) in ("morning", "afternoon", "evening", "night"):
             return Hit(j + 1, (DayPart(noun),))
+    j = s.skip(i, "в", "у")
+    if s.tag(j, "nth") in (1, 2) and s.is_(j + 1, "половині", "половине") and s.is_(j + 2, "дня"):
+        return Hit(j + 3, (DayPart(Part.MORNING if s.tag(j, "nth") == 1 else Part.AFTERNOON),))
     if s.is_(i, "at") and s.is_(i + 1, "night"):
         return Hit(i + 2, (DayPart(Part.NIGHT),))
     return None

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.recurrence import MIN_MINUTES, WORKDAYS, first_occurrence, local_instant, nth_weekday
+from bot.recurrence import MIN_MINUTES, first_occurrence, local_instant, nth_weekday
 from bot.schedule.clock import with_part
 from bot.schedule.facts import (
     ClockTime,
@@ -162,10 +162,12 @@ class _Clock:
 def _clock(facts: _Facts, text: str) -> _Clock:
     part: Part | None = None
     part_item: Found | None = None
-    for fact, item in facts.parts:
-        if part is not None and fact.part is not part:
+    for said_part, item in facts.parts:
+        if part is not None and said_part.part is not part:
             raise ScheduleRefused(ScheduleError.CONFLICT)
-        part, part_item = fact.part, item
+        part, part_item = said_part.part, item
+    if len({(t.hour, t.minute, t.part) for t, _ in facts.times}) > 1:
+        raise ScheduleRefused(ScheduleError.CONFLICT)
     chosen: ClockTime | None = None
     chosen_item: Found | None = None
     for fact, item in facts.times:
@@ -174,9 +176,13 @@ def _clock(facts: _Facts, text: str) -> _Clock:
             if adjusted is None:
                 raise ScheduleRefused(ScheduleError.CONFLICT)
             fact = adjusted
-        elif part is not None and fact.part is not None and fact.part is not part:
-            if not (part is Part.AFTERNOON and fact.part is Part.EVENING):
-                raise ScheduleRefused(ScheduleError.CONFLICT)
+        elif (
+            part is not None
+            and fact.part is not None
+            and fact.part is not part
+            and not (part is Part.AFTERNOON and fact.part is Part.EVENING)
+        ):
+            raise ScheduleRefused(ScheduleError.CONFLICT)
         if chosen is not None and (chosen.hour, chosen.minute) != (fact.hour, fact.minute):
             raise ScheduleRefused(ScheduleError.CONFLICT)
         chosen, chosen_item = fact, item
@@ -224,8 +230,12 @@ def _resolve(fact: DayFact, today: date, at: time, tz: str, now: datetime) -> da
         return today + timedelta(days=(fact.weekday - today.weekday()) % 7 or 7)
     if isinstance(fact, MonthEnd):
         last = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
-        return last if ahead(last) else _add_months(last.replace(day=1), 1).replace(
-            day=calendar.monthrange(*_year_month(_add_months(last.replace(day=1), 1)))[1]
+        return (
+            last
+            if ahead(last)
+            else _add_months(last.replace(day=1), 1).replace(
+                day=calendar.monthrange(*_year_month(_add_months(last.replace(day=1), 1)))[1]
+            )
         )
     if isinstance(fact, NthWeekday):
         for months in range(3):
@@ -264,7 +274,9 @@ def _year_month(day: date) -> tuple[int, int]:
     return day.year, day.month
 
 
-def _one_day(facts: _Facts, roles: tuple[Role, ...], today: date, at: time, tz: str, now: datetime) -> date | None:
+def _one_day(
+    facts: _Facts, roles: tuple[Role, ...], today: date, at: time, tz: str, now: datetime
+) -> date | None:
     """The day the phrase names with these roles; several must agree."""
     chosen: date | None = None
     for fact, _item in facts.days:
@@ -393,12 +405,28 @@ def compose(found: list[Found], what: str, typed: str, now: datetime, tz: str) -
         at = clock.at or DEFAULT_TIME
         start = _one_day(facts, (Role.FROM,), today, at, tz, now)
         on_days = [
-            f for f, _ in facts.days if f.role is Role.ON and not isinstance(f, Weekday | MonthEnd | NthWeekday) and not (isinstance(f, Day) and (f.month is None or merged.freq == "yearly"))
+            f
+            for f, _ in facts.days
+            if f.role is Role.ON
+            and not isinstance(f, Weekday | MonthEnd | NthWeekday)
+            and not (isinstance(f, Day) and (f.month is None or merged.freq == "yearly"))
         ]
         if start is None and on_days:
             start = _one_day(
-                _Facts(facts.times, facts.parts, [(f, i) for f, i in facts.days if f in on_days], [], [], [], []),
-                (Role.ON,), today, at, tz, now,
+                _Facts(
+                    facts.times,
+                    facts.parts,
+                    [(f, i) for f, i in facts.days if f in on_days],
+                    [],
+                    [],
+                    [],
+                    [],
+                ),
+                (Role.ON,),
+                today,
+                at,
+                tz,
+                now,
             )
         until = _one_day(facts, (Role.UNTIL,), today, at, tz, now)
         begin = start or today
@@ -450,9 +478,9 @@ def compose(found: list[Found], what: str, typed: str, now: datetime, tz: str) -
 
     if facts.days:
         at = clock.at or DEFAULT_TIME
-        day = _one_day(facts, (Role.ON, Role.FROM, Role.UNTIL), today, at, tz, now)
-        assert day is not None
-        due = local_instant(day, at, tz)
+        on = _one_day(facts, (Role.ON, Role.FROM, Role.UNTIL), today, at, tz, now)
+        assert on is not None
+        due = local_instant(on, at, tz)
         return _checked(
             Schedule(what, due, at.strftime("%H:%M"), tz, None, _assumed(clock, at, True)), now
         )

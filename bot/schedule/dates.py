@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.schedule.facts import (
     Day,
     DayPart,
@@ -22,7 +24,7 @@ from bot.schedule.facts import (
 from bot.schedule.lexicon import Part
 from bot.schedule.match import Tokens
 
-ON_PREPS = ("на", "в", "у", "во", "on", "for")
+ON_PREPS = ("на", "в", "у", "y", "во", "on", "for")
 UNTIL_PREPS = ("до", "by", "until", "till", "before")
 FROM_PREPS = ("з", "із", "зі", "від", "с", "со", "from", "starting", "since", "beginning")
 _DAY_SUFFIXES = ("го", "е", "ого", "st", "nd", "rd", "th", "й", "ое", "ше")
@@ -65,9 +67,9 @@ def day_number(s: Tokens, i: int, *, need_suffix: bool = False) -> tuple[int, in
             return None
         return end, int(digits)
     tens = s.tag(j, "tens")
-    if tens is not None and (unit := s.tag(j + 1 + s.punct(j + 1, "-"), "ordinal")):
-        if 1 <= unit <= 9:
-            return j + 2 + s.punct(j + 1, "-"), tens + unit
+    unit = s.tag(j + 1 + s.punct(j + 1, "-"), "ordinal")
+    if tens is not None and unit is not None and 1 <= unit <= 9:
+        return j + 2 + s.punct(j + 1, "-"), tens + unit
     ordinal = s.tag(j, "ordinal")
     if ordinal is not None:
         return j + 1, ordinal
@@ -150,7 +152,7 @@ def _calendar_date(s: Tokens, i: int) -> tuple[int, Fact] | None:
         if s.punct(j + 1, ".") and s.glued(j + 1):
             j += 1
         numbered = day_number(s, j + 1)
-        if numbered is not None and s.number(numbered[0]) is None or (
+        if (numbered is not None and s.number(numbered[0]) is None) or (
             numbered is not None and _year(s, numbered[0])[1] is not None
         ):
             assert numbered is not None
@@ -195,7 +197,7 @@ def month_end(s: Tokens, i: int) -> tuple[int, bool] | None:
     if s.tag(j, "end"):
         j += 1
     elif s.tag(j, "final") or s.is_(j, "last"):
-        if not s.tag(j + 1, "unit") == "days":
+        if s.tag(j + 1, "unit") != "days":
             return None
         j += 2
     else:
@@ -249,6 +251,20 @@ def _weekday(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact | None] | 
     return end, Weekday(weekday, next_week, role or Role.ON)
 
 
+def _weekday_part(s: Tokens, i: int, role: Role | None) -> tuple[int, tuple[Fact, ...]] | None:
+    """`on Friday morning`: a weekday and a part of it."""
+    found = _weekday(s, i, role)
+    if found is None:
+        return None
+    end, fact = found
+    if fact is None:
+        return None
+    noun = s.tag(end, "part_noun")
+    if noun is not None and s.word(end) in ("morning", "afternoon", "evening", "night"):
+        return end + 1, (fact, DayPart(noun))
+    return end, (fact,)
+
+
 def day(s: Tokens, i: int) -> Hit | None:
     """A day, with the preposition before it."""
     j, role = role_prep(s, i)
@@ -260,11 +276,9 @@ def day(s: Tokens, i: int) -> Hit | None:
 
 
 def _with_role(fact: Fact, role: Role | None) -> Fact:
-    if role is None or not hasattr(fact, "role"):
+    if role is None or not isinstance(fact, Day):
         return fact
-    import dataclasses
-
-    return dataclasses.replace(fact, role=role)  # type: ignore[type-var]
+    return dataclasses.replace(fact, role=role)
 
 
 def _day_at(s: Tokens, i: int, role: Role | None) -> tuple[int, tuple[Fact, ...]] | None:
@@ -274,7 +288,7 @@ def _day_at(s: Tokens, i: int, role: Role | None) -> tuple[int, tuple[Fact, ...]
         if s.tag(end, "part_noun") in (Part.MORNING, Part.AFTERNOON, Part.EVENING, Part.NIGHT):
             return end + 1, (Shift(shift, role or Role.ON), DayPart(s.tag(end, "part_noun")))
         return end, (Shift(shift, role or Role.ON),)
-    if s.is_(i, "the") and s.is_(i + 1, "day") or s.is_(i, "day"):
+    if (s.is_(i, "the") and s.is_(i + 1, "day")) or s.is_(i, "day"):
         j = i + 1 if s.is_(i, "the") else i
         if s.is_(j, "day") and s.is_(j + 1, "after") and s.tag(j + 2, "day_shift") == 1:
             return j + 3, (Shift(2, role or Role.ON),)
@@ -292,10 +306,7 @@ def _day_at(s: Tokens, i: int, role: Role | None) -> tuple[int, tuple[Fact, ...]
         found = reader(s, i, role)
         if found is not None:
             return found[0], (_with_role(found[1], role),)
-    weekday = _weekday(s, i, role)
-    if weekday is not None and weekday[1] is not None:
-        return weekday[0], (weekday[1],)
-    return None
+    return _weekday_part(s, i, role)
 
 
 def _calendar_date_role(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact] | None:

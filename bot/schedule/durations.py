@@ -33,9 +33,9 @@ def _number(s: Tokens, i: int) -> tuple[int, Fraction] | None:
     if s.tag(i, "one_and_half"):
         return i + 1, Fraction(3, 2)
     tens = s.tag(i, "tens")
-    if tens is not None and (unit := s.tag(i + 1 + s.punct(i + 1, "-"), "number")):
-        if 1 <= unit <= 9:
-            return i + 2 + s.punct(i + 1, "-"), Fraction(tens + unit)
+    unit = s.tag(i + 1 + s.punct(i + 1, "-"), "number")
+    if tens is not None and unit is not None and 1 <= unit <= 9:
+        return i + 2 + s.punct(i + 1, "-"), Fraction(tens + unit)
     value = s.tag(i, "number")
     if value is not None:
         end = i + 1
@@ -83,7 +83,7 @@ def _component(s: Tokens, i: int) -> tuple[int, Amount] | None:
         k = j + 1 + s.is_(j + 1, "an", "a")
         return k + 1, Amount(s.tag(k, "unit"), Fraction(1, 2))
     # чверть години, a quarter of an hour, quarter hour
-    if s.tag(j, "quarter") and not s.is_(j, "quarter") or s.is_(j, "quarter"):
+    if (s.tag(j, "quarter") and not s.is_(j, "quarter")) or s.is_(j, "quarter"):
         k = j + 1 + s.is_(j + 1, "of")
         k += s.is_(k, "an", "a")
         if s.tag(k, "unit") == "hours":
@@ -163,6 +163,11 @@ def to_later(found: list[Amount]) -> Later | Refusal:
 
 def later(s: Tokens, i: int) -> Hit | None:
     """`через 2 години`, `in 90 min`, `2 hours from now`, and the past `2 дні тому`."""
+    if s.word(i) == "через" and s.word(i + 1) in ("день", "дня"):
+        # `через день` is both "in a day" and "every other day": asked, never guessed.
+        return Hit(i + 2, (Refusal(ScheduleError.UNSURE),))
+    if s.word(i) == "через" and s.word(i + 1) == "час":
+        return Hit(i + 2, (to_later([Amount("hours", Fraction(1))]),))
     if s.word(i) in RELATIVE:
         found = amounts(s, i + 1)
         if found is None:
@@ -177,6 +182,6 @@ def later(s: Tokens, i: int) -> Hit | None:
     end, parts = found
     if s.tag(end, "ago"):
         return Hit(end + 1, (Refusal(ScheduleError.PAST),))
-    if s.is_(end, "from") and s.is_(end + 1, "now") or s.is_(end, "later"):
+    if (s.is_(end, "from") and s.is_(end + 1, "now")) or s.is_(end, "later"):
         return Hit(end + 1 + s.is_(end, "from"), (to_later(parts),))
     return None

@@ -30,6 +30,10 @@ Tags = dict[str, Any]
 _LEX: dict[str, Tags] = {}
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def _add(tag: str, value: object, words: Iterable[str] | str) -> None:
     for word in words.split() if isinstance(words, str) else words:
         _LEX.setdefault(word, {})[tag] = value
@@ -205,19 +209,21 @@ _add("half_unit", "weeks", "півтижня")
 
 # Ordinal days of a month (`п'ятого грудня`, `the fifth of December`) and hours in words
 # (`о десятій`, `пів на третю`, `в пол третьего`).
-_ORDINAL_STEMS_UK = (
-    "перш друг трет четверт п'ят шост сьом восьм дев'ят десят одинадцят дванадцят тринадцят"
-    " чотирнадцят п'ятнадцят шістнадцят сімнадцят вісімнадцят дев'ятнадцят двадцят"
-).split()
-_ORDINALS_RU = (
-    "первого второго третьего четвертого пятого шестого седьмого восьмого девятого десятого"
-    " одиннадцатого двенадцатого тринадцатого четырнадцатого пятнадцатого шестнадцатого"
-    " семнадцатого восемнадцатого девятнадцатого двадцатого"
-).split()
-_ORDINALS_EN = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+_ORDINAL_STEMS_UK = _words(
+    "перш друг трет четверт п'ят шост сьом восьм дев'ят десят одинадцят дванадцят "
+    "тринадцят чотирнадцят п'ятнадцят шістнадцят сімнадцят вісімнадцят дев'ятнадцят "
+    "двадцят"
+)
+_ORDINALS_RU = _words(
+    "первого второго третьего четвертого пятого шестого седьмого восьмого девятого "
+    "десятого одиннадцатого двенадцатого тринадцатого четырнадцатого пятнадцатого "
+    "шестнадцатого семнадцатого восемнадцатого девятнадцатого двадцатого"
+)
+_ORDINALS_EN = _words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth twentieth"
+)
 
 
 def _uk_ordinal_day_forms(stem: str) -> list[str]:
@@ -255,7 +261,8 @@ _add("part", Part.MORNING, "вранці зранку уранці вранци 
 _add("part", Part.EVENING, "ввечері увечері вечором вечером ввечори")
 _add("part", Part.NIGHT, "вночі уночі ночью")
 _add("part", Part.AFTERNOON, "пообіді пополудні вдень удень днем")
-_add("vague", True, "рано пізно зараз сейчас попозже позже незабаром скоро потім asap soon")
+_add("vague", True, "рано пізно пізніше зараз сейчас попозже позже незабаром скоро потім")
+_add("vague", True, "asap soon later sometime двічі тричі дважды трижды twice thrice")
 # After an hour (`о 7 вечора`, `в 9 утра`): which half of the day the hour is in.
 _add("part_of_hour", Part.MORNING, "ранку утра")
 _add("part_of_hour", Part.AFTERNOON, "дня")
@@ -309,12 +316,13 @@ _add("except", True, "крім окрім кроме except")
 
 # --- lookup with typo tolerance --------------------------------------------------------------
 
-_FUZZY_TAGS = ("weekday", "month", "day_shift", "weekdays", "every_weekday")
+_FUZZY_TAGS = ("weekday", "month", "day_shift")
 _FUZZY_MIN = 7  # shorter words are too close to other words to guess
 
 
 def _one_typo_away(typed: str, known: str) -> bool:
-    """One letter missing, mistyped, or two neighbours swapped; never one letter extra."""
+    """One letter missing, mistyped, doubled, or two neighbours swapped; never one extra letter
+    of another kind (`завтрак`, breakfast, is not `завтра`)."""
     if len(typed) == len(known):
         diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
         if len(diff) == 1:
@@ -327,6 +335,11 @@ def _one_typo_away(typed: str, known: str) -> bool:
         )
     if len(typed) + 1 == len(known):
         return any(known[:i] + known[i + 1 :] == typed for i in range(len(known)))
+    if len(typed) == len(known) + 1:
+        return any(
+            typed[i] == typed[i - 1] and typed[:i] + typed[i + 1 :] == known
+            for i in range(1, len(typed))
+        )
     return False
 
 
@@ -362,9 +375,10 @@ def tags(word: str | None) -> Tags:
 def tag(word: str | None, name: str) -> Any:
     return tags(word).get(name)
 
+
 # Which one of a month's weekdays: `перший понеділок місяця`, `the last Friday of the month`.
-_add("nth", 1, "перший першого першу першої перша первый первую первого first 1st")
-_add("nth", 2, "другий другого другу другої друга второй вторую второго second 2nd")
+_add("nth", 1, "перший першого першу першої перша першій первой первый первую первого first 1st")
+_add("nth", 2, "другий другого другу другої друга другій второй вторую второго second 2nd")
 _add("nth", 3, "третій третього третю третьої третя третий третью третьего third 3rd")
 _add("nth", 4, "четвертий четвертого четверту четвертої четверта четвертый четвертую fourth 4th")
 _add("nth", -1, "останній останнього останню останньої остання последний последнюю last")

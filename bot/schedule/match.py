@@ -30,9 +30,7 @@ class Tokens:
 
     def punct(self, i: int, chars: str) -> bool:
         return (
-            0 <= i < len(self.items)
-            and self.items[i].kind == "p"
-            and self.items[i].text in chars
+            0 <= i < len(self.items) and self.items[i].kind == "p" and self.items[i].text in chars
         )
 
     def glued(self, i: int) -> bool:

@@ -28,8 +28,8 @@ _TIME_TAGS = (
     "past_day",
     "tonight",
     "part",
-    "part_of_hour",
     "noon",
+    "weekend",
     "every",
     "repeat",
     "repeat_part",
@@ -39,6 +39,10 @@ _TIME_TAGS = (
     "vague",
 )
 _TIME_WORDS_ALONE = frozenset(("вечора", "вечера", "ранку", "утра", "ночі", "ночи"))
+_BEFORE_AFTER = frozenset(
+    ("до", "перед", "після", "после", "before", "after", "by", "till", "until")
+)
+_TIME_PREPS = frozenset(("о", "об", "o", "at", "around", "в", "у", "до", "by", "близько", "около"))
 _QUALIFIED = ("next", "this", "last", "end", "final")
 _QUALIFIED_BY = ("unit", "week_word", "month_word", "weekday", "weekday_short", "weekend", "month")
 _CLOCK_NEIGHBOURS = frozenset(
@@ -110,13 +114,17 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return True
     if word in _TIME_WORDS_ALONE:
         return True
+    if ("lunch" in tags or "part_noun" in tags) and s.word(i - 1) in _BEFORE_AFTER:
+        return True
     if any(tag in tags for tag in _QUALIFIED):
-        return any(t in s.tags(i + 1) for t in _QUALIFIED_BY) or any(
-            t in s.tags(i + 2) for t in _QUALIFIED_BY
-        ) and s.is_(i + 1, "the", "of")
+        return any(t in s.tags(i + 1) for t in _QUALIFIED_BY) or (
+            any(t in s.tags(i + 2) for t in _QUALIFIED_BY) and s.is_(i + 1, "the", "of")
+        )
     if "month" in tags:
         # `звіт за грудень` is a report's name; `у грудні`, `грудня` speak of a day.
-        nominative = word is not None and (word.endswith(("ень", "ий", "ад", "ь")) or word.isascii())
+        nominative = word is not None and (
+            word.endswith(("ень", "ий", "ад", "ь")) or word.isascii()
+        )
         return not nominative or s.is_(i - 1, "in", "у", "в", "by", "until", "до")
     if "half_prefix" in tags or "half_unit" in tags or "one_and_half" in tags:
         return True
@@ -128,12 +136,17 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
     ):
         return True
     if ("unit" in tags or "unit_short" in tags) and (
-        s.number(i - 1) is not None or s.word(i - 1) in _VAGUE_COUNTS
+        (s.number(i - 1) is not None and len(s.digits(i - 1) or "") < 4)
+        or s.word(i - 1) in _VAGUE_COUNTS
     ):
         return True
     digits = s.digits(i)
     if digits is None:
         return False
+    if s.word(i - 1) in _TIME_PREPS and not counted_noun(s, i + 1):
+        return True
+    if len(digits) == 3 or len(digits) > 4:
+        return False  # `кабінет 204`, a phone number
     if s.glued(i) and s.word(i - 1) is not None:
         return s.tag(i - 1, "weekday_short") is not None  # `covid19` is a name
     if s.word(i + 1) is not None and s.glued(i + 1):
@@ -156,6 +169,10 @@ def _unsure_runs(s: Tokens, free: list[int]) -> list[tuple[int, int]]:
         while end in free_set and (s.glued(end) and s.items[end].kind != "w"):
             end += 1
         while end in free_set and end < len(s) and s.glued(end):
+            end += 1
+        if end in free_set and s.word(end) in ("на", "до", "to", "past", "of"):
+            end += 1
+        while end in free_set and any(t in s.tags(end) for t in (*_QUALIFIED_BY, *_TIME_TAGS)):
             end += 1
         while start - 1 in free_set and s.glued(start) and s.items[start - 1].kind != "w":
             start -= 1
@@ -189,10 +206,10 @@ _LEADING = re.compile(
 )
 _EDGE = " \t\n,;:—–-.!"
 _DANGLING = re.compile(
-    r"(?<![\w'])(?:о|об|в|у|во|на|до|з|із|at|on|in|by|for|і|й|та|и|and|що|that)\s*$",
+    r"(?<![\w'])(?:о|об|в|у|во|на|до|з|із|at|on|in|by|for|of|і|й|та|и|and|що|that)\s*$",
     re.IGNORECASE,
 )
-_JOINER = re.compile(r"^(?:і|й|та|и|and|,)(?![\w'])\s*", re.IGNORECASE)
+_JOINER = re.compile(r"^(?:і|й|та|и|and|of|,)(?![\w'])\s*", re.IGNORECASE)
 
 
 def remaining_text(text: str, spans: list[tuple[int, int]]) -> str:

@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
+from bot.recurrence import WEEKEND, WORKDAYS
 from bot.schedule.dates import day_number, month_end, nth_weekday
 from bot.schedule.durations import _number
 from bot.schedule.facts import DayPart, Except, Fact, Hit, Repeat
 from bot.schedule.lexicon import Part
 from bot.schedule.match import Tokens
-from bot.recurrence import WEEKEND, WORKDAYS
 
 FREQ_OF_UNIT = {
     "seconds": "secondly",
@@ -68,6 +68,9 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
     ending = month_end(s, i)
     if ending is not None:
         return ending[0], (Repeat("monthly", day=-1),)
+    # every half hour
+    if s.is_(i, "half") and s.tag(i + 1, "unit") == "hours":
+        return i + 2, (Repeat("minutely", 30),)
     # кожні півгодини
     half = s.tag(i, "half_unit")
     if half == "hours":
@@ -144,11 +147,11 @@ def repeat(s: Tokens, i: int) -> Hit | None:
         return None
     # по понеділках і середах, on Mondays, в будні дні, по вихідних, mondays
     j = s.skip(i, "по", "on", "в", "у", "во")
-    if j > i or word in ("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekdays", "workdays", "weekends"):
+    # An English plural alone is a repetition too: `mondays at 10`.
+    if j > i or ((word or "").endswith("s") and (word or "").isascii()):
         days = weekday_list(s, j, ("weekdays",))
-        if days is not None and (j > i or s.word(j, ) and s.word(j).isascii()):  # type: ignore[union-attr]
-            if j > i or (s.word(j) or "").endswith("s"):
-                return Hit(days[0], (Repeat("weekly", weekdays=days[1]),))
+        if days is not None:
+            return Hit(days[0], (Repeat("weekly", weekdays=days[1]),))
         if s.tag(j, "workday") or s.tag(j, "working"):
             end = j + 1 + (s.tag(j + 1, "unit") == "days" or s.is_(j + 1, "дни"))
             if s.tag(j, "working") and not s.tag(j + 1, "unit") and not s.is_(j + 1, "дни"):
@@ -159,7 +162,9 @@ def repeat(s: Tokens, i: int) -> Hit | None:
     # раз на тиждень, once a week, раз в два тижні
     if word in ("раз", "once") and s.is_(i + 1, "на", "в", "a", "every", "per"):
         counted = _number(s, i + 2)
-        j, count = (counted[0], int(counted[1])) if counted and not s.is_(i + 2, "a") else (i + 2, 1)
+        j, count = (
+            (counted[0], int(counted[1])) if counted and not s.is_(i + 2, "a") else (i + 2, 1)
+        )
         unit = s.tag(j, "unit")
         if unit is not None:
             return Hit(j + 1, (Repeat(FREQ_OF_UNIT[unit], count),))

@@ -17,7 +17,10 @@ _DASHES = frozenset("‐‑‒–—―−")
 _LOOKALIKE_LOWER = dict(zip("aceiopxyï", "асеіорхуї", strict=True))
 _LOOKALIKE_UPPER = dict(zip("ABCEHIKMOPTXYÏ", "АВСЕНІКМОРТХУЇ", strict=True))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+|\S")
+# `2morrow`, `2day`, `2nite`: the digit is part of the word.
+_TOKEN = re.compile(
+    r"2(?:morrow|moro|morow|mrw|day|nite|night)(?![^\W\d_])|[^\W\d_]+(?:'[^\W\d_]+)*|\d+|\S"
+)
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´′ʹ][^\W\d_]+)*")
 
 
@@ -71,7 +74,7 @@ def tokenize(text: str) -> list[Token]:
     last_end = -1
     for match in _TOKEN.finditer(normalized):
         raw = match[0]
-        kind = "n" if raw.isdigit() else "w" if raw[0].isalpha() else "p"
+        kind = "n" if raw.isdigit() else "w" if raw[-1].isalpha() else "p"
         if kind == "n" and not raw.isascii():
             kind = "p"  # other scripts' digits are not times
         tokens.append(Token(raw, kind, match.start(), match.end(), match.start() == last_end))
