@@ -228,7 +228,8 @@ def _digital(
         return None
     if s.glued(i + 1) and s.word(i + 1) is not None:
         return None  # `5ish`, `5G`: not a time this grammar knows
-    if strong or s.tag(i + 1, "part_of_hour") is not None or s.word(i + 1) in HOUR_WORDS:
+    said_hours = s.word(i + 1) in HOUR_WORDS and prep is not None  # `2 години` alone: 2 hours
+    if strong or s.tag(i + 1, "part_of_hour") is not None or said_hours:
         return i + 1, _time(hour, 0, not _padded(digits))
     if prep in SOFT_PREPS and not counted_noun(s, i + 1) and hour <= 24:
         return i + 1, _time(hour, 0, not _padded(digits))

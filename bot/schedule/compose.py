@@ -14,7 +14,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.recurrence import MIN_MINUTES, first_occurrence, local_instant, nth_weekday
+from bot.recurrence import (
+    MIN_MINUTES,
+    first_occurrence,
+    local_instant,
+    next_occurrence,
+    nth_weekday,
+)
 from bot.schedule.clock import with_part
 from bot.schedule.facts import (
     ClockTime,
@@ -366,7 +372,7 @@ def _anchored(rule: dict[str, Any], at: time, tz: str, after: datetime) -> dict[
     if rule.get("interval", 1) <= 1 or rule["freq"] in ("hourly", "minutely"):
         return rule
     single = {k: v for k, v in rule.items() if k != "interval"}
-    first = first_occurrence(single, at, tz, after)
+    first = next_occurrence(single, at, tz, after)
     if first is None:
         raise ScheduleRefused(ScheduleError.INVALID_DATE)
     return {**rule, "anchor": first.astimezone(ZoneInfo(tz)).date().isoformat()}
@@ -445,8 +451,12 @@ def compose(found: list[Found], what: str, typed: str, now: datetime, tz: str) -
             rule["anchor"] = first.strftime("%Y-%m-%dT%H:%M:%SZ")
             local = first.astimezone(zone).strftime("%H:%M")
             return _checked(Schedule(what, first, local, tz, rule, _assumed(clock, at, False)), now)
-        rule = _anchored(rule, at, tz, after - timedelta(microseconds=1))
-        due = first_occurrence(rule, at, tz, after)
+        rule = _anchored(rule, at, tz, after)
+        due = (
+            next_occurrence(rule, at, tz, after)
+            if after == now
+            else first_occurrence(rule, at, tz, after)
+        )
         if due is None:
             raise ScheduleRefused(ScheduleError.INVALID_DATE)
         said_day = rule["freq"] != "daily" or clock.at is None

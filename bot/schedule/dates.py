@@ -237,7 +237,8 @@ def _weekday(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact | None] | 
     qualifier = "next" if s.tag(j, "next") else "this" if s.tag(j, "this") else None
     k = j + 1 if qualifier else j
     weekday = s.tag(k, "weekday")
-    if weekday is None and (qualifier or role or before or s.number(k + 1) is not None):
+    at_time = s.number(k + 1) is not None or (s.is_(k + 1, "at", "о") and s.number(k + 2))
+    if weekday is None and (qualifier or role or before or at_time):
         weekday = s.tag(k, "weekday_short")
     if weekday is None:
         return None

@@ -53,14 +53,16 @@ _WEEKDAYS = (
 # Short forms and English abbreviations stand for a weekday only next to a date, a time or a
 # preposition: `sat`, `sun` and `wed` are words too.
 _WEEKDAYS_SHORT = (
-    "пн пон mon",
-    "вт вів tue tues",
-    "ср сер wed weds",
-    "чт чет thu thur thurs",
-    "пт п'ят пят fri",
-    "сб суб sat",
-    "нд нед вс вос sun",
+    "пон mon",
+    "вів tue tues",
+    "сер wed weds",
+    "чет thu thur thurs",
+    "п'ят пят fri",
+    "суб sat",
+    "нед вос sun",
 )
+# Two-letter Cyrillic abbreviations, as on a calendar, mean nothing else.
+_WEEKDAYS_ABBR = ("пн", "вт", "ср", "чт", "пт", "сб", "нд вс")
 _WEEKDAYS_PLURAL = (
     "понеділках понеділкам понеділки понедельникам понедельники mondays",
     "вівторках вівторкам вівторки вторникам вторники tuesdays",
@@ -84,6 +86,8 @@ for _n, _forms in enumerate(_WEEKDAYS):
     _add("weekday", _n, [w for w in _forms.split() if w not in ("неделя", "неделю")])
 for _n, _forms in enumerate(_WEEKDAYS_SHORT):
     _add("weekday_short", _n, _forms)
+for _n, _forms in enumerate(_WEEKDAYS_ABBR):
+    _add("weekday", _n, _forms)
 for _n, _forms in enumerate(_WEEKDAYS_PLURAL):
     _add("weekdays", _n, _forms)
 for _n, _forms in enumerate(_WEEKDAYS_EVERY):

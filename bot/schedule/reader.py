@@ -155,7 +155,9 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return False
     if len(digits) == 4 and (s.word(i + 1) in _YEAR_TEXT or s.is_(i - 1, "за", "for", "of")):
         return False  # `звіт за 2025 рік`
-    return not counted_noun(s, i + 1)
+    # `30 осіб`, `5 copies`: a number before a plain word counts it; a time is said with a
+    # preposition (taken above) or stands alone.
+    return s.word(i + 1) is None or bool(s.tags(i + 1))
 
 
 def _unsure_runs(s: Tokens, free: list[int]) -> list[tuple[int, int]]:
