@@ -25,8 +25,15 @@ from bot.clock import iso, parse_iso
 from bot.context import BotContext
 from bot.i18n import N_
 from bot.recurrence import first_occurrence, local_instant
-from bot.reminder_text import describe_rule, when_text
-from bot.schedule import Schedule, ScheduleError, ScheduleRefused, parse_schedule
+from bot.reminder_text import describe_rule, repeats_line, when_text
+from bot.schedule import (
+    Assumption,
+    Schedule,
+    ScheduleError,
+    ScheduleRefused,
+    ScheduleUnsure,
+    parse_schedule,
+)
 from bot.text_input import TextProblem, check_text, clean
 from handlers.common import FLOW_PREFIX, Button, clip, is_private, keyboard, show, toast
 from storage.reminders import NewReminder, Reminder
@@ -53,6 +60,9 @@ REFUSALS = {
     ),
     ScheduleError.TOO_LONG: N_(
         "That message is too long for a reminder. Keep it under 500 characters."
+    ),
+    ScheduleError.TOO_OFTEN: N_(
+        "A reminder can repeat at most every 5 minutes. Type a longer interval."
     ),
 }
 EXAMPLES = N_(
@@ -133,6 +143,9 @@ async def _understand(update: Update, context: BotContext, typed: str) -> int:
     draft = _draft(context)
     try:
         schedule = parse_schedule(typed, now=context.services.clock.now(), tz=context.tz)
+    except ScheduleUnsure as unsure:
+        draft["text"] = clean(unsure.text) if unsure.text else ""
+        return await _offer_unsure(update, context, unsure)
     except ScheduleRefused as refused:
         if refused.code is ScheduleError.NO_WHEN and check_text(typed, TEXT_LIMIT) is None:
             draft["text"] = clean(typed)
@@ -147,13 +160,20 @@ async def _understand(update: Update, context: BotContext, typed: str) -> int:
     return await confirm_screen(update, context)
 
 
+def _packed(schedule: Schedule) -> dict[str, Any]:
+    return {
+        "due": iso(schedule.due_at),
+        "local_time": schedule.local_time,
+        "tz": schedule.tz,
+        "rule": schedule.recurrence,
+        "assumed": [[a.kind, a.said, a.at] for a in schedule.assumptions],
+        "offset": schedule.offset_seconds,
+    }
+
+
 def _store(draft: dict[str, Any], schedule: Schedule) -> None:
-    draft.update(
-        due=iso(schedule.due_at),
-        local_time=schedule.local_time,
-        tz=schedule.tz,
-        rule=schedule.recurrence,
-    )
+    draft.update(_packed(schedule))
+    draft.pop("alts", None)
 
 
 async def _say(update: Update, context: BotContext, text: str) -> None:
@@ -189,24 +209,75 @@ def _problem(context: BotContext, problem: TextProblem) -> str:
     return context._("The reminder needs some text: what should I remind about?")
 
 
-async def _offer_quick_times(update: Update, context: BotContext) -> int:
+def _quick_rows(context: BotContext) -> list[list[Button]]:
     _ = context._
-    rows: list[list[Button]] = [
+    return [
         [(_("In 1 hour"), "rm:q:1h"), (_("Tomorrow 9:00"), "rm:q:tm")],
         [(_("Next Monday 9:00"), "rm:q:mon"), (_("Pick a date"), "rm:q:date")],
-        [(_("Cancel"), "rm:cancel")],
     ]
+
+
+async def _offer_quick_times(update: Update, context: BotContext) -> int:
+    _ = context._
+    rows = [*_quick_rows(context), [(_("Cancel"), "rm:cancel")]]
     text = _(REFUSALS[ScheduleError.NO_WHEN])
     await show(update, context, text, keyboard(rows))
     return CONFIRM
+
+
+async def _offer_unsure(update: Update, context: BotContext, unsure: ScheduleUnsure) -> int:
+    """Part of the phrase looks like a time but was not understood: say so, set nothing."""
+    _ = context._
+    draft = _draft(context)
+    parts = ", ".join(_("“{part}”", part=part) for part in unsure.unknown)
+    lines = []
+    if unsure.alternatives:
+        lines.append(
+            _("{parts} can be read in more than one way. Which one is meant?", parts=parts)
+        )
+    else:
+        lines.append(_("I did not understand this part: {parts}.", parts=parts))
+    if unsure.partial is not None and not unsure.alternatives:
+        partial = unsure.partial
+        when = when_text(context.t, partial.due_at, partial.tz)
+        lines.append(_("What I understood: {when}", when=when))
+        lines.append(repeats_line(context.t, partial.recurrence, partial.local_time))
+    if draft.get("text"):
+        lines.append(_("Reminder: {text}", text=draft["text"]))
+    lines.append(
+        _(
+            "Nothing is set yet, so that it does not come at a wrong time. Change the message,"
+            " or pick a time below."
+        )
+    )
+    draft["alts"] = [_packed(option) for option in unsure.alternatives]
+    rows: list[list[Button]] = [
+        [(when_text(context.t, option.due_at, option.tz)[:60], f"rm:alt:{n}")]
+        for n, option in enumerate(unsure.alternatives)
+    ]
+    rows += [*_quick_rows(context), [(_("Change"), "rm:change"), (_("Cancel"), "rm:cancel")]]
+    await show(update, context, "\n".join(lines), keyboard(rows))
+    return CONFIRM
+
+
+async def pick_alternative(update: Update, context: BotContext) -> int:
+    assert update.callback_query is not None
+    raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
+    draft = _draft(context)
+    options = draft.get("alts") or []
+    if not raw.isdigit() or int(raw) >= len(options):
+        return await prompt(update, context)
+    draft.update(options[int(raw)])
+    draft.pop("alts", None)
+    if not draft.get("text"):
+        return await _ask_what(update, context)
+    return await confirm_screen(update, context)
 
 
 async def quick_time(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None
     choice = (update.callback_query.data or "").rsplit(":", 1)[-1]
     draft = _draft(context)
-    if not draft.get("text"):
-        return await prompt(update, context)
     now = context.services.clock.now()
     tz = context.tz
     today = now.astimezone(ZoneInfo(tz)).date()
@@ -218,14 +289,19 @@ async def quick_time(update: Update, context: BotContext) -> int:
             keyboard([[(context._("Cancel"), "rm:cancel")]]),
         )
         return PICK_DATE
+    offset = None
     if choice == "1h":
-        due = (now + timedelta(hours=1)).replace(second=0, microsecond=0)
+        offset = 3600
+        due = now + timedelta(seconds=offset)
     elif choice == "mon":
         due = local_instant(today + timedelta(days=(7 - today.weekday()) or 7), time(9), tz)
     else:
         due = local_instant(today + timedelta(days=1), time(9), tz)
     local = due.astimezone(ZoneInfo(tz)).strftime("%H:%M")
-    draft.update(due=iso(due), local_time=local, tz=tz, rule=None)
+    draft.update(due=iso(due), local_time=local, tz=tz, rule=None, assumed=[], offset=offset)
+    draft.pop("alts", None)
+    if not draft.get("text"):
+        return await _ask_what(update, context)
     return await confirm_screen(update, context)
 
 
@@ -234,10 +310,15 @@ async def take_date(update: Update, context: BotContext) -> int:
     typed = update.message.text or ""
     try:
         schedule = parse_schedule(typed, now=context.services.clock.now(), tz=context.tz)
+    except ScheduleUnsure as unsure:
+        return await _offer_unsure(update, context, unsure)
     except ScheduleRefused as refused:
         await show(update, context, context._(REFUSALS[refused.code]))
         return PICK_DATE
-    _store(_draft(context), schedule)
+    draft = _draft(context)
+    _store(draft, schedule)
+    if not draft.get("text"):
+        return await _ask_what(update, context)
     return await confirm_screen(update, context)
 
 
@@ -270,11 +351,9 @@ async def confirm_screen(update: Update, context: BotContext) -> int:
     lines = [
         _("Reminder: {text}", text=draft["text"]),
         _("When: {when}", when=when_text(context.t, due, draft["tz"])),
+        repeats_line(context.t, draft.get("rule"), draft["local_time"]),
     ]
-    if draft.get("rule"):
-        lines.append(
-            _("Repeats: {rule}", rule=describe_rule(context.t, draft["rule"], draft["local_time"]))
-        )
+    lines += [_assumption(context, Assumption(*item)) for item in draft.get("assumed") or []]
     lines.append(_("Time zone: {tz}", tz=draft["tz"]))
     rows: list[list[Button]] = [[(_("Confirm"), "rm:ok"), (_("Change"), "rm:change")]]
     if is_private(update):
@@ -288,6 +367,23 @@ async def confirm_screen(update: Update, context: BotContext) -> int:
     rows.append([(_("Cancel"), "rm:cancel")])
     await show(update, context, "\n".join(lines), keyboard(rows))
     return CONFIRM
+
+
+def _assumption(context: BotContext, assumption: Assumption) -> str:
+    """What the bot filled in, so a wrong guess shows before it is saved."""
+    _ = context._
+    if assumption.kind == "afternoon":
+        hour, minute = assumption.at.split(":")
+        night = f"{int(hour) - 12:02d}:{minute}"
+        return _(
+            "“{said}” is read as {time}; for the night, write {night}.",
+            said=assumption.said,
+            time=assumption.at,
+            night=night,
+        )
+    if assumption.kind == "part":
+        return _("“{said}” is read as {time}.", said=assumption.said, time=assumption.at)
+    return _("No time of day was given, so it is set for {time}.", time=assumption.at)
 
 
 async def choose_target(update: Update, context: BotContext) -> int:
@@ -323,6 +419,10 @@ async def save(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     repo = context.repos.reminders
     due = parse_iso(draft["due"])
+    now = context.services.clock.now()
+    if draft.get("offset") and due <= now:
+        # `in 1 minute` confirmed after that minute: it counts from the confirmation.
+        due = now + timedelta(seconds=int(draft["offset"]))
     if due <= context.services.clock.now():
         # The confirmation screen waited past the time itself: fire at the next occurrence.
         if draft.get("rule"):
@@ -535,6 +635,7 @@ def conversation() -> ConversationHandler[BotContext]:
                 CallbackQueryHandler(choose_target, pattern=r"^rm:to$"),
                 CallbackQueryHandler(set_target, pattern=r"^rm:to:"),
                 CallbackQueryHandler(quick_time, pattern=r"^rm:q:"),
+                CallbackQueryHandler(pick_alternative, pattern=r"^rm:alt:\d+$"),
                 CallbackQueryHandler(cancel, pattern=r"^rm:cancel$"),
                 MessageHandler(filters.TEXT & ~filters.COMMAND, take_text),
             ],
