@@ -109,8 +109,10 @@ def _month_day(rule: dict[str, Any], year: int, month: int) -> date | None:
 
 
 def _days(rule: dict[str, Any], start: date) -> Iterator[date]:
-    """The days a calendar rule fires on, from `start` on, in order."""
+    """The days a calendar rule fires on, from `start` on, in order; never before its anchor."""
     freq, step = rule["freq"], interval(rule)
+    if rule.get("anchor"):
+        start = max(start, date.fromisoformat(rule["anchor"]))
     if freq == "daily":
         anchor = _anchor_day(rule, start)
         offset = (start - anchor).days % step

@@ -266,7 +266,7 @@ _add("part", Part.EVENING, "ввечері увечері вечором веч�
 _add("part", Part.NIGHT, "вночі уночі ночью")
 _add("part", Part.AFTERNOON, "пообіді пополудні вдень удень днем")
 _add("vague", True, "рано пізно пізніше зараз сейчас попозже позже незабаром скоро потім")
-_add("vague", True, "asap soon later sometime двічі тричі дважды трижды twice thrice")
+_add("vague", True, "asap soon later sometime двічі тричі дважды трижды twice thrice ish")
 # After an hour (`о 7 вечора`, `в 9 утра`): which half of the day the hour is in.
 _add("part_of_hour", Part.MORNING, "ранку утра")
 _add("part_of_hour", Part.AFTERNOON, "дня")

@@ -51,6 +51,7 @@ _CLOCK_NEIGHBOURS = frozenset(
 _VAGUE_COUNTS = frozenset(
     ("через", "кілька", "декілька", "кількох", "несколько", "пару", "few", "several", "in", "за")
 )
+_RELATIVE_WORDS = frozenset(("через", "in", "after", "спустя", "within"))
 _YEAR_TEXT = ("рік", "року", "р", "year", "год", "года")
 
 
@@ -114,6 +115,8 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return True
     if word in _TIME_WORDS_ALONE:
         return True
+    if word in ("через", "спустя") and s.number(i + 1) is not None:
+        return True  # `через 1 грудня`: after what?
     if ("lunch" in tags or "part_noun" in tags) and s.word(i - 1) in _BEFORE_AFTER:
         return True
     if any(tag in tags for tag in _QUALIFIED):
@@ -145,6 +148,10 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return False
     if s.word(i - 1) in _TIME_PREPS and not counted_noun(s, i + 1):
         return True
+    if s.word(i - 1) in _RELATIVE_WORDS:
+        return True  # `через 5`: five of what?
+    if s.glued(i) and s.punct(i - 1, ":.-/") or s.glued(i + 1) and s.punct(i + 1, ":"):
+        return True  # a piece of `9:30:45:00` or `1.2.3.4`
     if len(digits) == 3 or len(digits) > 4:
         return False  # `кабінет 204`, a phone number
     if s.glued(i) and s.word(i - 1) is not None:
