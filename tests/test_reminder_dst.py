@@ -7,6 +7,7 @@ repeats comes once; "every 2 hours" stays two real hours apart.
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -88,7 +89,7 @@ def test_every_two_hours_stays_two_real_hours_apart(tz: str) -> None:
         nxt = next_occurrence(schedule.recurrence, time(0), tz, moments[-1])
         assert nxt is not None
         moments.append(nxt)
-    assert all(b - a == timedelta(hours=2) for a, b in zip(moments, moments[1:], strict=False))
+    assert all(b - a == timedelta(hours=2) for a, b in itertools.pairwise(moments))
 
 
 @pytest.mark.parametrize(("tz", "utc_hour"), [(KYIV, 7), (BERLIN, 8)])

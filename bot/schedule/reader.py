@@ -150,7 +150,7 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return True
     if s.word(i - 1) in _RELATIVE_WORDS:
         return True  # `через 5`: five of what?
-    if s.glued(i) and s.punct(i - 1, ":.-/") or s.glued(i + 1) and s.punct(i + 1, ":"):
+    if (s.glued(i) and s.punct(i - 1, ":.-/")) or (s.glued(i + 1) and s.punct(i + 1, ":")):
         return True  # a piece of `9:30:45:00` or `1.2.3.4`
     if len(digits) == 3 or len(digits) > 4:
         return False  # `кабінет 204`, a phone number
