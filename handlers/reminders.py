@@ -8,11 +8,11 @@ bot only sees commands and replies to itself, so the prompt there is a ForceRepl
 from __future__ import annotations
 
 import secrets
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import ForceReply, Update
+from telegram import ForceReply, InputFile, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -21,10 +21,12 @@ from telegram.ext import (
     filters,
 )
 
+from bot.calendar_export import DayEvent, TimedEvent, ics_file
 from bot.clock import iso, parse_iso
 from bot.context import BotContext
 from bot.i18n import N_
 from bot.recurrence import first_occurrence, local_instant
+from bot.reminder_kinds import kind_of
 from bot.reminder_text import describe_rule, repeats_line, when_text
 from bot.schedule import (
     Assumption,
@@ -35,7 +37,17 @@ from bot.schedule import (
     parse_schedule,
 )
 from bot.text_input import TextProblem, check_text, clean
-from handlers.common import FLOW_PREFIX, Button, clip, is_private, keyboard, show, toast
+from bot.visits import DIRECTION_SHORT
+from handlers.common import (
+    FLOW_PREFIX,
+    Button,
+    answer,
+    clip,
+    is_private,
+    keyboard,
+    show,
+    toast,
+)
 from storage.reminders import NewReminder, Reminder
 
 ASK_TEXT, ASK_WHAT, CONFIRM, PICK_DATE = range(4)
@@ -496,11 +508,23 @@ async def cancel(update: Update, context: BotContext) -> int:
 # ---------------------------------------------------------------------- list, edit, delete
 
 
-def _line(context: BotContext, number: int, reminder: Reminder) -> str:
+async def _title(context: BotContext, reminder: Reminder) -> str:
+    """What a reminder is about: its text, or for the workflow's own what its feature says."""
+    if reminder.kind == "user":
+        return reminder.text
+    kind = kind_of(reminder.kind)
+    title = await kind.title(context.services, context.t, reminder) if kind and kind.title else None
+    return title or context._("automatic reminder")
+
+
+async def _line(context: BotContext, number: int, reminder: Reminder) -> str:
     when = when_text(context.t, reminder.due_at, reminder.tz)
-    line = f"{number}. {when} — {reminder.text}"
+    line = f"{number}. {when} — {await _title(context, reminder)}"
     if reminder.recurrence:
         line += " 🔁 " + describe_rule(context.t, reminder.recurrence, reminder.local_time)
+    kind = kind_of(reminder.kind)
+    if reminder.automatic and kind is not None and kind.origin:
+        line += " " + context._("({origin})", origin=context._(kind.origin))
     if reminder.chat_id < 0:
         line += " " + context._("(in a group)")
     if reminder.status == "paused":
@@ -517,19 +541,19 @@ async def list_screen(update: Update, context: BotContext) -> int:
     raw = (data or "").rsplit(":", 1)[-1]
     page = int(raw) if raw.isdigit() else 0
     repo = context.repos.reminders
-    total = await repo.count_for_owner(context.account.id)
+    total = await repo.count_for_person(context.account.id)
     pages = max(1, -(-total // PAGE))
     page = min(page, pages - 1)
-    items = await repo.for_owner(context.account.id, page * PAGE, PAGE)
+    items = await repo.for_person(context.account.id, page * PAGE, PAGE)
     if not items:
         text = _("You have no reminders yet.")
     else:
         header = _("Your reminders, page {page} of {pages}:", page=page + 1, pages=pages)
-        text = "\n".join(
-            [header, *(_line(context, page * PAGE + i + 1, r) for i, r in enumerate(items))]
-        )
+        lines = [await _line(context, page * PAGE + i + 1, r) for i, r in enumerate(items)]
+        text = "\n".join([header, *lines])
     rows: list[list[Button]] = [
-        [(f"{page * PAGE + i + 1}. {r.text}"[:40], f"rm:view:{r.id}")] for i, r in enumerate(items)
+        [(f"{page * PAGE + i + 1}. {await _title(context, r)}"[:40], f"rm:view:{r.id}")]
+        for i, r in enumerate(items)
     ]
     nav: list[Button] = []
     if page > 0:
@@ -545,32 +569,147 @@ async def list_screen(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def _own(update: Update, context: BotContext) -> Reminder | None:
-    assert update.callback_query is not None and context.account is not None
-    raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    reminder = await context.repos.reminders.get(int(raw)) if raw.isdigit() else None
-    if (
-        reminder is None
-        or reminder.owner_id != context.account.id
-        or reminder.kind != "user"
-        or reminder.status not in ("pending", "paused")
-    ):
+def _pressed_id(update: Update) -> int | None:
+    """The reminder id in a list button: `rm:<action>:<id>` and maybe one more part."""
+    assert update.callback_query is not None
+    parts = (update.callback_query.data or "").split(":")
+    return int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+
+
+async def _mine(update: Update, context: BotContext, *, automatic: bool) -> Reminder | None:
+    """A reminder of the presser's own: set by them, or (automatic) sent to their chat."""
+    assert context.account is not None
+    reminder_id = _pressed_id(update)
+    reminder = await context.repos.reminders.get(reminder_id) if reminder_id else None
+    ours = reminder is not None and (
+        (reminder.kind == "user" and reminder.owner_id == context.account.id)
+        or (automatic and reminder.automatic and reminder.chat_id == context.account.id)
+    )
+    if reminder is None or not ours or reminder.status not in ("pending", "paused"):
         await toast(update, context._("This reminder no longer exists."))
         return None
     return reminder
 
 
+async def _own(update: Update, context: BotContext) -> Reminder | None:
+    return await _mine(update, context, automatic=False)
+
+
 async def view(update: Update, context: BotContext) -> int:
-    reminder = await _own(update, context)
+    reminder = await _mine(update, context, automatic=True)
     if reminder is None:
         return await list_screen(update, context)
     _ = context._
-    rows: list[list[Button]] = [
-        [(_("Edit"), f"rm:edit:{reminder.id}"), (_("Delete"), f"rm:del:{reminder.id}")],
-        [(_("Back"), "rm:list:0")],
-    ]
-    await show(update, context, _line(context, 1, reminder)[3:], keyboard(rows))
+    rid = reminder.id
+    rows: list[list[Button]]
+    if reminder.kind == "user":
+        rows = [[(_("Edit"), f"rm:edit:{rid}"), (_("Delete"), f"rm:del:{rid}")]]
+    else:
+        rows = [
+            [(_("Snooze a day"), f"rm:lsn:{rid}:1"), (_("Snooze a week"), f"rm:lsn:{rid}:7")],
+            [(_("Turn off"), f"rm:loff:{rid}")],
+        ]
+    rows += [[(_("Add to calendar (.ics)"), f"rm:ics:{rid}")], [(_("Back"), "rm:list:0")]]
+    text = (await _line(context, 1, reminder))[3:]
+    await show(update, context, text, keyboard(rows))
     return ConversationHandler.END
+
+
+async def snooze_from_list(update: Update, context: BotContext) -> int:
+    """Move the workflow's reminder a day or a week later, from the list."""
+    reminder = await _mine(update, context, automatic=True)
+    if reminder is None:
+        return await list_screen(update, context)
+    assert update.callback_query is not None
+    days = 7 if (update.callback_query.data or "").endswith(":7") else 1
+    due = max(reminder.due_at, context.services.clock.now()) + timedelta(days=days)
+    await context.repos.reminders.postpone(reminder.id, due)
+    when = when_text(context.t, due, reminder.tz)
+    await toast(update, context._("Snoozed until {when}.", when=when))
+    return await view(update, context)
+
+
+async def send_calendar(update: Update, context: BotContext) -> int:
+    """One reminder as an .ics file, with its repetition and an alarm."""
+    reminder = await _mine(update, context, automatic=True)
+    if reminder is None or update.effective_chat is None:
+        return await list_screen(update, context)
+    title = await _title(context, reminder)
+    uid = f"reminder-{reminder.id}@twinbot"
+    event = TimedEvent(uid, title, reminder.due_at, reminder.tz, reminder.recurrence)
+    data = ics_file([event], stamp=context.services.clock.now())
+    if update.callback_query is not None:
+        await answer(update.callback_query)
+    await context.bot.send_document(
+        update.effective_chat.id,
+        InputFile(data, filename="reminder.ics"),
+        caption=context._("Open the file to add this reminder to your calendar."),
+    )
+    return ConversationHandler.END
+
+
+async def send_partnership_calendar(update: Update, context: BotContext) -> int:
+    """A partnership's deadlines and coming visits as one .ics file."""
+    _ = context._
+    pid = _pressed_id(update)
+    partnership = await context.repos.partnerships.get(pid) if pid else None
+    chat = update.effective_chat
+    if partnership is None or chat is None or not partnership.involves(context.community_id):
+        await toast(update, _("This partnership is not one of your community's."))
+        return ConversationHandler.END
+    assert context.account is not None and context.community_id is not None
+    events: list[TimedEvent | DayEvent] = []
+    by_kind: dict[str, Reminder] = {}
+    for reminder in await context.repos.reminders.workflow_of(partnership.id):
+        if reminder.kind not in by_kind or reminder.chat_id == context.account.id:
+            by_kind[reminder.kind] = reminder
+    for kind, reminder in by_kind.items():
+        title = await _title(context, reminder)
+        uid = f"partnership-{partnership.id}-{kind}@twinbot"
+        events.append(TimedEvent(uid, title, reminder.due_at, context.tz, reminder.recurrence))
+    today = context.services.clock.now().astimezone(ZoneInfo(context.tz)).date()
+    visits = await context.repos.visits.page(context.community_id, partnership.id, 0, 500)
+    for visit in visits:
+        if date.fromisoformat(visit.end_date) < today:
+            continue
+        other = (
+            visit.partner_id if visit.community_id == context.community_id else visit.community_id
+        )
+        community = await context.repos.communities.get(other)
+        title = _(
+            "{kind} with {partner}",
+            kind=_(DIRECTION_SHORT[visit.direction]),
+            partner=community.title(context.lang) if community else "—",
+        )
+        first, last = date.fromisoformat(visit.start_date), date.fromisoformat(visit.end_date)
+        events.append(DayEvent(f"visit-{visit.id}@twinbot", title, first, last))
+    if not events:
+        await toast(update, _("This partnership has no deadlines or visits ahead."))
+        return ConversationHandler.END
+    other_id = (
+        partnership.partner_id
+        if partnership.community_id == context.community_id
+        else partnership.community_id
+    )
+    partner = await context.repos.communities.get(other_id)
+    name = _("Partnership with {partner}", partner=partner.title(context.lang) if partner else "—")
+    data = ics_file(events, stamp=context.services.clock.now(), name=name)
+    if update.callback_query is not None:
+        await answer(update.callback_query)
+    await context.bot.send_document(
+        chat.id,
+        InputFile(data, filename=f"partnership-{partnership.id}.ics"),
+        caption=_("Open the file to add the deadlines and visits to your calendar."),
+    )
+    return ConversationHandler.END
+
+
+async def turn_off_from_list(update: Update, context: BotContext) -> int:
+    reminder = await _mine(update, context, automatic=True)
+    if reminder is not None:
+        await context.repos.reminders.cancel(reminder.id)
+        await toast(update, context._("Turned off: this reminder will not come again."))
+    return await list_screen(update, context)
 
 
 async def ask_delete(update: Update, context: BotContext) -> int:
@@ -602,7 +741,7 @@ async def edit(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     draft.clear()
     draft.update(edit_id=reminder.id, nonce=secrets.token_hex(4))
-    lead = context._("Now: {line}", line=_line(context, 1, reminder)[3:])
+    lead = context._("Now: {line}", line=(await _line(context, 1, reminder))[3:])
     return await prompt(update, context, lead)
 
 
@@ -652,4 +791,8 @@ def list_handlers() -> list[CallbackQueryHandler[BotContext, Any]]:
         CallbackQueryHandler(view, pattern=r"^rm:view:\d+$"),
         CallbackQueryHandler(ask_delete, pattern=r"^rm:del:\d+$"),
         CallbackQueryHandler(delete, pattern=r"^rm:delok:\d+$"),
+        CallbackQueryHandler(snooze_from_list, pattern=r"^rm:lsn:\d+:(1|7)$"),
+        CallbackQueryHandler(turn_off_from_list, pattern=r"^rm:loff:\d+$"),
+        CallbackQueryHandler(send_calendar, pattern=r"^rm:ics:\d+$"),
+        CallbackQueryHandler(send_partnership_calendar, pattern=r"^rm:icsp:\d+$"),
     ]

@@ -21,11 +21,11 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
-from bot.i18n import N_, Translator
+from bot.i18n import Translator
 from bot.text_input import TextProblem, check_name, check_text, clean
 from bot.twinning import REGISTERED, STEP_CODES, looks_like_non_authority
 from bot.twinning_card import card_text, history_text, step_title
-from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTER, KIND_STALLED
+from bot.twinning_deadlines import REMINDER_NAMES
 from handlers import twinning_documents as documents
 from handlers import twinning_groups as groups
 from handlers import twinning_steps as steps
@@ -45,12 +45,6 @@ from handlers.twinning_common import (
 from storage.partnerships import Partnership
 
 PAGE = 8
-REMINDER_NAMES = {
-    KIND_MINISTRY: N_("follow up with the ministry"),
-    KIND_REGISTER: N_("register the agreement"),
-    KIND_STALLED: N_("nudge if nothing moves"),
-    KIND_ANNIVERSARY: N_("signing anniversary"),
-}
 MAX_RESULTS = 5
 REASON_LIMIT = 300
 
@@ -184,6 +178,7 @@ async def show_card(
         if any(r.done for r in records.values()) and partnership.status == "active":
             rows.append([(_("Correct a step"), f"tw:fix:{pid}")])
         rows.append([(_("Documents"), f"tw:d:{pid}"), (_("Group chats"), f"tw:g:{pid}")])
+        rows.append([(_("Deadlines and visits (.ics)"), f"rm:icsp:{pid}")])
     rows.append([(_("History"), f"tw:h:{pid}")])
     if own and partnership.status == "active":
         rows.append([(_("Pause"), f"tw:pa:{pid}"), (_("End partnership"), f"tw:en:{pid}")])

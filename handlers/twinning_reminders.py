@@ -23,6 +23,7 @@ from bot.twinning_deadlines import (
     KIND_MINISTRY,
     KIND_REGISTER,
     KIND_STALLED,
+    REMINDER_NAMES,
 )
 from storage.communities import Community
 from storage.partnerships import Partnership, StepRecord
@@ -150,8 +151,28 @@ async def render_anniversary(
     return text, _button(t, N_("Open the partnership"), f"tw:c:{partnership.id}")
 
 
+async def title(services: Services, t: Translator, reminder: Reminder) -> str | None:
+    """`follow up with the ministry: Brovary – Jena, Germany` for the reminders list."""
+    partnership = (
+        await services.repos.partnerships.get(reminder.partnership_id)
+        if reminder.partnership_id
+        else None
+    )
+    what = t._(REMINDER_NAMES[reminder.kind])
+    if partnership is None:
+        return what
+    community, partner = await _names(services, partnership, t.lang)
+    return t._("{what}: {community} – {partner}", what=what, community=community, partner=partner)
+
+
+ORIGIN = N_("from the twinning guide")
+
+
 def register() -> None:
-    register_kind(KIND_MINISTRY, render_ministry)
-    register_kind(KIND_REGISTER, render_register)
-    register_kind(KIND_STALLED, render_stalled)
-    register_kind(KIND_ANNIVERSARY, render_anniversary)
+    for kind, renderer in (
+        (KIND_MINISTRY, render_ministry),
+        (KIND_REGISTER, render_register),
+        (KIND_STALLED, render_stalled),
+        (KIND_ANNIVERSARY, render_anniversary),
+    ):
+        register_kind(kind, renderer, origin=ORIGIN, title=title)

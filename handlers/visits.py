@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.reminder_kinds import Rendered, register_kind
 from bot.services import Services
 from bot.text_input import check_text, clean
@@ -112,9 +112,24 @@ async def _render(services: Services, t: Translator, reminder: Reminder) -> Rend
     return text, []
 
 
+async def _title(services: Services, t: Translator, reminder: Reminder) -> str | None:
+    """`incoming visit with Jena, 3 December 2026` for the reminders list."""
+    visit_id = reminder.payload.get("visit_id")
+    visit = await services.repos.visits.get(int(visit_id)) if visit_id else None
+    if visit is None:
+        return None
+    partner = await services.repos.communities.get(visit.partner_id)
+    return t._(
+        "{kind} with {partner}, {date}",
+        kind=t._(DIRECTION_SHORT[visit.direction]),
+        partner=partner.title(t.lang) if partner else "—",
+        date=format_day(t, visit.start_date),
+    )
+
+
 def register_reminder_kinds() -> None:
     for what in ("before7", "before1", "outcomes"):
-        register_kind(f"visit.{what}", _render)
+        register_kind(f"visit.{what}", _render, origin=N_("from the visit log"), title=_title)
 
 
 def conversation() -> ConversationHandler[BotContext]:
