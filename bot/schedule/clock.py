@@ -13,7 +13,10 @@ from bot.schedule.match import Tokens
 # noun follows (`в 10` is a time, `в 2 етапи` is not).
 TIME_PREPS = ("о", "об", "o", "at", "around", "близько", "около", "приблизно")
 SOFT_PREPS = ("в", "у", "y", "во", "на", "до", "by", "к", "ко", "till", "until", "before")
-HOUR_WORDS = ("годині", "годину", "години", "год", "часов", "часа", "час", "h", "hrs", "ч")
+HOUR_WORDS = (
+    "годині", "годину", "години", "год", "часов", "часа", "час", "часам", "часу", "h", "hrs", "ч",
+)  # fmt: skip
+_MINUTE_WORDS = ("хв", "хвилин", "хвилини", "хвилину", "мин", "минут", "минуты", "min", "mins")
 _OCLOCK = ("o'clock", "oclock")
 # Ukrainian and Russian count 2-4 with the nominative plural (`2 етапи`), 5 and up with the
 # genitive plural (`5 етапів`); `в 16 подвести` is a time, not sixteen of something.
@@ -78,6 +81,19 @@ def _suffix(s: Tokens, i: int, clock: ClockTime) -> tuple[int, ClockTime]:
     """Words after a time that say which half of the day, or just `годині`."""
     j = s.skip(i, *HOUR_WORDS, *_OCLOCK)
     j = j + 1 if j > i and s.punct(j, ".") and s.glued(j) else j
+    # `9 год 30 хв`, `9 ч 30 мин`
+    minutes = s.digits(j)
+    if (
+        j > i
+        and clock.minute == 0
+        and minutes
+        and len(minutes) == 2
+        and s.word(j + 1) in _MINUTE_WORDS
+    ) and int(minutes) <= 59:
+        clock = ClockTime(clock.hour, int(minutes), clock.twelve, clock.part)
+        j += 2
+        j = j + 1 if s.punct(j, ".") and s.glued(j) else j
+    j = s.skip(j, "sharp")
     part = s.tag(j, "part_of_hour")
     end = j + 1
     if part is None and s.is_(j, "in") and s.is_(j + 1, "the") and s.tag(j + 2, "part_noun"):
@@ -226,7 +242,7 @@ def _digital(
         return None
     if s.punct(i + 1, "%") or (s.punct(i + 1, ".,:/") and s.number(i + 2) is not None):
         return None
-    if s.glued(i + 1) and s.word(i + 1) is not None:
+    if s.glued(i + 1) and s.word(i + 1) is not None and s.word(i + 1) not in HOUR_WORDS:
         return None  # `5ish`, `5G`: not a time this grammar knows
     said_hours = s.word(i + 1) in HOUR_WORDS and prep is not None  # `2 години` alone: 2 hours
     if strong or s.tag(i + 1, "part_of_hour") is not None or said_hours:
@@ -359,8 +375,9 @@ def _with_prep(
 
 def clock(s: Tokens, i: int) -> Hit | None:
     """A time of day at i, with its preposition and the words after it."""
-    prep = s.word(i) if s.word(i) in (*TIME_PREPS, *SOFT_PREPS) else None
-    start = i + 1 if prep else i
+    first = i + 1 if s.tag(i, "filler") else i  # `рівно о 10`
+    prep = s.word(first) if s.word(first) in (*TIME_PREPS, *SOFT_PREPS) else None
+    start = first + 1 if prep else first
     if prep == "at" and s.is_(start, "around", "about"):
         start += 1
     if s.is_(start, "a") and s.is_(start + 1, "quarter"):
@@ -385,6 +402,8 @@ def day_part(s: Tokens, i: int) -> Hit | None:
     part = s.tag(i, "part")
     if part is not None:
         return Hit(i + 1, (DayPart(part),))
+    if s.is_(i, "на") and s.tag(i + 1, "part_noun") in (Part.MORNING, Part.EVENING):
+        return Hit(i + 2, (DayPart(s.tag(i + 1, "part_noun")),))  # `на ранок`, `на вечір`
     if s.is_(i, "в", "у", "на", "at", "over", "around") and s.tag(i + 1, "lunch"):
         return Hit(i + 2, (DayPart(Part.LUNCH),))
     if s.is_(i, "після", "по", "после", "after") and s.tag(i + 1, "lunch"):

@@ -283,15 +283,24 @@ def _year_month(day: date) -> tuple[int, int]:
 def _one_day(
     facts: _Facts, roles: tuple[Role, ...], today: date, at: time, tz: str, now: datetime
 ) -> date | None:
-    """The day the phrase names with these roles; several must agree."""
+    """The day the phrase names with these roles; several must agree.
+
+    A weekday said beside a date (`у понеділок 30 листопада`) only has to be that date's
+    weekday; said alone it is the coming one.
+    """
     chosen: date | None = None
-    for fact, _item in facts.days:
-        if fact.role not in roles:
+    named = [f for f, _ in facts.days if f.role in roles]
+    dated = any(isinstance(f, Day) and f.month is not None for f in named)
+    weekdays = {f.weekday for f in named if isinstance(f, Weekday) and not f.next_week}
+    for fact in named:
+        if dated and isinstance(fact, Weekday) and not fact.next_week:
             continue
         day = _resolve(fact, today, at, tz, now)
         if chosen is not None and day != chosen:
             raise ScheduleRefused(ScheduleError.CONFLICT)
         chosen = day
+    if dated and chosen is not None and weekdays and weekdays != {chosen.weekday()}:
+        raise ScheduleRefused(ScheduleError.CONFLICT)
     return chosen
 
 

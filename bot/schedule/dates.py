@@ -173,6 +173,14 @@ def _month_qualifier(s: Tokens, i: int) -> tuple[int, int] | None:
 def _day_of_month(s: Tokens, i: int) -> tuple[int, Fact] | None:
     """`10 числа`, `10-го`, `the 10th`, `10 числа наступного місяця`."""
     numbered = day_number(s, i, need_suffix=True)
+    # An ordinal word is a day only as `the first` or `першого числа`: `first thing` is not.
+    if (
+        numbered is not None
+        and s.digits(s.skip(i, "the")) is None
+        and not s.is_(i, "the")
+        and not s.tag(numbered[0], "numbered_day")
+    ):
+        numbered = None
     if numbered is None and s.digits(i) and s.tag(i + 1, "numbered_day"):
         numbered = (i + 1, s.number(i) or 0)
     if numbered is None and s.tag(i, "ordinal") and s.tag(i + 1, "numbered_day"):
@@ -284,15 +292,15 @@ def _with_role(fact: Fact, role: Role | None) -> Fact:
 
 def _day_at(s: Tokens, i: int, role: Role | None) -> tuple[int, tuple[Fact, ...]] | None:
     shift = s.tag(i, "day_shift")
+    end = i + 1
+    if shift is None and ((s.is_(i, "the") and s.is_(i + 1, "day")) or s.is_(i, "day")):
+        j = i + 1 if s.is_(i, "the") else i
+        if s.is_(j, "day") and s.is_(j + 1, "after") and s.tag(j + 2, "day_shift") == 1:
+            shift, end = 2, j + 3
     if shift is not None:
-        end = i + 1
         if s.tag(end, "part_noun") in (Part.MORNING, Part.AFTERNOON, Part.EVENING, Part.NIGHT):
             return end + 1, (Shift(shift, role or Role.ON), DayPart(s.tag(end, "part_noun")))
         return end, (Shift(shift, role or Role.ON),)
-    if (s.is_(i, "the") and s.is_(i + 1, "day")) or s.is_(i, "day"):
-        j = i + 1 if s.is_(i, "the") else i
-        if s.is_(j, "day") and s.is_(j + 1, "after") and s.tag(j + 2, "day_shift") == 1:
-            return j + 3, (Shift(2, role or Role.ON),)
     if s.tag(i, "tonight"):
         return i + 1, (Shift(0, role or Role.ON), DayPart(Part.EVENING))
     if s.tag(i, "past_day"):

@@ -48,6 +48,8 @@ def _number(s: Tokens, i: int) -> tuple[int, Fraction] | None:
 
 
 def _unit(s: Tokens, i: int, after_number: bool) -> str | None:
+    if s.tag(i, "fortnight"):
+        return "fortnights"
     unit = s.tag(i, "unit")
     if unit is None and after_number:
         unit = s.tag(i, "unit_short")
@@ -141,7 +143,9 @@ def to_later(found: list[Amount]) -> Later | Refusal:
     days = Fraction(0)
     months = Fraction(0)
     for amount in found:
-        if amount.unit in _EXACT:
+        if amount.unit == "fortnights":
+            days += amount.count * 14
+        elif amount.unit in _EXACT:
             exact += amount.count * _EXACT[amount.unit]
         elif amount.unit == "days":
             days += amount.count
@@ -175,6 +179,10 @@ def later(s: Tokens, i: int) -> Hit | None:
         end, parts = found
         if s.is_(end, "from") and s.is_(end + 1, "now"):
             end += 2
+        if s.punct(end, "'") and s.is_(end + 1, "time"):
+            end += 2  # in 2 days' time
+        elif s.is_(end, "time"):
+            end += 1
         return Hit(end, (to_later(parts),))
     found = amounts(s, i)
     if found is None:
@@ -182,6 +190,6 @@ def later(s: Tokens, i: int) -> Hit | None:
     end, parts = found
     if s.tag(end, "ago"):
         return Hit(end + 1, (Refusal(ScheduleError.PAST),))
-    if (s.is_(end, "from") and s.is_(end + 1, "now")) or s.is_(end, "later"):
+    if (s.is_(end, "from") and s.is_(end + 1, "now", "today")) or s.is_(end, "later"):
         return Hit(end + 1 + s.is_(end, "from"), (to_later(parts),))
     return None

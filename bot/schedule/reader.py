@@ -37,13 +37,17 @@ _TIME_TAGS = (
     "ago",
     "meridiem",
     "vague",
+    "workday",
+    "part_plural",
+    "fortnight",
 )
 _TIME_WORDS_ALONE = frozenset(("вечора", "вечера", "ранку", "утра", "ночі", "ночи"))
 _BEFORE_AFTER = frozenset(
-    ("до", "перед", "після", "после", "before", "after", "by", "till", "until")
+    ("до", "перед", "після", "после", "к", "before", "after", "by", "till", "until", "з", "с")
 )
+_TIMES = frozenset(("раз", "раза", "рази", "разів", "times", "time"))
 _TIME_PREPS = frozenset(("о", "об", "o", "at", "around", "в", "у", "до", "by", "близько", "около"))
-_QUALIFIED = ("next", "this", "last", "end", "final")
+_QUALIFIED = ("next", "this", "last", "end", "final", "period_part")
 _QUALIFIED_BY = ("unit", "week_word", "month_word", "weekday", "weekday_short", "weekend", "month")
 _CLOCK_NEIGHBOURS = frozenset(
     ("о", "об", "на", "за", "без", "at", "past", "to", "till", "через", "in", "по", "an", "of")
@@ -62,11 +66,25 @@ class Reading:
     unsure: list[tuple[int, int]]  # token runs that look like time but were not understood
 
 
+def _inside_digit_group(s: Tokens, i: int) -> bool:
+    return (
+        s.number(i) is not None
+        and s.glued(i)
+        and s.punct(i - 1, ":.")
+        and s.glued(i - 1)
+        and s.number(i - 2) is not None
+    )
+
+
 def _scan(s: Tokens) -> tuple[list[Found], list[int]]:
     found: list[Found] = []
     free: list[int] = []
     i = 0
     while i < len(s):
+        if _inside_digit_group(s, i):
+            free.append(i)  # `:05` after `0:05:05`: the rest of a group no rule took whole
+            i += 1
+            continue
         best: Hit | None = None
         for rule in RULES:
             hit = rule(s, i)
@@ -119,6 +137,18 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return True  # `через 1 грудня`: after what?
     if ("lunch" in tags or "part_noun" in tags) and s.word(i - 1) in _BEFORE_AFTER:
         return True
+    if (
+        word in _TIMES
+        and s.is_(i + 1, "на", "в", "a", "per", "every")
+        and (s.tag(i + 2, "unit") or s.tag(i + 2, "week_word") or s.tag(i + 2, "month_word"))
+    ):
+        return True  # `два рази на тиждень`: several times in a period
+    if (
+        "unit" in tags
+        and s.is_(i - 1, "a", "an", "one")
+        and s.is_(i + 1, "from", "after", "before", "later", "earlier")
+    ):
+        return True  # `a week from Monday`
     if any(tag in tags for tag in _QUALIFIED):
         return any(t in s.tags(i + 1) for t in _QUALIFIED_BY) or (
             any(t in s.tags(i + 2) for t in _QUALIFIED_BY) and s.is_(i + 1, "the", "of")
@@ -185,8 +215,21 @@ def _unsure_runs(s: Tokens, free: list[int]) -> list[tuple[int, int]]:
             end += 1
         while start - 1 in free_set and s.glued(start) and s.items[start - 1].kind != "w":
             start -= 1
+        while start - 1 in free_set and s.word(start - 1) in (*_VAGUE_COUNTS, "a", "an"):
+            start -= 1
+        if start - 1 in free_set and (
+            s.number(start - 1) is not None or s.tag(start - 1, "number")
+        ):
+            start -= 1  # `два рази`, `2 times`
+        while (
+            end + 1 in free_set
+            and s.word(end) in ("в", "у", "на", "a", "per", "of", "the")
+            and any(t in s.tags(end + 1) for t in (*_QUALIFIED_BY, "week_word", "month_word"))
+        ):
+            end += 2
         if start - 1 in free_set and s.word(start - 1) in (
-            "о", "об", "в", "у", "на", "до", "at", "on", "by", "in", "через", "з", "from", "за",
+            "о", "об", "в", "у", "на", "до", "к", "с", "at", "on", "by", "in", "через", "з", "from",
+            "за",
         ):  # fmt: skip
             start -= 1
         if runs and start <= runs[-1][1]:

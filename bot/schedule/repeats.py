@@ -88,11 +88,16 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
     unit = s.tag(i, "unit")
     if unit is not None:
         return i + 1, (Repeat(FREQ_OF_UNIT[unit]),)
+    if s.tag(i, "fortnight"):
+        return i + 1, (Repeat("weekly", 2),)
     if s.tag(i, "quarter_unit"):
         return i + 1, (Repeat("monthly", 3),)
     # every weekday, кожного робочого дня, каждый будний день
     if s.tag(i, "working") or s.tag(i, "workday"):
         end = i + 1 + (s.tag(i + 1, "unit") == "days")
+        part = s.tag(end, "part_noun") or s.tag(end, "part_plural")
+        if part is not None and (s.word(end) or "").isascii():
+            return end + 1, (Repeat("weekly", weekdays=tuple(WORKDAYS)), DayPart(part))
         return end, (Repeat("weekly", weekdays=tuple(WORKDAYS)),)
     if s.tag(i, "weekend"):
         return i + 1, (Repeat("weekly", weekdays=tuple(WEEKEND)),)
@@ -140,6 +145,10 @@ def repeat(s: Tokens, i: int) -> Hit | None:
             return Hit(days[0], (Repeat("weekly", weekdays=days[1]),))
     if "workdays" in tags and word != "weekday":
         return Hit(i + 1, (Repeat("weekly", weekdays=tuple(WORKDAYS)),))
+    # weekday mornings, weekday evenings
+    if word in ("weekday", "workday") and s.tag(i + 1, "part_plural"):
+        part = DayPart(s.tag(i + 1, "part_plural"))
+        return Hit(i + 2, (Repeat("weekly", weekdays=tuple(WORKDAYS)), part))
     if tags.get("every"):
         found = _after_every(s, i + 1)
         if found is not None:
