@@ -247,7 +247,8 @@ def _digital(
     said_hours = s.word(i + 1) in HOUR_WORDS and prep is not None  # `2 години` alone: 2 hours
     if strong or s.tag(i + 1, "part_of_hour") is not None or said_hours:
         return i + 1, _time(hour, 0, not _padded(digits))
-    if prep in SOFT_PREPS and not counted_noun(s, i + 1) and hour <= 24:
+    locative = (s.word(i + 1) or " ")[-1] == "і"  # `на 5 поверсі`, `у 2 корпусі`: a place
+    if prep in SOFT_PREPS and not counted_noun(s, i + 1) and not locative and hour <= 24:
         return i + 1, _time(hour, 0, not _padded(digits))
     return None
 

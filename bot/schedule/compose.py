@@ -496,6 +496,10 @@ def compose(found: list[Found], what: str, typed: str, now: datetime, tz: str) -
         )
 
     if facts.days:
+        starts = [item for f, item in facts.days if f.role is Role.FROM]
+        if starts:
+            # `розпорядження від 20 листопада` names a document's date as often as a start.
+            raise _Unsure(starts[0].span)
         at = clock.at or DEFAULT_TIME
         on = _one_day(facts, (Role.ON, Role.FROM, Role.UNTIL), today, at, tz, now)
         assert on is not None

@@ -184,6 +184,11 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return True  # a piece of `9:30:45:00` or `1.2.3.4`
     if len(digits) == 3 or len(digits) > 4:
         return False  # `кабінет 204`, a phone number
+    if (
+        s.punct(i - 1, "+")
+        or sum(s.number(j) is not None for j in (i - 2, i - 1, i + 1, i + 2)) >= 2
+    ):
+        return False  # `+380 67 123 45 67`: a phone number
     if s.glued(i) and s.word(i - 1) is not None:
         return s.tag(i - 1, "weekday_short") is not None  # `covid19` is a name
     if s.word(i + 1) is not None and s.glued(i + 1):
