@@ -378,6 +378,8 @@ def clock(s: Tokens, i: int) -> Hit | None:
     """A time of day at i, with its preposition and the words after it."""
     first = i + 1 if s.tag(i, "filler") else i  # `рівно о 10`
     prep = s.word(first) if s.word(first) in (*TIME_PREPS, *SOFT_PREPS) else None
+    if s.punct(first, "@"):
+        prep = "at"
     start = first + 1 if prep else first
     if prep == "at" and s.is_(start, "around", "about"):
         start += 1

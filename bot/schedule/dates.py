@@ -242,6 +242,8 @@ def _weekday(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact | None] | 
         if s.tag(j + 1, "weekday") is not None or s.tag(j + 1, "week_word"):
             return j + 2, Refusal(ScheduleError.PAST)
         return None
+    if s.tag(j, "this") and s.is_(j + 1, "coming"):
+        j += 1  # this coming Friday
     qualifier = "next" if s.tag(j, "next") else "this" if s.tag(j, "this") else None
     k = j + 1 if qualifier else j
     weekday = s.tag(k, "weekday")

@@ -176,7 +176,7 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
     digits = s.digits(i)
     if digits is None:
         return False
-    if s.word(i - 1) in _TIME_PREPS and not counted_noun(s, i + 1):
+    if (s.word(i - 1) in _TIME_PREPS or s.punct(i - 1, "@")) and not counted_noun(s, i + 1):
         return True
     if s.word(i - 1) in _RELATIVE_WORDS:
         return True  # `через 5`: five of what?
@@ -256,7 +256,9 @@ def read(text: str) -> Reading:
 
 _LEADING = re.compile(
     r"^(?:(?:будь\s+ласка|please|пожалуйста)[,\s]+)?"
-    r"(?:(?:нагадай(?:те)?|нагадати|нагадування|напомни(?:те)?|напомнить|напоминание|"
+    r"(?:(?:set|add|create)\s+(?:a\s+|an\s+)?reminder(?:\s+(?:for|to|about))?"
+    r"|(?:постав(?:те)?|створи(?:ти)?|додай(?:те)?)\s+нагадування(?:\s+(?:на|про))?"
+    r"|(?:нагадай(?:те)?|нагадати|нагадування|напомни(?:те)?|напомнить|напоминание|"
     r"remind(?:er)?)(?:\s+(?:мені|мене|нам|мне|нас|me|us))?"
     r"(?:\s+(?:про|що|щоб|о|об|about|to|that|of))?|to|about|що|щоб|про|:)(?![\w'])[\s:,-]*",
     re.IGNORECASE,

@@ -109,6 +109,11 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
     days = weekday_list(s, i, ("weekday", "weekdays", "weekday_short"))
     if days is not None:
         return days[0], (Repeat("weekly", weekdays=days[1]),)
+    # every December 24, every March 15th
+    month = s.tag(i, "month") or s.tag(i, "month_short")
+    dated = day_number(s, i + 1) if month is not None else None
+    if month is not None and dated is not None:
+        return dated[0], (Repeat("yearly", day=dated[1], month=month),)
     # кожного 10-го числа, every 1st of the month, every 24 August
     numbered = day_number(s, i, need_suffix=not s.tag(i + 1, "numbered_day"))
     if numbered is None and s.digits(i) and (s.tag(i + 1, "month") or s.tag(i + 1, "month_short")):
