@@ -70,7 +70,7 @@ def _inside_digit_group(s: Tokens, i: int) -> bool:
     return (
         s.number(i) is not None
         and s.glued(i)
-        and s.punct(i - 1, ":.")
+        and s.punct(i - 1, ":./")
         and s.glued(i - 1)
         and s.number(i - 2) is not None
     )
@@ -180,7 +180,7 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         return True
     if s.word(i - 1) in _RELATIVE_WORDS:
         return True  # `через 5`: five of what?
-    if (s.glued(i) and s.punct(i - 1, ":.-/")) or (s.glued(i + 1) and s.punct(i + 1, ":")):
+    if (s.glued(i) and s.punct(i - 1, ":.-/")) or (s.glued(i + 1) and s.punct(i + 1, ":/")):
         return True  # a piece of `9:30:45:00` or `1.2.3.4`
     if len(digits) == 3 or len(digits) > 4:
         return False  # `кабінет 204`, a phone number
