@@ -3,12 +3,14 @@
 Delivery looks the renderer up by `Reminder.kind` in the services' registry. A renderer
 returns the text and optional extra buttons in the recipient's language, or None when the
 reminder has become pointless (e.g. the registration number it asks for has been entered)
-and is to be dropped.
+and is to be dropped. A kind may also say where it comes from and give a one-line title,
+for the reminders list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton
@@ -21,16 +23,35 @@ if TYPE_CHECKING:
 
 Rendered = tuple[str, list[list[InlineKeyboardButton]]]
 Renderer = Callable[["Services", Translator, Reminder], Awaitable[Rendered | None]]
+Titler = Callable[["Services", Translator, Reminder], Awaitable[str | None]]
+
+
+@dataclass(frozen=True)
+class ReminderKind:
+    render: Renderer
+    origin: str | None = None  # an N_() message: `from the twinning guide`
+    title: Titler | None = None
 
 
 class ReminderKinds:
-    """The renderers of one running bot, filled by the features' `register(app)`."""
+    """The kinds of one running bot, filled by the features' `register(app)`."""
 
     def __init__(self) -> None:
-        self._renderers: dict[str, Renderer] = {}
+        self._kinds: dict[str, ReminderKind] = {}
 
-    def add(self, kind: str, renderer: Renderer) -> None:
-        self._renderers[kind] = renderer
+    def add(
+        self,
+        kind: str,
+        renderer: Renderer,
+        *,
+        origin: str | None = None,
+        title: Titler | None = None,
+    ) -> None:
+        self._kinds[kind] = ReminderKind(renderer, origin, title)
 
     def get(self, kind: str) -> Renderer | None:
-        return self._renderers.get(kind)
+        found = self._kinds.get(kind)
+        return found.render if found else None
+
+    def kind(self, kind: str) -> ReminderKind | None:
+        return self._kinds.get(kind)

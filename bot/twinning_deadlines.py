@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.i18n import N_
 from bot.legal_facts import LegalFacts
 from bot.twinning import (
     REGISTER_PROMPT_DAYS,
@@ -31,6 +32,13 @@ KIND_REGISTER = "twinning.register"
 KIND_STALLED = "twinning.stalled"
 KIND_ANNIVERSARY = "twinning.anniversary"
 REMIND_AT = time(9, 0)
+# What each reminder is for, in a word: the card's list, the reminders list, the calendar.
+REMINDER_NAMES = {
+    KIND_MINISTRY: N_("follow up with the ministry"),
+    KIND_REGISTER: N_("register the agreement"),
+    KIND_STALLED: N_("nudge if nothing moves"),
+    KIND_ANNIVERSARY: N_("signing anniversary"),
+}
 
 
 @dataclass(frozen=True)

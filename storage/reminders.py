@@ -258,6 +258,36 @@ class ReminderRepository:
         )
         return [_reminder(row) for row in rows]
 
+    # A person's reminders: the ones they set, in any chat, and the ones the guide and the visit
+    # log set for them in their private chat.
+    _PERSON = (
+        "((owner_id = ? AND kind = 'user') OR (chat_id = ? AND automatic = 1))"
+        " AND status IN ('pending', 'paused') AND snoozed_from IS NULL"
+    )
+
+    async def for_person(self, user_id: int, offset: int = 0, limit: int = 10) -> list[Reminder]:
+        """Every reminder a person set or gets from the workflow, soonest first, one page."""
+        rows = await self.db.fetchall(
+            f"SELECT * FROM reminders WHERE {self._PERSON} ORDER BY due_at, id LIMIT ? OFFSET ?",
+            (user_id, user_id, limit, offset),
+        )
+        return [_reminder(row) for row in rows]
+
+    async def count_for_person(self, user_id: int) -> int:
+        value = await self.db.fetchval(
+            f"SELECT count(*) FROM reminders WHERE {self._PERSON}", (user_id, user_id)
+        )
+        return int(value)
+
+    async def workflow_of(self, partnership_id: int) -> list[Reminder]:
+        """The guide's pending reminders of a partnership, for every recipient."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM reminders WHERE partnership_id = ? AND kind LIKE 'twinning.%'"
+            " AND status = 'pending' AND snoozed_from IS NULL ORDER BY due_at, id",
+            (partnership_id,),
+        )
+        return [_reminder(row) for row in rows]
+
     async def count_for_owner(self, owner_id: int) -> int:
         value = await self.db.fetchval(
             "SELECT count(*) FROM reminders WHERE owner_id = ? AND kind = 'user'"

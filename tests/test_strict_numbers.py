@@ -9,7 +9,7 @@ import pytest
 from bot.parsing.amounts import AmountError, parse_amount, parse_quantity
 from bot.parsing.dates import DateError, parse_date
 from bot.parsing.numbers import SQLITE_MAX, ascii_decimal, ascii_int
-from bot.schedule_parser import ScheduleRefused, parse_schedule
+from bot.schedule import ScheduleRefused, parse_schedule
 from tests.harness import OPERATOR_ID, BotHarness
 from tests.test_aid import brovary_with_partners
 

@@ -8,11 +8,11 @@ bot only sees commands and replies to itself, so the prompt there is a ForceRepl
 from __future__ import annotations
 
 import secrets
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import ForceReply, Update
+from telegram import ForceReply, InputFile, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -21,17 +21,28 @@ from telegram.ext import (
     filters,
 )
 
+from bot.calendar_export import DayEvent, TimedEvent, ics_file
 from bot.clock import iso, parse_iso
 from bot.context import BotContext
 from bot.i18n import N_
 from bot.recurrence import first_occurrence, local_instant
-from bot.reminder_text import describe_rule, when_text
-from bot.schedule_parser import Schedule, ScheduleError, ScheduleRefused, parse_schedule
+from bot.reminder_text import describe_rule, repeats_line, when_text
+from bot.schedule import (
+    Assumption,
+    Schedule,
+    ScheduleError,
+    ScheduleRefused,
+    ScheduleUnsure,
+    parse_schedule,
+)
 from bot.text_input import TextProblem, check_text, clean
+from bot.visits import DIRECTION_SHORT
+from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import (
     Button,
+    answer,
     button_int,
     button_page,
     clip,
@@ -64,6 +75,9 @@ REFUSALS = {
     ),
     ScheduleError.TOO_LONG: N_(
         "That message is too long for a reminder. Keep it under 500 characters."
+    ),
+    ScheduleError.TOO_OFTEN: N_(
+        "A reminder can repeat at most every 5 minutes. Type a longer interval."
     ),
 }
 EXAMPLES = N_(
@@ -144,6 +158,9 @@ async def _understand(update: Update, context: BotContext, typed: str) -> int:
     draft = _draft(context)
     try:
         schedule = parse_schedule(typed, now=context.services.clock.now(), tz=context.tz)
+    except ScheduleUnsure as unsure:
+        draft["text"] = clean(unsure.text) if unsure.text else ""
+        return await _offer_unsure(update, context, unsure)
     except ScheduleRefused as refused:
         if refused.code is ScheduleError.NO_WHEN and check_text(typed, TEXT_LIMIT) is None:
             draft["text"] = clean(typed)
@@ -158,13 +175,20 @@ async def _understand(update: Update, context: BotContext, typed: str) -> int:
     return await confirm_screen(update, context)
 
 
+def _packed(schedule: Schedule) -> dict[str, Any]:
+    return {
+        "due": iso(schedule.due_at),
+        "local_time": schedule.local_time,
+        "tz": schedule.tz,
+        "rule": schedule.recurrence,
+        "assumed": [[a.kind, a.said, a.at] for a in schedule.assumptions],
+        "offset": schedule.offset_seconds,
+    }
+
+
 def _store(draft: dict[str, Any], schedule: Schedule) -> None:
-    draft.update(
-        due=iso(schedule.due_at),
-        local_time=schedule.local_time,
-        tz=schedule.tz,
-        rule=schedule.recurrence,
-    )
+    draft.update(_packed(schedule))
+    draft.pop("alts", None)
 
 
 async def _say(update: Update, context: BotContext, text: str) -> None:
@@ -200,24 +224,75 @@ def _problem(context: BotContext, problem: TextProblem) -> str:
     return context._("The reminder needs some text: what should I remind about?")
 
 
-async def _offer_quick_times(update: Update, context: BotContext) -> int:
+def _quick_rows(context: BotContext) -> list[list[Button]]:
     _ = context._
-    rows: list[list[Button]] = [
+    return [
         [(_("In 1 hour"), "rm:q:1h"), (_("Tomorrow 9:00"), "rm:q:tm")],
         [(_("Next Monday 9:00"), "rm:q:mon"), (_("Pick a date"), "rm:q:date")],
-        [(_("Cancel"), "rm:cancel")],
     ]
+
+
+async def _offer_quick_times(update: Update, context: BotContext) -> int:
+    _ = context._
+    rows = [*_quick_rows(context), [(_("Cancel"), "rm:cancel")]]
     text = _(REFUSALS[ScheduleError.NO_WHEN])
     await show(update, context, text, keyboard(rows))
     return CONFIRM
+
+
+async def _offer_unsure(update: Update, context: BotContext, unsure: ScheduleUnsure) -> int:
+    """Part of the phrase looks like a time but was not understood: say so, set nothing."""
+    _ = context._
+    draft = _draft(context)
+    parts = ", ".join(_("“{part}”", part=part) for part in unsure.unknown)
+    lines = []
+    if unsure.alternatives:
+        lines.append(
+            _("{parts} can be read in more than one way. Which one is meant?", parts=parts)
+        )
+    else:
+        lines.append(_("I did not understand this part: {parts}.", parts=parts))
+    if unsure.partial is not None and not unsure.alternatives:
+        partial = unsure.partial
+        when = when_text(context.t, partial.due_at, partial.tz)
+        lines.append(_("What I understood: {when}", when=when))
+        lines.append(repeats_line(context.t, partial.recurrence, partial.local_time))
+    if draft.get("text"):
+        lines.append(_("Reminder: {text}", text=draft["text"]))
+    lines.append(
+        _(
+            "Nothing is set yet, so that it does not come at a wrong time. Change the message,"
+            " or pick a time below."
+        )
+    )
+    draft["alts"] = [_packed(option) for option in unsure.alternatives]
+    rows: list[list[Button]] = [
+        [(when_text(context.t, option.due_at, option.tz)[:60], f"rm:alt:{n}")]
+        for n, option in enumerate(unsure.alternatives)
+    ]
+    rows += [*_quick_rows(context), [(_("Change"), "rm:change"), (_("Cancel"), "rm:cancel")]]
+    await show(update, context, "\n".join(lines), keyboard(rows))
+    return CONFIRM
+
+
+async def pick_alternative(update: Update, context: BotContext) -> int:
+    assert update.callback_query is not None
+    raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
+    draft = _draft(context)
+    options = draft.get("alts") or []
+    if not raw.isdigit() or int(raw) >= len(options):
+        return await prompt(update, context)
+    draft.update(options[int(raw)])
+    draft.pop("alts", None)
+    if not draft.get("text"):
+        return await _ask_what(update, context)
+    return await confirm_screen(update, context)
 
 
 async def quick_time(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None
     choice = (update.callback_query.data or "").rsplit(":", 1)[-1]
     draft = _draft(context)
-    if not draft.get("text"):
-        return await prompt(update, context)
     now = context.services.clock.now()
     tz = context.tz
     today = now.astimezone(ZoneInfo(tz)).date()
@@ -229,14 +304,19 @@ async def quick_time(update: Update, context: BotContext) -> int:
             keyboard([[(context._("Cancel"), "rm:cancel")]]),
         )
         return PICK_DATE
+    offset = None
     if choice == "1h":
-        due = (now + timedelta(hours=1)).replace(second=0, microsecond=0)
+        offset = 3600
+        due = now + timedelta(seconds=offset)
     elif choice == "mon":
         due = local_instant(today + timedelta(days=(7 - today.weekday()) or 7), time(9), tz)
     else:
         due = local_instant(today + timedelta(days=1), time(9), tz)
     local = due.astimezone(ZoneInfo(tz)).strftime("%H:%M")
-    draft.update(due=iso(due), local_time=local, tz=tz, rule=None)
+    draft.update(due=iso(due), local_time=local, tz=tz, rule=None, assumed=[], offset=offset)
+    draft.pop("alts", None)
+    if not draft.get("text"):
+        return await _ask_what(update, context)
     return await confirm_screen(update, context)
 
 
@@ -245,10 +325,15 @@ async def take_date(update: Update, context: BotContext) -> int:
     typed = update.message.text or ""
     try:
         schedule = parse_schedule(typed, now=context.services.clock.now(), tz=context.tz)
+    except ScheduleUnsure as unsure:
+        return await _offer_unsure(update, context, unsure)
     except ScheduleRefused as refused:
         await show(update, context, context._(REFUSALS[refused.code]))
         return PICK_DATE
-    _store(_draft(context), schedule)
+    draft = _draft(context)
+    _store(draft, schedule)
+    if not draft.get("text"):
+        return await _ask_what(update, context)
     return await confirm_screen(update, context)
 
 
@@ -281,11 +366,9 @@ async def confirm_screen(update: Update, context: BotContext) -> int:
     lines = [
         _("Reminder: {text}", text=draft["text"]),
         _("When: {when}", when=when_text(context.t, due, draft["tz"])),
+        repeats_line(context.t, draft.get("rule"), draft["local_time"]),
     ]
-    if draft.get("rule"):
-        lines.append(
-            _("Repeats: {rule}", rule=describe_rule(context.t, draft["rule"], draft["local_time"]))
-        )
+    lines += [_assumption(context, Assumption(*item)) for item in draft.get("assumed") or []]
     lines.append(_("Time zone: {tz}", tz=draft["tz"]))
     rows: list[list[Button]] = [[(_("Confirm"), "rm:ok"), (_("Change"), "rm:change")]]
     if is_private(update):
@@ -299,6 +382,23 @@ async def confirm_screen(update: Update, context: BotContext) -> int:
     rows.append([(_("Cancel"), "rm:cancel")])
     await show(update, context, "\n".join(lines), keyboard(rows))
     return CONFIRM
+
+
+def _assumption(context: BotContext, assumption: Assumption) -> str:
+    """What the bot filled in, so a wrong guess shows before it is saved."""
+    _ = context._
+    if assumption.kind == "afternoon":
+        hour, minute = assumption.at.split(":")
+        night = f"{int(hour) - 12:02d}:{minute}"
+        return _(
+            "“{said}” is read as {time}; for the night, write {night}.",
+            said=assumption.said,
+            time=assumption.at,
+            night=night,
+        )
+    if assumption.kind == "part":
+        return _("“{said}” is read as {time}.", said=assumption.said, time=assumption.at)
+    return _("No time of day was given, so it is set for {time}.", time=assumption.at)
 
 
 async def choose_target(update: Update, context: BotContext) -> int:
@@ -335,6 +435,10 @@ async def save(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     repo = context.repos.reminders
     due = parse_iso(draft["due"])
+    now = context.services.clock.now()
+    if draft.get("offset") and due <= now:
+        # `in 1 minute` confirmed after that minute: it counts from the confirmation.
+        due = now + timedelta(seconds=int(draft["offset"]))
     if due <= context.services.clock.now():
         # The confirmation screen waited past the time itself: fire at the next occurrence.
         if draft.get("rule"):
@@ -408,11 +512,23 @@ async def cancel(update: Update, context: BotContext) -> int:
 # ---------------------------------------------------------------------- list, edit, delete
 
 
-def _line(context: BotContext, number: int, reminder: Reminder) -> str:
+async def _title(context: BotContext, reminder: Reminder) -> str:
+    """What a reminder is about: its text, or for the workflow's own what its feature says."""
+    if reminder.kind == "user":
+        return reminder.text
+    kind = context.services.reminder_kinds.kind(reminder.kind)
+    title = await kind.title(context.services, context.t, reminder) if kind and kind.title else None
+    return title or context._("automatic reminder")
+
+
+async def _line(context: BotContext, number: int, reminder: Reminder) -> str:
     when = when_text(context.t, reminder.due_at, reminder.tz)
-    line = f"{number}. {when} — {reminder.text}"
+    line = f"{number}. {when} — {await _title(context, reminder)}"
     if reminder.recurrence:
         line += " 🔁 " + describe_rule(context.t, reminder.recurrence, reminder.local_time)
+    kind = context.services.reminder_kinds.kind(reminder.kind)
+    if reminder.automatic and kind is not None and kind.origin:
+        line += " " + context._("({origin})", origin=context._(kind.origin))
     if reminder.chat_id < 0:
         line += " " + context._("(in a group)")
     if reminder.status == "paused":
@@ -429,19 +545,19 @@ async def list_screen(update: Update, context: BotContext) -> int:
     raw = (data or "").rsplit(":", 1)[-1]
     page = button_page(raw)
     repo = context.repos.reminders
-    total = await repo.count_for_owner(context.account.id)
+    total = await repo.count_for_person(context.account.id)
     pages = max(1, -(-total // PAGE))
     page = min(page, pages - 1)
-    items = await repo.for_owner(context.account.id, page * PAGE, PAGE)
+    items = await repo.for_person(context.account.id, page * PAGE, PAGE)
     if not items:
         text = _("You have no reminders yet.")
     else:
         header = _("Your reminders, page {page} of {pages}:", page=page + 1, pages=pages)
-        text = "\n".join(
-            [header, *(_line(context, page * PAGE + i + 1, r) for i, r in enumerate(items))]
-        )
+        lines = [await _line(context, page * PAGE + i + 1, r) for i, r in enumerate(items)]
+        text = "\n".join([header, *lines])
     rows: list[list[Button]] = [
-        [(f"{page * PAGE + i + 1}. {r.text}"[:40], f"rm:view:{r.id}")] for i, r in enumerate(items)
+        [(f"{page * PAGE + i + 1}. {await _title(context, r)}"[:40], f"rm:view:{r.id}")]
+        for i, r in enumerate(items)
     ]
     nav: list[Button] = []
     if page > 0:
@@ -457,33 +573,148 @@ async def list_screen(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def _own(update: Update, context: BotContext) -> Reminder | None:
-    assert update.callback_query is not None and context.account is not None
-    raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    reminder_id = button_int(raw)
-    reminder = await context.repos.reminders.get(reminder_id) if reminder_id is not None else None
-    if (
-        reminder is None
-        or reminder.owner_id != context.account.id
-        or reminder.kind != "user"
-        or reminder.status not in ("pending", "paused")
-    ):
+def _pressed_id(update: Update) -> int | None:
+    """The reminder id in a list button: `rm:<action>:<id>` and maybe one more part."""
+    assert update.callback_query is not None
+    parts = (update.callback_query.data or "").split(":")
+    return button_int(parts[2]) if len(parts) > 2 else None
+
+
+async def _mine(update: Update, context: BotContext, *, automatic: bool) -> Reminder | None:
+    """A reminder of the presser's own: set by them, or (automatic) sent to their chat."""
+    assert context.account is not None
+    reminder_id = _pressed_id(update)
+    reminder = await context.repos.reminders.get(reminder_id) if reminder_id else None
+    ours = reminder is not None and (
+        (reminder.kind == "user" and reminder.owner_id == context.account.id)
+        or (automatic and reminder.automatic and reminder.chat_id == context.account.id)
+    )
+    if reminder is None or not ours or reminder.status not in ("pending", "paused"):
         await toast(update, context._("This reminder no longer exists."))
         return None
     return reminder
 
 
+async def _own(update: Update, context: BotContext) -> Reminder | None:
+    return await _mine(update, context, automatic=False)
+
+
 async def view(update: Update, context: BotContext) -> int:
-    reminder = await _own(update, context)
+    reminder = await _mine(update, context, automatic=True)
     if reminder is None:
         return await list_screen(update, context)
     _ = context._
-    rows: list[list[Button]] = [
-        [(_("Edit"), f"rm:edit:{reminder.id}"), (_("Delete"), f"rm:del:{reminder.id}")],
-        [(_("Back"), "rm:list:0")],
-    ]
-    await show(update, context, _line(context, 1, reminder)[3:], keyboard(rows))
+    rid = reminder.id
+    rows: list[list[Button]]
+    if reminder.kind == "user":
+        rows = [[(_("Edit"), f"rm:edit:{rid}"), (_("Delete"), f"rm:del:{rid}")]]
+    else:
+        rows = [
+            [(_("Snooze a day"), f"rm:lsn:{rid}:1"), (_("Snooze a week"), f"rm:lsn:{rid}:7")],
+            [(_("Turn off"), f"rm:loff:{rid}")],
+        ]
+    rows += [[(_("Add to calendar (.ics)"), f"rm:ics:{rid}")], [(_("Back"), "rm:list:0")]]
+    text = (await _line(context, 1, reminder))[3:]
+    await show(update, context, text, keyboard(rows))
     return ConversationHandler.END
+
+
+async def snooze_from_list(update: Update, context: BotContext) -> int:
+    """Move the workflow's reminder a day or a week later, from the list."""
+    reminder = await _mine(update, context, automatic=True)
+    if reminder is None:
+        return await list_screen(update, context)
+    assert update.callback_query is not None
+    days = 7 if (update.callback_query.data or "").endswith(":7") else 1
+    due = max(reminder.due_at, context.services.clock.now()) + timedelta(days=days)
+    await context.repos.reminders.postpone(reminder.id, due)
+    when = when_text(context.t, due, reminder.tz)
+    await toast(update, context._("Snoozed until {when}.", when=when))
+    return await view(update, context)
+
+
+async def send_calendar(update: Update, context: BotContext) -> int:
+    """One reminder as an .ics file, with its repetition and an alarm."""
+    reminder = await _mine(update, context, automatic=True)
+    if reminder is None or update.effective_chat is None:
+        return await list_screen(update, context)
+    title = await _title(context, reminder)
+    uid = f"reminder-{reminder.id}@twinbot"
+    event = TimedEvent(uid, title, reminder.due_at, reminder.tz, reminder.recurrence)
+    data = ics_file([event], stamp=context.services.clock.now())
+    if update.callback_query is not None:
+        await answer(update.callback_query)
+    await context.bot.send_document(
+        update.effective_chat.id,
+        InputFile(data, filename="reminder.ics"),
+        caption=context._("Open the file to add this reminder to your calendar."),
+    )
+    return ConversationHandler.END
+
+
+async def send_partnership_calendar(
+    update: Update, context: BotContext, press: PartnershipCalendar
+) -> int:
+    """A partnership's deadlines and coming visits as one .ics file."""
+    _ = context._
+    partnership = await context.repos.partnerships.get(press.partnership)
+    chat = update.effective_chat
+    if partnership is None or chat is None or not partnership.involves(context.community_id):
+        await toast(update, _("This partnership is not one of your community's."))
+        return ConversationHandler.END
+    assert context.account is not None and context.community_id is not None
+    events: list[TimedEvent | DayEvent] = []
+    by_kind: dict[str, Reminder] = {}
+    for reminder in await context.repos.reminders.workflow_of(partnership.id):
+        if reminder.kind not in by_kind or reminder.chat_id == context.account.id:
+            by_kind[reminder.kind] = reminder
+    for kind, reminder in by_kind.items():
+        title = await _title(context, reminder)
+        uid = f"partnership-{partnership.id}-{kind}@twinbot"
+        events.append(TimedEvent(uid, title, reminder.due_at, context.tz, reminder.recurrence))
+    today = context.services.clock.now().astimezone(ZoneInfo(context.tz)).date()
+    visits = await context.repos.visits.page(context.community_id, partnership.id, 0, 500)
+    for visit in visits:
+        if date.fromisoformat(visit.end_date) < today:
+            continue
+        other = (
+            visit.partner_id if visit.community_id == context.community_id else visit.community_id
+        )
+        community = await context.repos.communities.get(other)
+        title = _(
+            "{kind} with {partner}",
+            kind=_(DIRECTION_SHORT[visit.direction]),
+            partner=community.title(context.lang) if community else "—",
+        )
+        first, last = date.fromisoformat(visit.start_date), date.fromisoformat(visit.end_date)
+        events.append(DayEvent(f"visit-{visit.id}@twinbot", title, first, last))
+    if not events:
+        await toast(update, _("This partnership has no deadlines or visits ahead."))
+        return ConversationHandler.END
+    other_id = (
+        partnership.partner_id
+        if partnership.community_id == context.community_id
+        else partnership.community_id
+    )
+    partner = await context.repos.communities.get(other_id)
+    name = _("Partnership with {partner}", partner=partner.title(context.lang) if partner else "—")
+    data = ics_file(events, stamp=context.services.clock.now(), name=name)
+    if update.callback_query is not None:
+        await answer(update.callback_query)
+    await context.bot.send_document(
+        chat.id,
+        InputFile(data, filename=f"partnership-{partnership.id}.ics"),
+        caption=_("Open the file to add the deadlines and visits to your calendar."),
+    )
+    return ConversationHandler.END
+
+
+async def turn_off_from_list(update: Update, context: BotContext) -> int:
+    reminder = await _mine(update, context, automatic=True)
+    if reminder is not None:
+        await context.repos.reminders.cancel(reminder.id)
+        await toast(update, context._("Turned off: this reminder will not come again."))
+    return await list_screen(update, context)
 
 
 async def ask_delete(update: Update, context: BotContext) -> int:
@@ -515,7 +746,7 @@ async def edit(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     draft.clear()
     draft.update(edit_id=reminder.id, nonce=secrets.token_hex(4))
-    lead = context._("Now: {line}", line=_line(context, 1, reminder)[3:])
+    lead = context._("Now: {line}", line=(await _line(context, 1, reminder))[3:])
     return await prompt(update, context, lead)
 
 
@@ -548,6 +779,7 @@ def conversation() -> ConversationHandler[BotContext]:
                 CallbackQueryHandler(choose_target, pattern=r"^rm:to$"),
                 CallbackQueryHandler(set_target, pattern=r"^rm:to:"),
                 CallbackQueryHandler(quick_time, pattern=r"^rm:q:"),
+                CallbackQueryHandler(pick_alternative, pattern=r"^rm:alt:\d+$"),
                 CallbackQueryHandler(cancel, pattern=r"^rm:cancel$"),
                 MessageHandler(filters.TEXT & ~filters.COMMAND, take_text),
             ],
@@ -564,4 +796,8 @@ def list_handlers() -> list[CallbackQueryHandler[BotContext, Any]]:
         CallbackQueryHandler(view, pattern=r"^rm:view:\d+$"),
         CallbackQueryHandler(ask_delete, pattern=r"^rm:del:\d+$"),
         CallbackQueryHandler(delete, pattern=r"^rm:delok:\d+$"),
+        CallbackQueryHandler(snooze_from_list, pattern=r"^rm:lsn:\d+:(1|7)$"),
+        CallbackQueryHandler(turn_off_from_list, pattern=r"^rm:loff:\d+$"),
+        CallbackQueryHandler(send_calendar, pattern=r"^rm:ics:\d+$"),
+        PartnershipCalendar.handler(send_partnership_calendar),
     ]

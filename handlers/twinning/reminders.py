@@ -22,6 +22,7 @@ from bot.twinning_deadlines import (
     KIND_MINISTRY,
     KIND_REGISTER,
     KIND_STALLED,
+    REMINDER_NAMES,
 )
 from handlers.shared.buttons import Button
 from handlers.twinning.buttons import Card, OpenStep
@@ -134,8 +135,28 @@ async def render_anniversary(
     return text, _button(t, N_("Open the partnership"), Card(partnership.id))
 
 
+async def title(services: Services, t: Translator, reminder: Reminder) -> str | None:
+    """`follow up with the ministry: Brovary – Jena, Germany` for the reminders list."""
+    partnership = (
+        await services.repos.partnerships.get(reminder.partnership_id)
+        if reminder.partnership_id
+        else None
+    )
+    what = t._(REMINDER_NAMES[reminder.kind])
+    if partnership is None:
+        return what
+    community, partner = await names(services.repos, partnership, t.lang)
+    return t._("{what}: {community} – {partner}", what=what, community=community, partner=partner)
+
+
+ORIGIN = N_("from the twinning guide")
+
+
 def register(kinds: ReminderKinds) -> None:
-    kinds.add(KIND_MINISTRY, render_ministry)
-    kinds.add(KIND_REGISTER, render_register)
-    kinds.add(KIND_STALLED, render_stalled)
-    kinds.add(KIND_ANNIVERSARY, render_anniversary)
+    for kind, renderer in (
+        (KIND_MINISTRY, render_ministry),
+        (KIND_REGISTER, render_register),
+        (KIND_STALLED, render_stalled),
+        (KIND_ANNIVERSARY, render_anniversary),
+    ):
+        kinds.add(kind, renderer, origin=ORIGIN, title=title)

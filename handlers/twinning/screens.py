@@ -11,11 +11,14 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
-from bot.i18n import N_, Translator
+from bot.i18n import Translator
 from bot.legal_facts import LegalFacts
 from bot.twinning import REGISTERED, STEP_CODES
 from bot.twinning_card import card_text, history_text, step_title
-from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTER, KIND_STALLED
+from bot.twinning_deadlines import (
+    REMINDER_NAMES,
+)
+from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import Button, keyboard
 from handlers.twinning.buttons import (
@@ -43,12 +46,6 @@ Screen = tuple[str, InlineKeyboardMarkup]
 
 PAGE = 8
 LABEL = 60  # a button label longer than this is cut
-REMINDER_NAMES = {
-    KIND_MINISTRY: N_("follow up with the ministry"),
-    KIND_REGISTER: N_("register the agreement"),
-    KIND_STALLED: N_("nudge if nothing moves"),
-    KIND_ANNIVERSARY: N_("signing anniversary"),
-}
 
 
 def short(label: str, limit: int = LABEL) -> str:
@@ -181,6 +178,7 @@ def card(
         rows.append(
             [(_("Documents"), Documents(pid).data()), (_("Group chats"), Groups(pid).data())]
         )
+        rows.append([(_("Deadlines and visits (.ics)"), PartnershipCalendar(pid).data())])
     rows.append([(_("History"), History(pid).data())])
     if own and active:
         rows.append([(_("Pause"), Pause(pid).data()), (_("End partnership"), End(pid).data())])

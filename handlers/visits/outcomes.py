@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.reminder_kinds import ReminderKinds, Rendered
 from bot.services import Services
 from bot.text_input import check_text, clean
@@ -87,6 +87,21 @@ async def _render(services: Services, t: Translator, reminder: Reminder) -> Rend
     return text, []
 
 
+async def _title(services: Services, t: Translator, reminder: Reminder) -> str | None:
+    """`incoming visit with Jena, 3 December 2026` for the reminders list."""
+    visit_id = reminder.payload.get("visit_id")
+    visit = await services.repos.visits.get(int(visit_id)) if visit_id else None
+    if visit is None:
+        return None
+    partner = await services.repos.communities.get(visit.partner_id)
+    return t._(
+        "{kind} with {partner}, {date}",
+        kind=t._(DIRECTION_SHORT[visit.direction]),
+        partner=partner.title(t.lang) if partner else "—",
+        date=format_day(t, visit.start_date),
+    )
+
+
 def register_reminder_kinds(kinds: ReminderKinds) -> None:
     for what in REMINDERS:
-        kinds.add(f"visit.{what}", _render)
+        kinds.add(f"visit.{what}", _render, origin=N_("from the visit log"), title=_title)
