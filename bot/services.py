@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass
 
 from bot.clock import Clock
+from bot.domain import places
+from bot.domain.places.matching import certain_hromada
 from bot.i18n import I18n
 from bot.settings import Settings
 from storage.db import Database
 from storage.repositories import Repositories
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -22,14 +28,29 @@ class Services:
     @classmethod
     async def open(cls, settings: Settings, clock: Clock | None = None) -> Services:
         clock = clock or Clock()
+        places.use_file(settings.places_file)
+        # Read from its file in milliseconds; built there (seconds) only the first time.
+        await asyncio.to_thread(places.current)
         db = await Database.open(settings.database)
-        return cls(
-            settings=settings,
-            clock=clock,
-            db=db,
-            repos=Repositories.build(db, clock, settings.default_tz),
-            i18n=I18n(),
-        )
+        repos = Repositories.build(db, clock, settings.default_tz)
+        await assign_codes(repos)
+        return cls(settings=settings, clock=clock, db=db, repos=repos, i18n=I18n())
 
     async def close(self) -> None:
         await self.db.close()
+
+
+async def assign_codes(repos: Repositories) -> None:
+    """Give communities saved before the codifier their hromada's code where it is certain;
+    the others wait for an operator (``/codes``). Each community is looked at once."""
+    index = places.current()
+    for community in await repos.communities.unchecked():
+        place = certain_hromada(
+            index, (community.name_uk, community.name), community.region_code
+        )
+        if place is None:
+            await repos.communities.mark_unmatched(community.id)
+        else:
+            await repos.communities.set_place(community.id, place)
+            _log.info("community %s is hromada %s", community.id, place.key)
+    await repos.communities.fill_time_zones()

@@ -22,7 +22,7 @@ from telegram.ext import (
 from bot.context import BotContext
 from bot.gazetteer import get_gazetteer
 from bot.i18n import N_, Translator
-from bot.text_input import TextProblem, check_name, check_text, clean
+from bot.text_input import check_text, clean
 from bot.twinning import REGISTERED, STEP_CODES, looks_like_non_authority
 from bot.twinning_card import card_text, history_text, step_title
 from bot.twinning_deadlines import KIND_ANNIVERSARY, KIND_MINISTRY, KIND_REGISTER, KIND_STALLED
@@ -30,6 +30,7 @@ from handlers import twinning_documents as documents
 from handlers import twinning_groups as groups
 from handlers import twinning_steps as steps
 from handlers.common import Button, is_private, keyboard, show, toast
+from handlers.shared.place_picker import Picked, PlacePicker
 from handlers.twinning_common import (
     ACTIVE,
     clear_draft,
@@ -51,7 +52,6 @@ REMINDER_NAMES = {
     KIND_STALLED: N_("nudge if nothing moves"),
     KIND_ANNIVERSARY: N_("signing anniversary"),
 }
-MAX_RESULTS = 5
 REASON_LIMIT = 300
 
 
@@ -251,125 +251,35 @@ async def ask_partner(update: Update, context: BotContext) -> int:
     return ACTIVE
 
 
-async def _search_partner(update: Update, context: BotContext, text: str) -> int:
-    _ = context._
-    repos = context.repos
-    places = [
-        p for p in get_gazetteer().search(text, limit=MAX_RESULTS * 2) if p.country_code != "UA"
-    ]
-    rows: list[list[Button]] = []
-    seen: set[str] = set()
-    for community_id in await repos.partnerships.partner_candidates(clean(text)):
-        known = await repos.communities.get(community_id)
-        if known is not None:
-            seen.add(known.place_key or "")
-            rows.append([(community_name(known, context.lang)[:60], f"tw:pc:{known.id}")])
-    for place in places:
-        if place.key not in seen and len(rows) < MAX_RESULTS:
-            rows.append([(place.display(context.lang)[:60], f"tw:pp:{place.key}")])
-    if rows:
-        reply = _(
-            "Which one is it? If it is not in the list, type the name again or enter it by hand."
-        )
-    else:
-        reply = _(
-            "Nothing found for “{query}”. Check the spelling and type it again, or enter it by"
-            " hand.",
-            query=clean(text)[:60],
-        )
-    rows.append([(_("Not in the list"), "tw:pm")])
-    rows.append([(_("Back"), "tw:list")])
-    await show(update, context, reply, keyboard(rows))
-    return ACTIVE
-
-
-async def ask_manual(update: Update, context: BotContext) -> int:
+async def _picked(update: Update, context: BotContext, picked: Picked) -> int:
     d = draft(context)
     if d.get("kind") != "new":
         return await steps.stale(update, context)
-    _ = context._
-    d["expect"] = "manual"
-    prompt = _("Type the official name of the partner in Latin script, e.g. Gniezno County.")
-    rows: list[list[Button]] = [[(_("Back"), "tw:new")]]
-    typed = (d.get("manual") or {}).get("name")
-    if typed:
-        prompt = "\n\n".join([_("Now: {value}", value=typed), prompt])
-        rows.insert(0, [(_("Keep as is"), "tw:pmk")])
-    await show(update, context, prompt, keyboard(rows))
-    return ACTIVE
-
-
-async def keep_manual_name(update: Update, context: BotContext) -> int:
-    d = draft(context)
-    if d.get("kind") != "new" or not d.get("manual"):
-        return await steps.stale(update, context)
-    return await _ask_country(update, context)
-
-
-async def _ask_country(update: Update, context: BotContext) -> int:
-    draft(context)["expect"] = "country"
-    _ = context._
-    await show(
-        update,
-        context,
-        _("Type the partner's country, e.g. Poland or Lithuania."),
-        keyboard([[(_("Back"), "tw:pm")]]),
-    )
-    return ACTIVE
-
-
-async def _take_partner_text(update: Update, context: BotContext, text: str) -> int:
-    _ = context._
-    d = draft(context)
-    problem = check_name(text)
-    if problem is not None:
-        message = {
-            TextProblem.EMPTY: _("Please type a name: the message was empty."),
-            TextProblem.TOO_LONG: _("That is too long: please type at most 100 characters."),
-        }.get(problem, _("Please type the name in letters."))
-        await show(update, context, message)
-        return ACTIVE
-    if d.get("expect") == "name":
-        return await _search_partner(update, context, text)
-    if d.get("expect") == "manual":
-        d["manual"] = {"name": clean(text)}
-        return await _ask_country(update, context)
-    back = [(_("Back"), "tw:pm")]
-    countries = [c for c in get_gazetteer().find_countries(text) if c.code != "UA"]
-    if not countries:
-        await show(
-            update,
-            context,
-            _(
-                "No country found for “{query}”. Type it again, e.g. Poland.",
-                query=clean(text)[:60],
-            ),
-            keyboard([back]),
-        )
-        return ACTIVE
-    rows = [[(c.name(context.lang), f"tw:pk:{c.code}")] for c in countries]
-    await show(update, context, _("Which country?"), keyboard([*rows, back]))
-    return ACTIVE
-
-
-async def pick_partner(update: Update, context: BotContext, how: str, value: str) -> int:
-    d = draft(context)
-    if d.get("kind") != "new":
-        return await steps.stale(update, context)
-    gazetteer = get_gazetteer()
-    if how == "pp" and gazetteer.get(value) is not None:
-        d["partner"] = {"place": value}
-    elif how == "pc" and value.isdigit():
-        known = await context.repos.communities.get(int(value))
+    if picked.place is not None:
+        d["partner"] = {"place": picked.place.key}
+    elif picked.community_id is not None:
+        known = await context.repos.communities.get(picked.community_id)
         if known is None or known.kind != "foreign":
             return await ask_partner(update, context)
         d["partner"] = {"community": known.id}
-    elif how == "pk" and gazetteer.country(value) is not None and d.get("manual"):
-        d["partner"] = {"name": d["manual"]["name"], "country": value.upper()}
     else:
-        return await ask_partner(update, context)
+        d["partner"] = {"name": picked.name, "country": picked.country}
     d["expect"] = None
     return await confirm_partner_screen(update, context)
+
+
+partner_picker = PlacePicker(
+    "tw",
+    state=ACTIVE,
+    store=draft,
+    side=lambda context: "foreign",
+    on_pick=_picked,
+    back=lambda context: "tw:new",
+    name_prompt=lambda context: N_(
+        "Type the official name of the partner in Latin script, e.g. Gniezno County."
+    ),
+    country_prompt=N_("Type the partner's country, e.g. Poland or Lithuania."),
+)
 
 
 def _partner_title(context: BotContext, partner: dict[str, object]) -> str:
@@ -573,7 +483,6 @@ async def route(update: Update, context: BotContext) -> int:
     simple = {
         "list": lambda: show_list(update, context, int(one) if one.isdigit() else 0),
         "new": lambda: ask_partner(update, context),
-        "pm": lambda: ask_manual(update, context),
         "pok": lambda: create_partnership(update, context),
         "fix": lambda: choose_fix(update, context, one),
         "h": lambda: show_history(update, context, one),
@@ -591,7 +500,6 @@ async def route(update: Update, context: BotContext) -> int:
         "ft": lambda: steps.today(update, context),
         "fk": lambda: steps.keep(update, context),
         "fb": lambda: steps.back(update, context),
-        "pmk": lambda: keep_manual_name(update, context),
         "ok": lambda: steps.confirm(update, context),
         "ed": lambda: steps.edit_menu(update, context),
         "ef": lambda: steps.edit_field(update, context, one),
@@ -600,8 +508,8 @@ async def route(update: Update, context: BotContext) -> int:
     }
     if action in simple:
         return await simple[action]()
-    if action in ("pp", "pc", "pk"):
-        return await pick_partner(update, context, action, ":".join(args))
+    if action.startswith("pl") and draft(context).get("kind") == "new":
+        return await partner_picker.route(update, context)  # type: ignore[no-any-return]
     if action == "c":
         partnership = await partnership_for(update, context, one, edit=False)
         if partnership is None:
@@ -625,7 +533,7 @@ async def take_text(update: Update, context: BotContext) -> int:
     if d.get("kind") == "step" and d.get("await"):
         return await steps.take_text(update, context)
     if d.get("kind") == "new" and d.get("expect"):
-        return await _take_partner_text(update, context, text)
+        return await partner_picker.take_text(update, context)  # type: ignore[no-any-return]
     if d.get("kind") == "status" and d.get("expect") == "reason":
         return await _take_reason(update, context, text)
     await show(update, context, context._("Please use the buttons above, or /cancel to stop."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from storage.communities import Community
 
 OPERATOR_ID = 900
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+# One place index for every test: built on the first run, read from then on.
+PLACES = Path(tempfile.gettempdir()) / "twinbot-tests.places"
 
 
 @dataclasses.dataclass
@@ -48,7 +51,9 @@ class Reply:
 
 class BotHarness:
     def __init__(self, tmp_path: Path, operators: tuple[int, ...] = (OPERATOR_ID,)) -> None:
-        self.settings = Settings(database=tmp_path / "test.sqlite3", operators=frozenset(operators))
+        self.settings = Settings(
+            database=tmp_path / "test.sqlite3", places=PLACES, operators=frozenset(operators)
+        )
         self.clock = FakeClock(START)
         self.api = OfflineBotAPI()
         self.services: Services | None = None
