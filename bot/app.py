@@ -30,6 +30,7 @@ from handlers import (
     aid_views,
     approvals,
     common,
+    community_codes,
     errors,
     groups,
     invites,
@@ -135,6 +136,8 @@ def register_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(approvals.list_pending, pattern=r"^op:list$"))
     app.add_handler(CallbackQueryHandler(approvals.decide, pattern=r"^op:(ok|no):"))
     app.add_handler(CallbackQueryHandler(invites.create_invite, pattern=r"^inv:new$"))
+    # Operators give communities saved before the codifier their hromada: /codes.
+    app.add_handler(community_codes.conversation())
 
     # Aid and visit log: the two flows, then the home screen, views and confirmations.
     app.add_handler(aid.conversation())

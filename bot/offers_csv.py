@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from bot.gazetteer import fold, get_gazetteer
+from bot.domain import places
 from bot.i18n import N_
 from bot.offers import (
     KIND_CODES,
@@ -199,13 +199,22 @@ def _row(line: int, cells: dict[str, str], today: date) -> ImportRow | RowProble
     return ImportRow(line, name, country, draft)
 
 
+# A name in a file is taken for a place of the index only when it matches it in full.
+_FULL_MATCH = 90.0
+
+
 async def _community(repos: Repositories, name: str, country: str, demo: bool) -> Community:
-    """The gazetteer's place when the name matches one in that country, else a free entry."""
-    wanted = fold(name)
-    for place in get_gazetteer().search(name, country=country, limit=3):
-        names = [fold(place.name), fold(place.name_uk or "")]
-        if any(wanted == n or wanted in n.split(" ") or wanted in n for n in names if n):
-            return await repos.communities.from_place(place, demo=demo)
+    """The place of the index the name stands for in that country (a Ukrainian name may be a
+    hromada's, its centre's or one of its villages'), else a free entry (which an operator
+    can match later when it is Ukrainian)."""
+    if country == "UA":
+        found = places.search_hromadas(name, limit=2).matches
+    else:
+        found = places.search_world(name, country=country, limit=2).matches
+    # Two places that match equally well (Миколаївка) cannot be told apart from a file.
+    certain = found and (len(found) == 1 or found[1].score < found[0].score)
+    if certain and found[0].score >= _FULL_MATCH:
+        return await repos.communities.from_place(found[0].place, demo=demo)
     return await repos.communities.create(
         kind="ua" if country == "UA" else "foreign",
         name=name,

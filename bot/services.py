@@ -45,9 +45,7 @@ async def assign_codes(repos: Repositories) -> None:
     the others wait for an operator (``/codes``). Each community is looked at once."""
     index = places.current()
     for community in await repos.communities.unchecked():
-        place = certain_hromada(
-            index, (community.name_uk, community.name), community.region_code
-        )
+        place = certain_hromada(index, (community.name_uk, community.name), community.region_code)
         if place is None:
             await repos.communities.mark_unmatched(community.id)
         else:

@@ -10,6 +10,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.context import BotContext
 from handlers import offers_intro, twinning_common
 from handlers.common import answer, keyboard, show, toast
+from handlers.shared.place_picker import card_lines
 from storage.memberships import Membership
 
 _log = logging.getLogger(__name__)
@@ -23,13 +24,14 @@ async def _claim_text(context: BotContext, membership: Membership, lang: str) ->
     assert user is not None and community is not None
     role = t._("admin") if membership.role == "admin" else t._("member")
     who = user.display_name + (f" (@{user.username})" if user.username else "")
-    return t._(
+    request = t._(
         "Request: {user} wants to act for {community} ({country}) as {role}.",
         user=who,
         community=community.title(lang),
         country=community.country_code,
         role=role,
     )
+    return "\n".join([request, *card_lines(t, community, lang)])
 
 
 def _decision_keyboard(context: BotContext, lang: str, membership_id: int):  # type: ignore[no-untyped-def]

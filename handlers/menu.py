@@ -39,6 +39,9 @@ async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMark
         buttons.append((_("Invite a colleague"), "inv:new"))
     if context.is_operator:
         buttons.append((_("Pending requests"), "op:list"))
+        without_code = len(await context.repos.communities.unmatched())
+        if without_code:
+            buttons.append((_("Codes to assign ({n})", n=without_code), "cd:list"))
     buttons += [(_("Settings"), "set:home"), (_("Help"), "menu:help")]
     community = (
         await context.repos.communities.get(context.membership.community_id)

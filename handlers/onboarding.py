@@ -183,7 +183,12 @@ async def _draft_title(context: BotContext) -> str | None:
     draft = _draft(context)
     if draft.get("place"):
         place = places.get(draft["place"])
-        return place.display(context.lang) if place else None
+        if place is None:
+            return None
+        if place.katottg is None:
+            return place.display(context.lang)
+        code = context._("KATOTTG code: {code}", code=place.katottg)
+        return f"{place.display(context.lang)}\n{code}"
     if draft.get("community"):
         community = await context.repos.communities.get(int(draft["community"]))
         return community.official(context.lang) if community else None

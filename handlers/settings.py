@@ -22,6 +22,7 @@ from bot.i18n import LANGUAGES
 from handlers.common import columns, is_private, keyboard, show, toast
 from handlers.menu import main_menu_markup
 from handlers.onboarding import LANGUAGE_NAMES
+from handlers.shared.place_picker import card_lines
 
 HOME, TZ_TEXT = range(2)
 COMMON_ZONES = (
@@ -57,12 +58,16 @@ async def home(update: Update, context: BotContext) -> int:
         rows.insert(1, [(_("Community"), "set:community")])
         rows.append([(_("Main menu"), "menu:home")])
     lang_name = LANGUAGE_NAMES[context.lang]
-    await show(
-        update,
-        context,
-        _("Settings\n\nLanguage: {language}\nTime zone: {tz}", language=lang_name, tz=context.tz),
-        keyboard(rows),
+    text = _("Settings\n\nLanguage: {language}\nTime zone: {tz}", language=lang_name, tz=context.tz)
+    community = (
+        await context.repos.communities.get(context.community_id)
+        if is_private(update) and context.community_id is not None
+        else None
     )
+    if community is not None:
+        card = "\n".join(card_lines(context, community, context.lang))
+        text += "\n\n" + _("Community:") + "\n" + card
+    await show(update, context, text, keyboard(rows))
     return HOME
 
 

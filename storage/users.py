@@ -165,9 +165,7 @@ class ChatRepository:
         await self.db.execute("UPDATE chats SET language = ? WHERE id = ?", (language, chat_id))
 
     async def set_tz(self, chat_id: int, tz: str) -> None:
-        await self.db.execute(
-            "UPDATE chats SET tz = ?, tz_chosen = 1 WHERE id = ?", (tz, chat_id)
-        )
+        await self.db.execute("UPDATE chats SET tz = ?, tz_chosen = 1 WHERE id = ?", (tz, chat_id))
 
     async def set_active(self, chat_id: int, active: bool) -> None:
         await self.db.execute("UPDATE chats SET active = ? WHERE id = ?", (int(active), chat_id))

@@ -85,6 +85,9 @@ async def test_csv_and_chart(bot: BotHarness) -> None:
     assert header["#currency"] == "UAH"
     assert header["#org+donor"] == "Jena; Erlangen"
     assert header["#adm1+name"] == "Kyiv Oblast"
+    assert header["#adm1+code"] == "UA32000000000030281"
+    assert header["#adm3+name"] == "Brovarska urban territorial community"
+    assert header["#adm3+code"] == "UA32060050000030591"
     assert header["#status+confirmed"] == "yes"
     await bot.send(official, "/aid")
     reply = await bot.press(official, "Chart")
@@ -150,6 +153,8 @@ async def test_done_brovary_hospital_in_ukrainian_confirmed_by_jena_in_english(
     assert record["#value"] == "3900000.00" and record["#currency"] == "UAH"
     assert record["#status"] == "Отримано" and record["#status+confirmed"] == "так"
     assert record["#adm1+name"] == "Київська область"
+    assert record["#adm3+name"] == "Броварська міська територіальна громада"
+    assert record["#adm3+code"] == "UA32060050000030591"
     assert record["#item+num"] == "12" and record["#loc+name"].startswith("Броварська")
     reply = await bot.press(deputy, "Діаграма")
     photo = next(m for m in reply.messages if m.photo)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
@@ -29,7 +29,7 @@ from bot.text_input import TextProblem, check_name, clean
 from handlers.common import Button, columns, keyboard, show
 from storage.communities import Community
 
-__all__ = ["PICKER_KEY", "Picked", "PlacePicker", "community_for"]
+__all__ = ["PICKER_KEY", "Picked", "PlacePicker", "card_lines", "community_for"]
 
 Side = Literal["ua", "foreign"]
 PICKER_KEY = "place_picker"
@@ -379,3 +379,17 @@ class PlacePicker:
             keyboard([[(context._("Back"), self._back(context))]]),
         )
         return self.state
+
+
+class _Translates(Protocol):
+    def _(self, message: str, /, **values: object) -> str: ...
+
+
+def card_lines(t: _Translates, community: Community, lang: str) -> list[str]:
+    """A community as its card shows it: the official form and, at home, its code."""
+    lines = [community.official(lang)]
+    if community.katottg:
+        lines.append(t._("KATOTTG code: {code}", code=community.katottg))
+    elif community.kind == "ua":
+        lines.append(t._("KATOTTG code: not assigned yet (an operator will add it)"))
+    return lines
