@@ -103,7 +103,7 @@ async def route(update: Update, context: BotContext) -> int:
     assert update.callback_query is not None
     data = update.callback_query.data or ""
     if data.startswith("cd:pl") and _draft(context).get("community"):
-        return await picker.route(update, context)  # type: ignore[no-any-return]
+        return await picker.route(update, context)
     _, _sep, rest = data.partition(":c:")
     if rest.isdigit():
         return await open_community(update, context, int(rest))
@@ -112,7 +112,7 @@ async def route(update: Update, context: BotContext) -> int:
 
 async def take_text(update: Update, context: BotContext) -> int:
     if _draft(context).get("community"):
-        return await picker.take_text(update, context)  # type: ignore[no-any-return]
+        return await picker.take_text(update, context)
     return await show_list(update, context)
 
 

@@ -195,7 +195,9 @@ async def _draft_title(context: BotContext) -> str | None:
     manual = draft.get("manual") or {}
     if not manual.get("country") or not manual.get("name"):
         return None
-    where = places.region(manual["region"]) if manual.get("region") else None
+    where: places.Region | places.Country | None = None
+    if manual.get("region"):
+        where = places.region(manual["region"])
     where = where or places.country(manual["country"])
     return f"{manual['name']}, {where.name(context.lang)}" if where else manual["name"]
 

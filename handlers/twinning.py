@@ -509,7 +509,7 @@ async def route(update: Update, context: BotContext) -> int:
     if action in simple:
         return await simple[action]()
     if action.startswith("pl") and draft(context).get("kind") == "new":
-        return await partner_picker.route(update, context)  # type: ignore[no-any-return]
+        return await partner_picker.route(update, context)
     if action == "c":
         partnership = await partnership_for(update, context, one, edit=False)
         if partnership is None:
@@ -533,7 +533,7 @@ async def take_text(update: Update, context: BotContext) -> int:
     if d.get("kind") == "step" and d.get("await"):
         return await steps.take_text(update, context)
     if d.get("kind") == "new" and d.get("expect"):
-        return await partner_picker.take_text(update, context)  # type: ignore[no-any-return]
+        return await partner_picker.take_text(update, context)
     if d.get("kind") == "status" and d.get("expect") == "reason":
         return await _take_reason(update, context, text)
     await show(update, context, context._("Please use the buttons above, or /cancel to stop."))

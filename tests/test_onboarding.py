@@ -32,8 +32,7 @@ async def test_official_onboards_in_ukrainian_and_operator_approves(bot: BotHarn
     reply = await bot.press(mayor, reply.buttons[0])
     assert "Перевірте" in reply.text
     assert (
-        "Броварська міська територіальна громада, Броварський район, Київська область"
-        in reply.text
+        "Броварська міська територіальна громада, Броварський район, Київська область" in reply.text
     )
     reply = await bot.press(mayor, "Підтвердити")
     assert "надіслано оператор" in reply.text

@@ -124,7 +124,7 @@ class PlacePicker:
 
     # --- typed text ----------------------------------------------------------------------
 
-    async def take_text(self, update: Update, context: BotContext) -> object:
+    async def take_text(self, update: Update, context: BotContext) -> Any:
         """A name to search, or the name or country of a place entered by hand."""
         assert update.message is not None
         text = update.message.text or ""
@@ -154,18 +154,17 @@ class PlacePicker:
 
     async def search(
         self, update: Update, context: BotContext, text: str, region: str | None = None
-    ) -> object:
+    ) -> Any:
         state = self._state(context)
         state.update(query=clean(text)[:100], step=None, region=region)
         return await self._results(update, context)
 
     def _find(self, context: BotContext, query: str, region: str | None) -> Found:
         if self._side(context) == "ua":
-            limit = REGION_RESULTS if region else MAX_RESULTS
-            return places.search_hromadas(query, region=region, limit=limit)
+            return places.search_hromadas(query, region=region, limit=REGION_RESULTS)
         return places.search_world(query, limit=MAX_RESULTS)
 
-    async def _results(self, update: Update, context: BotContext) -> object:
+    async def _results(self, update: Update, context: BotContext) -> Any:
         _ = context._
         state = self._state(context)
         query, region = str(state.get("query") or ""), state.get("region")
@@ -191,25 +190,26 @@ class PlacePicker:
             [(label, self._data("p", match.place.key))]
             for label, match in zip(labels, matches, strict=True)
         ]
-        rows = rows[: REGION_RESULTS if region else MAX_RESULTS]
+        # One oblast's list may be longer: nothing else is left to narrow it by.
+        rows = rows[: REGION_RESULTS if found.region else MAX_RESULTS]
         lang = context.lang
-        if region:
-            area = places.region(region)
+        if found.region:
+            area = places.region(found.region)
             text = _(
                 "Communities in {oblast} for “{query}”:",
-                oblast=area.name(lang) if area else region,
+                oblast=area.name(lang) if area else found.region,
                 query=query[:60],
             )
-            rows.append([(_("All oblasts"), self._data("a"))])
-        elif len(found.regions) > 1 and found.total > len(matches):
+            if region:
+                rows.append([(_("All oblasts"), self._data("a"))])
+        elif len(found.regions) > 1 and found.total > MAX_RESULTS:
             text = context.ngettext(
-                "“{query}” is found in {n} community in {oblasts} oblasts. Choose one, or"
-                " narrow the list by oblast.",
-                "“{query}” is found in {n} communities in {oblasts} oblasts. Choose one, or"
-                " narrow the list by oblast.",
+                "“{query}”: {n} community found, in several oblasts. Choose one, or narrow the"
+                " list by oblast.",
+                "“{query}”: {n} communities found, in several oblasts. Choose one, or narrow the"
+                " list by oblast.",
                 found.total,
                 query=query[:60],
-                oblasts=len(found.regions),
             )
             rows.append([(_("Choose the oblast"), self._data("o"))])
         elif rows:
@@ -270,7 +270,7 @@ class PlacePicker:
             return community.title(lang)
         return f"{community.title(lang)}, {country.name(lang)}"
 
-    async def _oblasts(self, update: Update, context: BotContext) -> object:
+    async def _oblasts(self, update: Update, context: BotContext) -> Any:
         state = self._state(context)
         found = self._find(context, str(state.get("query") or ""), None)
         buttons: list[Button] = []
@@ -284,7 +284,7 @@ class PlacePicker:
 
     # --- by hand -------------------------------------------------------------------------
 
-    async def ask_name(self, update: Update, context: BotContext) -> object:
+    async def ask_name(self, update: Update, context: BotContext) -> Any:
         _ = context._
         state = self._state(context)
         state["step"] = "name"
@@ -298,7 +298,7 @@ class PlacePicker:
         await show(update, context, prompt, keyboard(rows))
         return self.state
 
-    async def _ask_where(self, update: Update, context: BotContext) -> object:
+    async def _ask_where(self, update: Update, context: BotContext) -> Any:
         _ = context._
         back = [(_("Back"), self._data("m"))]
         if self._side(context) == "ua":
@@ -315,7 +315,7 @@ class PlacePicker:
         await show(update, context, _(self._country_prompt), keyboard([back]))
         return self.state
 
-    async def _countries(self, update: Update, context: BotContext, text: str) -> object:
+    async def _countries(self, update: Update, context: BotContext, text: str) -> Any:
         _ = context._
         back = [(_("Back"), self._data("m"))]
         found = [c for c in places.find_countries(text) if c.code != "UA"]
@@ -336,7 +336,7 @@ class PlacePicker:
 
     # --- buttons -------------------------------------------------------------------------
 
-    async def route(self, update: Update, context: BotContext) -> object:
+    async def route(self, update: Update, context: BotContext) -> Any:
         assert update.callback_query is not None
         data = (update.callback_query.data or "").removeprefix(f"{self.prefix}:pl")
         op, _sep, arg = data.partition(":")

@@ -375,14 +375,14 @@ def search_world(
 
     matches: list[Match] = []
     seen: set[tuple[str, str]] = set()
-    # GeoNames sometimes has a place twice under one name (a town and its seat): a list
-    # shows it once.
-    for unit in heapq.nlargest(max(limit, 0) * 2, best, key=rank):
+    # Places a list would name alike (a town and its seat under one name, Springfields of
+    # several states) are shown once: the best match, then the most populous.
+    for unit in heapq.nlargest(max(limit, 0) * 3, best, key=rank):
         place = index.world_place(unit)
-        identity = (place.country_code, fold(place.name_uk or place.name))
-        if identity in seen:
+        spelled = {(place.country_code, fold(n)) for n in (place.name, place.name_uk) if n}
+        if spelled & seen:
             continue
-        seen.add(identity)
+        seen |= spelled
         matches.append(Match(place, score=best[unit]))
         if len(matches) >= limit:
             break
