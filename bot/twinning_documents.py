@@ -12,16 +12,15 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from typing import TYPE_CHECKING, Any
 
 from bot.i18n import I18n, Translator
 from bot.legal_facts import LegalFacts
 from bot.sectors import sector_labels
 from bot.twinning import step_by_code
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 BLANK = "____________"
 MINISTRY_LANGUAGE = "uk"
@@ -58,6 +57,10 @@ def _areas(t: Translator, facts: DocumentFacts) -> str:
 
 
 def _new_document(title: str) -> DocxDocument:
+    # python-docx (with lxml) is loaded with the first document, not at every start.
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     document = Document()
     heading = document.add_heading(title, level=1)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.domain.places.index import PlaceIndex
@@ -35,30 +34,21 @@ _MIN_EXACT, _MIN_PREFIX, _MIN_FUZZY = 2, 3, 4
 # Below this similarity (0-100) a spelling is not offered.
 SIMILARITY_FLOOR = 80.0
 # Prefix matches looked at, at most: a three-letter prefix can start thousands of names,
-# and the best of them are found among the first few thousand just as well.
-_PREFIX_SCAN = 4000
+# and the best of them are found among the first two thousand just as well.
+_PREFIX_SCAN = 2000
 _FUZZY_CANDIDATES = 200
 
-# Scores of a Ukrainian match by how the name counts.
-_UA_EXACT = {
-    Owner.NAME: 100.0,
-    Owner.CENTRE: 100.0,
-    Owner.SETTLEMENT: 90.0,
-    Owner.WORDS: 70.0,
-    Owner.SETTLEMENT_WORDS: 64.0,
-}
-_UA_FORMER_CENTRE, _UA_FORMER = 88.0, 84.0
-_UA_PREFIX = {
-    Owner.NAME: 80.0,
-    Owner.CENTRE: 80.0,
-    Owner.SETTLEMENT: 72.0,
-    Owner.WORDS: 62.0,
-    Owner.SETTLEMENT_WORDS: 58.0,
-}
-_UA_FUZZY = {Owner.NAME: 0.75, Owner.CENTRE: 0.75, Owner.SETTLEMENT: 0.7}
-_WORLD_EXACT = {Owner.NAME: 100.0, Owner.ALTERNATE: 100.0, Owner.WORDS: 92.0}
-_WORLD_PREFIX = {Owner.NAME: 80.0, Owner.ALTERNATE: 77.0, Owner.WORDS: 72.0}
-_WORLD_FUZZY = {Owner.NAME: 0.75, Owner.ALTERNATE: 0.72}
+# Scores by how a name counts (``Owner``, the index of each list); 0 means "does not count".
+# NAME, CENTRE, SETTLEMENT, ALTERNATE, FORMER, WORDS, SETTLEMENT_WORDS
+_UA_EXACT = (100.0, 100.0, 90.0, 0.0, 84.0, 70.0, 64.0)
+_UA_PREFIX = (80.0, 80.0, 72.0, 0.0, 0.0, 62.0, 58.0)
+_UA_FUZZY = (0.75, 0.75, 0.7, 0.0, 0.0, 0.0, 0.0)  # times the similarity
+_UA_FORMER_CENTRE = 88.0  # a former name of a hromada's centre (Кіровоград)
+_WORLD_EXACT = (100.0, 0.0, 0.0, 100.0, 0.0, 92.0, 0.0)
+_WORLD_PREFIX = (80.0, 0.0, 0.0, 77.0, 0.0, 72.0, 0.0)
+_WORLD_FUZZY = (0.75, 0.0, 0.0, 0.72, 0.0, 0.0, 0.0)
+_SETTLEMENT_KINDS = (Owner.SETTLEMENT, Owner.FORMER, Owner.SETTLEMENT_WORDS)
+_COUNTRY, _COUNTRY_PREFIX, _COUNTRY_FUZZY = (100.0,), (80.0,), (0.75,)
 # A full match anywhere makes similar spellings noise.
 _EXACT_FLOOR, _NOT_FUZZY = 84.0, 76.0
 _KIND_BONUS = 6.0
@@ -201,7 +191,38 @@ def _short(text: str) -> str | None:
     return Problem.SHORT if len(text.strip()) < _MIN_EXACT else None
 
 
-def _fuzzy(names: NameTable, query: str, limit: int) -> list[tuple[int, float]]:
+def _collect(
+    names: NameTable,
+    query: str,
+    exact: tuple[float, ...],
+    prefix: tuple[float, ...],
+    fuzzy: tuple[float, ...],
+) -> dict[int, float]:
+    """The best score of each owner number (see ``Owner``) for the query: a full match, a
+    prefix, or, when nothing matched in full, a similar spelling (at least the floor)."""
+    owners = names.owners
+    found: dict[int, float] = {}
+    span = names.exact(query)
+    for owner in owners[span.start : span.stop]:
+        score = exact[owner & 7]
+        if score > found.get(owner, 0.0):
+            found[owner] = score
+    if len(query) >= _MIN_PREFIX:
+        span = names.starting_with(query)
+        for owner in owners[span.start : min(span.stop, span.start + _PREFIX_SCAN)]:
+            score = prefix[owner & 7]
+            if score > found.get(owner, 0.0):
+                found[owner] = score
+    if len(query) >= _MIN_FUZZY and not any(s >= _EXACT_FLOOR for s in found.values()):
+        for at, similarity in _similar(names, query, _FUZZY_CANDIDATES):
+            owner = owners[at]
+            score = similarity * fuzzy[owner & 7]
+            if score > found.get(owner, 0.0):
+                found[owner] = score
+    return found
+
+
+def _similar(names: NameTable, query: str, limit: int) -> list[tuple[int, float]]:
     """Entries spelled like the query (ratio at least the floor), sharing its first two
     letters: comparing against every name is too slow, and a slip in the first two letters
     is rare."""
@@ -213,23 +234,6 @@ def _fuzzy(names: NameTable, query: str, limit: int) -> list[tuple[int, float]]:
         query, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=SIMILARITY_FLOOR
     )
     return [(span.start + at, score) for _, score, at in found]
-
-
-def _entries(names: NameTable, query: str) -> Iterable[tuple[int, str]]:
-    """(entry, "exact" | "prefix" | "fuzzy" score as text is not needed) for the query."""
-    exact = names.exact(query)
-    for at in exact:
-        yield at, "exact"
-    if len(query) >= _MIN_PREFIX:
-        prefixed = names.starting_with(query)
-        count = 0
-        for at in prefixed:
-            if at in exact:
-                continue
-            yield at, "prefix"
-            count += 1
-            if count >= _PREFIX_SCAN:
-                break
 
 
 # --- Ukraine -----------------------------------------------------------------------------
@@ -248,39 +252,21 @@ def search_hromadas(
         return Found([])
     if len(name) < _MIN_EXACT:
         return Found([], problem=_short(text))
-    names = index.ua_names
     # Per hromada: its best score, and the settlement that gave it when not the centre.
     best: dict[int, tuple[float, int | None]] = {}
-
-    def add(unit: int, score: float, settlement: int | None) -> None:
-        if score > best.get(unit, (0.0, None))[0]:
-            best[unit] = (score, settlement)
-
-    for at, how_found in _entries(names, name):
-        number, how = Owner.decode(names.owners[at])
-        exact = how_found == "exact"
-        if how == Owner.FORMER:
-            if not exact:
-                continue
-            unit = index.ua_settlement_unit[number]
-            centre = index.ua_centres[unit] == number
-            add(unit, _UA_FORMER_CENTRE if centre else _UA_FORMER, None if centre else number)
-            continue
-        score = (_UA_EXACT if exact else _UA_PREFIX)[how]
-        if how in (Owner.SETTLEMENT, Owner.SETTLEMENT_WORDS):
-            add(index.ua_settlement_unit[number], score, number)
-        else:
-            add(number, score, None)
-    if len(name) >= _MIN_FUZZY and not any(s >= _EXACT_FLOOR for s, _ in best.values()):
-        for at, similarity in _fuzzy(names, name, _FUZZY_CANDIDATES):
-            number, how = Owner.decode(names.owners[at])
-            weight = _UA_FUZZY.get(how)
-            if weight is None:
-                continue
-            if how == Owner.SETTLEMENT:
-                add(index.ua_settlement_unit[number], similarity * weight, number)
-            else:
-                add(number, similarity * weight, None)
+    found = _collect(index.ua_names, name, _UA_EXACT, _UA_PREFIX, _UA_FUZZY)
+    for owner, score in found.items():
+        number, how = owner >> 3, owner & 7
+        settlement: int | None = None
+        if how in _SETTLEMENT_KINDS:
+            settlement, number = number, index.ua_settlement_unit[number]
+            if index.ua_centres[number] == settlement:
+                # The centre stands for its hromada: no «village → hromada» to show.
+                settlement = None
+                if how == Owner.FORMER:
+                    score = _UA_FORMER_CENTRE
+        if score > best.get(number, (0.0, None))[0]:
+            best[number] = (score, settlement)
 
     if query.raion:
         best = {
@@ -343,7 +329,6 @@ def search_world(
                 return Found([], problem=Problem.EMPTY, country=country)
     if len(folded) < _MIN_EXACT:
         return Found([], problem=_short(text))
-    names = index.world_names
     wanted = None
     if country is not None:
         code = country.upper()
@@ -351,22 +336,14 @@ def search_world(
             return Found([], country=code)
         wanted = index.world_country_codes.index(code)
     best: dict[int, float] = {}
-
-    def add(unit: int, score: float) -> None:
-        if wanted is not None and index.world_country[unit] != wanted:
-            return
+    countries = index.world_country
+    found = _collect(index.world_names, folded, _WORLD_EXACT, _WORLD_PREFIX, _WORLD_FUZZY)
+    for owner, score in found.items():
+        unit = owner >> 3
+        if wanted is not None and countries[unit] != wanted:
+            continue
         if score > best.get(unit, 0.0):
             best[unit] = score
-
-    for at, how_found in _entries(names, folded):
-        number, how = Owner.decode(names.owners[at])
-        add(number, (_WORLD_EXACT if how_found == "exact" else _WORLD_PREFIX)[how])
-    if len(folded) >= _MIN_FUZZY and not any(s >= _EXACT_FLOOR for s in best.values()):
-        for at, similarity in _fuzzy(names, folded, _FUZZY_CANDIDATES):
-            number, how = Owner.decode(names.owners[at])
-            weight = _WORLD_FUZZY.get(how)
-            if weight is not None:
-                add(number, similarity * weight)
     if best and max(best.values()) >= _EXACT_FLOOR:
         best = {unit: score for unit, score in best.items() if score >= _NOT_FUZZY}
 
@@ -399,16 +376,14 @@ def find_countries(
     if problem or limit <= 0 or not folded:
         return []
     names = index.country_names
-    scores: dict[int, float] = {}
-    for at, how_found in _entries(names, folded):
-        if exact_only and how_found != "exact":
-            continue
-        number, _ = Owner.decode(names.owners[at])
-        score = 100.0 if how_found == "exact" else 80.0
-        scores[number] = max(scores.get(number, 0.0), score)
-    if not scores and not exact_only and len(folded) >= _MIN_FUZZY:
-        for at, similarity in _fuzzy(names, folded, 20):
-            number, _ = Owner.decode(names.owners[at])
-            scores[number] = max(scores.get(number, 0.0), similarity * 0.75)
+    if exact_only:
+        span = names.exact(folded)
+        scores = {owner >> 3: 100.0 for owner in names.owners[span.start : span.stop]}
+    else:
+        scores = {}
+        for owner, score in _collect(
+            names, folded, _COUNTRY, _COUNTRY_PREFIX, _COUNTRY_FUZZY
+        ).items():
+            scores[owner >> 3] = max(scores.get(owner >> 3, 0.0), score)
     ranked = sorted(scores, key=lambda n: (-scores[n], index.countries[n].name_en))
     return [index.countries[n] for n in ranked[:limit]]
