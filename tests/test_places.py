@@ -131,6 +131,9 @@ def first(query: str, **filters: Any) -> str:
         ("Kniazhychi", BROVARY),
         # A regional centre before a small town of the same name.
         ("Миколаїв", MYKOLAIV),
+        # A name that is also a word for a kind of place.
+        ("Селище, Черкаська область", "UA71020250000078192"),
+        ("село Селище", "UA71020250000078192"),
     ],
 )
 def test_hromada_in_any_usual_form(query: str, code: str) -> None:
@@ -265,6 +268,8 @@ def test_foreign_names_in_ukrainian_where_known() -> None:
     assert (jena.display("uk"), jena.display("en")) == ("Єна, Німеччина", "Jena, Germany")
     krakow = places.get("gn:3094802")
     assert krakow is not None and krakow.name_uk == "Краків"
+    lincoln = places.search_world("Lincoln", country="US").matches[0].place
+    assert lincoln.name_uk == "Лінкольн"  # not the Belarusian Лінкальн
 
 
 def test_districts_and_counties_and_the_country_after_a_comma() -> None:

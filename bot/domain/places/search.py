@@ -127,6 +127,11 @@ def _parse_ua(text: str, index: PlaceIndex) -> _UaQuery:
             query.kind = query.kind or _KIND_WORDS[word]
         elif word not in _GENERIC_WORDS:
             name_words.append(word)
+    if not name_words and words:
+        # A place may be named by such a word (the village of Селище, Cherkasy Oblast): the
+        # last one is the name, after any type before it («село Селище»).
+        name_words = words[-1:]
+        query.kind = _KIND_WORDS.get(words[0]) if len(words) > 1 else None
     query.name = " ".join(name_words)
     for part in parts[1:]:
         rest = [w for w in part.split() if w not in _OBLAST_WORDS and w not in _RAION_WORDS]

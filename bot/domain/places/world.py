@@ -123,16 +123,28 @@ def _is_noise(name: str) -> bool:
     return _NOISE_RE.match(name) is not None
 
 
-def _ukrainian_name(alternates: list[str]) -> str | None:
-    typed = [name for name in alternates if _UKRAINIAN_TYPED_RE.match(name)]
+def _ukrainian_name(alternates: list[str], name: str) -> str | None:
+    from rapidfuzz import fuzz
+
+    from bot.domain.places.translit import fold
+
+    typed = [alternate for alternate in alternates if _UKRAINIAN_TYPED_RE.match(alternate)]
+    latin = fold(name)
+
+    def closest(found: list[str]) -> str:
+        # Of Лінкольн and the Belarusian Лінкальн, the one that reads most like Lincoln; of
+        # Мінськ and Мінск, the longer keeps the soft sign Ukrainian writes.
+        return max(
+            found, key=lambda candidate: (fuzz.ratio(fold(candidate), latin), len(candidate))
+        )
+
     for pattern in (_PROVEN_UKRAINIAN_RE, _LIKELY_UKRAINIAN_RE):
-        found = [name for name in typed if pattern.search(name)]
+        found = [candidate for candidate in typed if pattern.search(candidate)]
         if found:
-            # The longer of Мінськ and Мінск keeps the soft sign Ukrainian writes.
-            return max(found, key=len)
+            return closest(found)
     # Ерланген is the same in Russian and Ukrainian; Йена is not Ukrainian but has no
     # telling letter either, so a neutral name counts only when it is the only one.
-    neutral = [name for name in typed if _NEUTRAL_CYRILLIC_RE.match(name)]
+    neutral = [candidate for candidate in typed if _NEUTRAL_CYRILLIC_RE.match(candidate)]
     return neutral[0] if len(neutral) == 1 else None
 
 
@@ -165,7 +177,7 @@ def foreign_places() -> Iterator[WorldPlace]:
         yield WorldPlace(
             key=f"gn:{city['geonameid']}",
             name=city["name"],
-            name_uk=_ukrainian_name(alternates),
+            name_uk=_ukrainian_name(alternates, city["name"]),
             country=country,
             region=region,
             population=population or None,
