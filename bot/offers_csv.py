@@ -35,6 +35,7 @@ from storage.repositories import Repositories
 COLUMNS = (
     "type", "municipality", "country", "sectors", "kinds", "description", "languages",
     "open_to_several", "urgency", "value", "currency", "partnership", "valid_until", "ref", "demo",
+    "katottg",
 )  # fmt: skip
 REQUIRED = ("type", "municipality", "country", "sectors", "description")
 MAX_ROWS = 5000
@@ -58,6 +59,7 @@ class ImportRow:
     municipality: str
     country: str
     draft: PostDraft  # community_id is filled in when the row is saved
+    katottg: str | None = None  # a Ukrainian hromada's code, which settles any doubt
 
 
 @dataclass
@@ -196,17 +198,23 @@ def _row(line: int, cells: dict[str, str], today: date) -> ImportRow | RowProble
         ref=ref,
         demo=demo,
     )
-    return ImportRow(line, name, country, draft)
+    code = cells.get("katottg", "").upper() or None
+    return ImportRow(line, name, country, draft, code if country == "UA" else None)
 
 
 # A name in a file is taken for a place of the index only when it matches it in full.
 _FULL_MATCH = 90.0
 
 
-async def _community(repos: Repositories, name: str, country: str, demo: bool) -> Community:
+async def _community(
+    repos: Repositories, name: str, country: str, demo: bool, katottg: str | None = None
+) -> Community:
     """The place of the index the name stands for in that country (a Ukrainian name may be a
     hromada's, its centre's or one of its villages'), else a free entry (which an operator
     can match later when it is Ukrainian)."""
+    coded = places.get(katottg) if katottg else None
+    if coded is not None:
+        return await repos.communities.from_place(coded, demo=demo)
     if country == "UA":
         found = places.search_hromadas(name, limit=2).matches
     else:
@@ -246,7 +254,9 @@ async def import_csv(repos: Repositories, data: bytes, today: date) -> ImportRes
         return result
     rows, result.problems = parse_rows(text, today)
     for row in rows:
-        community = await _community(repos, row.municipality, row.country, row.draft.demo)
+        community = await _community(
+            repos, row.municipality, row.country, row.draft.demo, row.katottg
+        )
         row.draft.community_id = community.id
         existing = await _existing(repos, row.draft.ref)
         if existing is not None:
@@ -296,6 +306,7 @@ async def export_csv(repos: Repositories) -> bytes:
             "valid_until": post.valid_until.isoformat() if post.valid_until else "",
             "ref": post.ref or f"twinbot-{post.id}",
             "demo": post.demo,
+            "katottg": community.katottg if community else "",
         }
         writer.writerow([_cell(values[name]) for name in COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
