@@ -52,10 +52,17 @@ print(json.dumps([before, loaded, rss()]))
 """
 
 
+def _environment(**values: str) -> dict[str, str]:
+    """As deployed: Python keeps its bytecode cache (a shell may have turned it off)."""
+    env = dict(os.environ, **values)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    return env
+
+
 def _first_answer(database: Path) -> float:
     """Seconds from starting the console process to the bot's first message on /start."""
-    env = dict(os.environ, TWINBOT_DB=str(database), TWINBOT_LOG_LEVEL="WARNING")
-    env.pop("TELEGRAM_BOT_TOKEN", None)
+    env = _environment(TWINBOT_DB=str(database), TWINBOT_LOG_LEVEL="WARNING")
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"],
@@ -87,6 +94,7 @@ def _floor() -> float:
         [sys.executable, "-c", "import telegram.ext; print('ready')"],
         check=True,
         capture_output=True,
+        env=_environment(),
     )
     return time.perf_counter() - started
 

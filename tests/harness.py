@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
+from bot.domain.places.index import build_key
 from bot.offline_api import (
     OFFLINE_TOKEN,
     OfflineBotAPI,
@@ -23,8 +24,9 @@ from storage.communities import Community
 
 OPERATOR_ID = 900
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
-# One place index for every test: built on the first run, read from then on.
-PLACES = Path(tempfile.gettempdir()) / "twinbot-tests.places"
+# One place index for every test: built on the first run, read from then on (one file per
+# version of what it is built from).
+PLACES = Path(tempfile.gettempdir()) / f"twinbot-tests-{build_key()[:12]}.places"
 
 
 @dataclasses.dataclass

@@ -57,7 +57,9 @@ def build_key() -> str:
             stat = source.stat() if source else None
         except OSError:
             stat = None
-        digest.update(f"{source}:{stat.st_size if stat else '-'}".encode())
+        # Names and sizes, not paths: copies of the project beside each other share a file.
+        name = source.name if source else "-"
+        digest.update(f"{name}:{stat.st_size if stat else '-'}".encode())
         if source is not None and source.suffix == ".csv" and stat:
             digest.update(source.read_bytes())
     return digest.hexdigest()[:32]
