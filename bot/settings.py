@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.domain.places import index_file_for
+
 ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
     ("TELEGRAM_BOT_TOKEN", "bot token from @BotFather; without it the offline console opens"),
     ("WEBHOOK_URL", "public HTTPS URL for a webhook; without it the bot uses long polling"),
@@ -93,7 +95,7 @@ class Settings:
     @property
     def places_file(self) -> Path:
         """The place index: beside the database unless set apart."""
-        return self.places or self.database.with_name(self.database.stem + ".places")
+        return self.places or index_file_for(self.database)
 
     def is_operator(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.operators

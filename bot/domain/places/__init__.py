@@ -29,6 +29,7 @@ __all__ = [
     "find_countries",
     "fold",
     "get",
+    "index_file_for",
     "region",
     "search_hromadas",
     "search_world",

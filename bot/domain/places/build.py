@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from bot.domain.places import codifier, world
 from bot.domain.places.codifier import Codifier, Hromada
+from bot.domain.places.model import HROMADA, SPECIAL_CITY
 from bot.domain.places.tables import NameTable, Owner, Rows
 from bot.domain.places.translit import fold, fold_lines, transliterate
 
-FORMAT = 1
 # pycountry's English names are transliterations ("Kyivska oblast"); English text uses these.
 REGION_EN = {
     "UA-05": "Vinnytsia Oblast", "UA-07": "Volyn Oblast", "UA-09": "Luhansk Oblast",
@@ -172,7 +172,7 @@ def _unit(hromada: Hromada, population: int) -> str:
         "UA",
         hromada.oblast,
         population or None,
-        "special" if hromada.kind == "special" else "hromada",
+        SPECIAL_CITY if hromada.kind == SPECIAL_CITY else HROMADA,
         world.UKRAINE_TZ,
         hromada.name,
         hromada.kind,
@@ -255,7 +255,6 @@ def build(rows: Iterable[codifier.Row] | None = None) -> dict[str, object]:
     """Everything the index holds, from the packaged sources (takes seconds)."""
     code = codifier.read(codifier.packaged_rows() if rows is None else rows)
     return {
-        "format": FORMAT,
         "regions": _regions(code),
         **_ukrainian(code),
         **_foreign(),

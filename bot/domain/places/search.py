@@ -87,10 +87,6 @@ class Found:
     region: str | None = None  # the oblast the search was limited to
     country: str | None = None  # the country the search was limited to
 
-    @property
-    def places(self) -> list[Match]:
-        return self.matches
-
 
 @dataclass
 class _UaQuery:

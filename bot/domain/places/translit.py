@@ -97,10 +97,6 @@ def fold(text: str) -> str:
     return fold_lines(unicodedata.normalize("NFC", text.replace("\n", " ")))
 
 
-def is_cyrillic(text: str) -> bool:
-    return _CYRILLIC_RE.search(text) is not None
-
-
 def uk_sort_key(text: str) -> list[int]:
     """Ukrainian alphabetical order: code points put є, і, ї and ґ after я."""
     return [UK_ALPHABET.find(ch) for ch in text.lower()]

