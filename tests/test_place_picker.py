@@ -64,12 +64,14 @@ async def test_a_name_in_many_oblasts_is_narrowed_by_oblast(bot: BotHarness) -> 
     count = int(sumy.removeprefix("Sumy Oblast (").removesuffix(")"))
     reply = await bot.press(official, sumy)
     assert "Communities in Sumy Oblast for “Mykolaivka”" in reply.text
+    # One oblast's list does not repeat the oblast on every button.
     found = [b for b in reply.buttons if "community" in b]
-    assert len(found) == count > 1 and all("Sumy Oblast" in label for label in found)
+    assert len(found) == count > 1 and not any("Oblast" in label for label in found)
     reply = await bot.press(official, "All oblasts")
     assert "in several oblasts" in reply.text
     reply = await bot.send(official, "Mykolaivka, Sumy Oblast")
-    assert len([b for b in reply.buttons if "Sumy Oblast" in b]) == count
+    assert "Communities in Sumy Oblast" in reply.text
+    assert len([b for b in reply.buttons if "community" in b]) == count
 
 
 async def test_bad_names_get_a_clear_answer(bot: BotHarness) -> None:

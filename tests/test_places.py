@@ -439,3 +439,17 @@ def test_the_index_is_built_once_then_read_from_its_file(tmp_path: Path) -> None
     path.write_bytes(b"damaged")
     load(path, build)
     assert calls == [1, 1]  # a damaged file is rebuilt, not trusted
+
+
+def test_two_hromadas_of_one_name_in_one_oblast_are_told_apart_by_raion() -> None:
+    from handlers.shared.place_picker import match_labels
+
+    found = places.search_hromadas("Миколаївка", region="UA-12", limit=8)
+    labels = match_labels(found.matches, "uk", oblast=False)
+    assert labels[:2] == [
+        "Миколаївська СТГ, Синельниківський р-н",
+        "Миколаївська СТГ, Дніпровський р-н",
+    ]
+    assert all(len(label) <= 64 for label in labels)
+    english = match_labels(found.matches[:2], "en")
+    assert english[0] == "Mykolaivska rural, Synelnykivskyi Raion, Dnipropetrovsk Oblast"

@@ -35,7 +35,7 @@ Side = Literal["ua", "foreign"]
 PICKER_KEY = "place_picker"
 MAX_RESULTS = 5
 REGION_RESULTS = 8
-LABEL_LIMIT = 60
+LABEL_LIMIT = 64
 
 
 @dataclass(frozen=True)
@@ -74,13 +74,14 @@ def clip_label(label: str, limit: int = LABEL_LIMIT) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip(" ,") + "…"
 
 
-def match_labels(matches: list[Match], lang: str) -> list[str]:
+def match_labels(matches: list[Match], lang: str, *, oblast: bool = True) -> list[str]:
     """Button labels; two hromadas of one name in one oblast are told apart by raion."""
-    labels = [match.label(lang) for match in matches]
-    for at, label in enumerate(labels):
-        if labels.count(label) > 1:
-            labels[at] = matches[at].label(lang, raion=True)
-    return [clip_label(label) for label in labels]
+    labels = [match.label(lang, oblast=oblast) for match in matches]
+    repeated = {label for label in labels if labels.count(label) > 1}
+    return [
+        clip_label(match.label(lang, raion=True, oblast=oblast) if label in repeated else label)
+        for label, match in zip(labels, matches, strict=True)
+    ]
 
 
 Pick = Callable[[Update, BotContext, Picked], Awaitable[Any]]
@@ -175,8 +176,10 @@ class PlacePicker:
             return self.state
         known = await self._known(context, query)
         seen = {community.place_key for community in known}
-        matches = [match for match in found.matches if match.place.key not in seen]
-        labels = match_labels(matches, context.lang)
+        # One oblast's list may be longer: nothing else is left to narrow it by.
+        shown = max((REGION_RESULTS if found.region else MAX_RESULTS) - len(known), 0)
+        matches = [match for match in found.matches if match.place.key not in seen][:shown]
+        labels = match_labels(matches, context.lang, oblast=not found.region)
         rows = [
             [
                 (
@@ -190,8 +193,6 @@ class PlacePicker:
             [(label, self._data("p", match.place.key))]
             for label, match in zip(labels, matches, strict=True)
         ]
-        # One oblast's list may be longer: nothing else is left to narrow it by.
-        rows = rows[: REGION_RESULTS if found.region else MAX_RESULTS]
         lang = context.lang
         if found.region:
             area = places.region(found.region)

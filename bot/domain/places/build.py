@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.domain.places import codifier, world
-from bot.domain.places.codifier import Codifier, Hromada
-from bot.domain.places.model import HROMADA, SPECIAL_CITY
+from bot.domain.places.codifier import HROMADA, KIND_ORDER, SPECIAL_CITY, Codifier, Hromada
 from bot.domain.places.tables import NameTable, Owner, Rows
 from bot.domain.places.translit import fold, fold_lines, transliterate
 
@@ -114,9 +113,6 @@ def _link(
     return names, people
 
 
-_KIND_ORDER = {"village": 0, "settlement": 1, "city": 2, "special": 3}
-
-
 def _ukrainian(code: Codifier) -> dict[str, object]:
     former, people = _link(code, world.ukrainian_records())
     units: list[str] = []
@@ -132,7 +128,7 @@ def _ukrainian(code: Codifier) -> dict[str, object]:
         units.append(_unit(hromada, population))
         unit_region.append(regions.index(hromada.oblast))
         unit_rank.append(_population_rank(population))
-        unit_kind.append(_KIND_ORDER[hromada.kind])
+        unit_kind.append(KIND_ORDER[hromada.kind])
         centres.append(len(settlements))
         centre = hromada.centre
         names.add([hromada.name], number, Owner.NAME)

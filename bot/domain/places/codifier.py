@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 # former T, селище міського типу, too) селищна, C (село) сільська.
 HROMADA_KIND_BY_CENTRE = {"M": "city", "X": "settlement", "T": "settlement", "C": "village"}
 SETTLEMENT_CATEGORIES = ("K", "M", "T", "X", "C")
+# The kinds of a Ukrainian unit of the index: a hromada, or Kyiv and Sevastopol.
+HROMADA, SPECIAL_CITY = "hromada", "special"
+# Hromada kinds in the order a list ranks equal matches: the city hromada first.
+KIND_ORDER = {"village": 0, "settlement": 1, "city": 2, SPECIAL_CITY: 3}
 
 # KATOTTG oblast code (its first four characters) to ISO 3166-2:UA. The codifier numbers
 # oblasts alphabetically; ISO kept the older numbering for Luhansk and Chernivtsi.
@@ -42,7 +46,7 @@ class Settlement:
 class Hromada:
     code: str
     name: str  # as the codifier has it: the adjective, «Долинська»; for K the city's name
-    kind: str  # city, settlement, village; "special" for Kyiv and Sevastopol
+    kind: str  # city, settlement, village; SPECIAL_CITY for Kyiv and Sevastopol
     oblast: str  # ISO 3166-2
     raion: str | None  # the raion's name, «Калуський»; None for Kyiv and Sevastopol
     settlements: list[Settlement] = field(default_factory=list)  # the centre first
@@ -83,7 +87,7 @@ def read(rows: Iterable[Row]) -> Codifier:
             oblast, raion = ancestors[0], ancestors[-1]
             hromadas[code] = Hromada(code, name, "", ISO_BY_PREFIX[oblast[:4]], names[raion])
         elif category == "K":
-            special = Hromada(code, name, "special", ISO_BY_PREFIX[code[:4]], None)
+            special = Hromada(code, name, SPECIAL_CITY, ISO_BY_PREFIX[code[:4]], None)
             special.settlements.append(Settlement(code, name, category))
             hromadas[code] = special
     for code, name, category, ancestors in rows:

@@ -28,7 +28,7 @@ from bot.domain.places.translit import uk_sort_key
 _log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parent
 # The modules whose code shapes the file's contents.
-_BUILD_MODULES = ("build.py", "codifier.py", "model.py", "world.py", "tables.py", "translit.py")
+_BUILD_MODULES = ("build.py", "codifier.py", "world.py", "tables.py", "translit.py")
 _PLACE_CACHE = 4096
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.domain.places.codifier import HROMADA, SPECIAL_CITY
 from bot.domain.places.translit import transliterate
 
 __all__ = [
@@ -25,12 +26,13 @@ __all__ = [
 ]
 
 UKRAINE = "UA"
-HROMADA, SPECIAL_CITY = "hromada", "special"
 KYIV_TZ = "Europe/Kyiv"
 
 # The kind of a hromada as its official name says it, and in English.
 _KIND_UK = {"city": "міська", "settlement": "селищна", "village": "сільська"}
 _KIND_EN = {"city": "urban", "settlement": "settlement", "village": "rural"}
+# The abbreviations officials use: міська, селищна, сільська територіальна громада.
+_KIND_ABBREVIATION = {"city": "МТГ", "settlement": "СщТГ", "village": "СТГ"}
 # Abbreviations a settlement's name takes in a list (м. Долина, с. Княжичі).
 _CATEGORY_UK = {"M": "м.", "K": "м.", "X": "сел.", "T": "смт", "C": "с."}
 
@@ -123,18 +125,31 @@ class Place:
             parts.append(self.region.name(lang))
         return ", ".join(parts)
 
-    def label(self, lang: str, *, raion: bool = False, via: str | None = None) -> str:
-        """The form on a button: «Долинська міська громада, Івано-Франківська обл.»."""
+    def label(
+        self, lang: str, *, raion: bool = False, via: str | None = None, oblast: bool = True
+    ) -> str:
+        """The form on a button: «Долинська міська громада, Івано-Франківська обл.»; with
+        the raion, to tell apart two of one name in one oblast, «Миколаївська СТГ,
+        Синельниківський р-н, Дніпропетровська обл.»; without the oblast in a list of one
+        oblast."""
         if self.country_code != UKRAINE:
             return self.display(lang)
         own = self.official_name(lang)
-        own = own.replace(" територіальна громада", " громада").replace(
-            " territorial community", " community"
-        )
-        parts = [f"{via} → {own}" if via else own]
-        if raion and self.raion(lang):
-            parts.append(self.raion(lang) or "")
-        if self.region is not None and self.region.name(lang) != own:
+        if raion and self.raion_uk and self.hromada_uk and self.hromada_kind:
+            if is_uk(lang):
+                kind = _KIND_ABBREVIATION[self.hromada_kind]
+                parts = [f"{self.hromada_uk} {kind}", f"{self.raion_uk} р-н"]
+            else:
+                kind = _KIND_EN[self.hromada_kind]
+                parts = [f"{transliterate(self.hromada_uk)} {kind}", self.raion(lang) or ""]
+        else:
+            own = own.replace(" територіальна громада", " громада").replace(
+                " territorial community", " community"
+            )
+            parts = [own]
+        if via:
+            parts[0] = f"{via} → {parts[0]}"
+        if oblast and self.region is not None and self.region.name(lang) != own:
             parts.append(self.region.short(lang))
         return ", ".join(parts)
 
@@ -148,9 +163,9 @@ class Match:
     via_latin: str | None = None
     score: float = 0.0  # how well it matched: 100 in full, 80 a prefix, less a similar spelling
 
-    def label(self, lang: str, *, raion: bool = False) -> str:
+    def label(self, lang: str, *, raion: bool = False, oblast: bool = True) -> str:
         via = self.via if is_uk(lang) else self.via_latin
-        return self.place.label(lang, raion=raion, via=via)
+        return self.place.label(lang, raion=raion, via=via, oblast=oblast)
 
 
 def settlement_label(name: str, category: str) -> str:

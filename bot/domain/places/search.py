@@ -21,6 +21,7 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.domain.places.codifier import KIND_ORDER
 from bot.domain.places.index import PlaceIndex
 from bot.domain.places.model import Country, Match, settlement_label
 from bot.domain.places.tables import NameTable, Owner
@@ -283,8 +284,7 @@ def search_hromadas(
     if region:
         best = {u: v for u, v in best.items() if codes[index.ua_unit_region[u]] == region}
 
-    kind_order = {"village": 0, "settlement": 1, "city": 2, "special": 3}
-    wanted_kind = kind_order.get(query.kind or "", -1)
+    wanted_kind = KIND_ORDER.get(query.kind or "", -1)
 
     def rank(unit: int) -> tuple[float, int, int, int]:
         score = best[unit][0]
