@@ -17,4 +17,4 @@ if [ ! -f "$STAMP" ]; then
 fi
 .venv/bin/python scripts/i18n.py compile
 # The place index is built once next to the database (seconds), so starting the bot does not.
-.venv/bin/python -m bot.domain.places "${TWINBOT_DB:-twinbot.sqlite3}" >/dev/null
+.venv/bin/python -m bot.domain.places >/dev/null
