@@ -60,6 +60,46 @@ def _environment(**values: str) -> dict[str, str]:
     return env
 
 
+_PHASES_PROBE = """
+import asyncio, sys, time
+started = time.perf_counter()
+sys.path.insert(0, {root!r})
+from bot.console import Console
+from bot.domain import places
+from bot.settings import Settings
+imported = time.perf_counter()
+
+async def main():
+    console = Console(Settings(database=__import__("pathlib").Path({database!r})))
+    places.use_file(console.settings.places_file)
+    before = time.perf_counter()
+    places.current()
+    loaded = time.perf_counter()
+    await console.start()
+    launched = time.perf_counter()
+    await console.handle("/start")
+    answered = time.perf_counter()
+    await console.stop()
+    print(imported - started, loaded - before, launched - loaded, answered - launched)
+
+asyncio.run(main())
+"""
+
+
+def _phases(database: Path) -> list[float]:
+    """Seconds spent importing, reading the index, opening and launching, answering."""
+    probe = _PHASES_PROBE.format(root=str(ROOT), database=str(database))
+    output = subprocess.run(
+        [sys.executable, "-c", probe],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_environment(TWINBOT_LOG_LEVEL="WARNING"),
+    ).stdout
+    return [float(value) for value in output.split()[-4:]]
+
+
 def _first_answer(database: Path) -> float:
     """Seconds from starting the console process to the bot's first message on /start."""
     env = _environment(TWINBOT_DB=str(database), TWINBOT_LOG_LEVEL="WARNING")
@@ -169,6 +209,13 @@ def main() -> None:
         print(
             f"  existing database, median of {args.runs}:                 {start:6.3f} s"
             f"  = {start / floor:.2f} x the floor; best {starts[0]:.3f} s   (target < 0.5 s)"
+        )
+        phases = [_phases(database) for _ in range(args.runs)]
+        imports, reading, launch, answer = (statistics.median(p) for p in zip(*phases, strict=True))
+        print(
+            f"  of which (median): imports {imports:.3f} s, reading the place index"
+            f" {reading * 1000:.0f} ms, database and launch {launch * 1000:.0f} ms,"
+            f" the answer {answer * 1000:.0f} ms"
         )
         index_file = database.with_name(database.stem + ".places")
         print(f"  index file: {index_file.stat().st_size / 2**20:.1f} MiB")
