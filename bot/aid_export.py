@@ -1,7 +1,8 @@
 """Aid records as CSV for a spreadsheet: UTF-8 with a BOM (Excel reads it as UTF-8),
 headers in the reader's language, then an HXL hashtag row so humanitarian tools can map
-the columns without knowing the language. Cells that a spreadsheet would run as formulas
-are written as text (`bot.spreadsheet`).
+the columns without knowing the language. The recipient's oblast and hromada come with
+their KATOTTG codes, which other datasets of Ukraine join on. Cells that a spreadsheet
+would run as formulas are written as text (`bot.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ class _Translates(Protocol):
     def _(self, message: str, /, **values: object) -> str: ...
 
 
+def _blank(_code: str | None) -> str:
+    return ""
+
+
 # (header, HXL hashtag) in column order.
 COLUMNS: tuple[tuple[str, str], ...] = (
     (N_("Record"), "#meta+id"),
@@ -29,6 +34,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     (N_("Donor"), "#org+donor"),
     (N_("Recipient"), "#org+recipient"),
     (N_("Oblast"), "#adm1+name"),
+    (N_("Oblast code"), "#adm1+code"),
+    (N_("Hromada"), "#adm3+name"),
+    (N_("Hromada code"), "#adm3+code"),
     (N_("Sector"), "#sector"),
     (N_("Kind"), "#item+type"),
     (N_("Description"), "#item+name"),
@@ -44,8 +52,14 @@ HXL_TAGS: tuple[str, ...] = tuple(tag for _header, tag in COLUMNS)
 
 
 def build_csv(
-    rows: list[ExportRow], t: _Translates, region_name: Callable[[str | None], str]
+    rows: list[ExportRow],
+    t: _Translates,
+    region_name: Callable[[str | None], str],
+    region_code: Callable[[str | None], str] = _blank,
+    hromada_name: Callable[[str | None], str] = _blank,
 ) -> bytes:
+    """``region_name`` and ``region_code`` take an ISO 3166-2 code; ``hromada_name`` a
+    KATOTTG code."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(safe_row(t._(header) for header, _tag in COLUMNS))
@@ -61,6 +75,9 @@ def build_csv(
                     "; ".join(row.donor_names),
                     row.recipient_name,
                     region_name(row.recipient_region),
+                    region_code(row.recipient_region),
+                    hromada_name(row.recipient_katottg),
+                    row.recipient_katottg or "",
                     sector_label(record.sector, t),
                     t._(KINDS.get(record.kind, record.kind)),
                     record.description,

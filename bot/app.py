@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +21,6 @@ from telegram.warnings import PTBUserWarning
 
 from bot import backup_job, commands, reminder_delivery
 from bot.context import SERVICES_KEY, BotContext
-from bot.gazetteer import get_gazetteer
 from bot.services import Services
 from handlers import account, aid, offers, reminders, support, twinning, visits
 from handlers.offers import digest as offers_digest
@@ -52,8 +50,6 @@ class TwinbotApplication(Application):  # type: ignore[type-arg]
 
 async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     services: Services = application.bot_data[SERVICES_KEY]
-    # Loaded now, in a thread, so the first person to search does not wait for it.
-    await asyncio.to_thread(get_gazetteer)
     await commands.publish(application, services.i18n)
     await reminder_delivery.restore(application)
     offers_digest.schedule(application)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.csv_reading import Record, RowProblem, decode, dialect_of, lines_of, records
-from bot.gazetteer import fold, get_gazetteer
+from bot.domain import places
 from bot.i18n import N_
 from bot.offers import (
     KIND_CODES,
@@ -37,6 +37,7 @@ from storage.repositories import Repositories
 COLUMNS = (
     "type", "municipality", "country", "sectors", "kinds", "description", "languages",
     "open_to_several", "urgency", "value", "currency", "partnership", "valid_until", "ref", "demo",
+    "katottg",
 )  # fmt: skip
 REQUIRED = ("type", "municipality", "country", "sectors", "description")
 MAX_ROWS = 5000
@@ -53,6 +54,7 @@ class ImportRow:
     municipality: str
     country: str
     draft: PostDraft  # community_id is filled in when the row is saved
+    katottg: str | None = None  # a Ukrainian hromada's code, which settles any doubt
 
 
 @dataclass
@@ -194,16 +196,31 @@ def _row(line: int, cells: dict[str, str], today: date) -> ImportRow | RowProble
         ref=ref,
         demo=demo,
     )
-    return ImportRow(line, name, country, draft)
+    code = cells.get("katottg", "").upper() or None
+    return ImportRow(line, name, country, draft, code if country == "UA" else None)
 
 
-async def _community(repos: Repositories, name: str, country: str, demo: bool) -> Community:
-    """The gazetteer's place when the name matches one in that country, else a free entry."""
-    wanted = fold(name)
-    for place in get_gazetteer().search(name, country=country, limit=3):
-        names = [fold(place.name), fold(place.name_uk or "")]
-        if any(wanted == n or wanted in n.split(" ") or wanted in n for n in names if n):
-            return await repos.communities.from_place(place, demo=demo)
+# A name in a file is taken for a place of the index only when it matches it in full.
+_FULL_MATCH = 90.0
+
+
+async def _community(
+    repos: Repositories, name: str, country: str, demo: bool, katottg: str | None = None
+) -> Community:
+    """The place of the index the name stands for in that country (a Ukrainian name may be a
+    hromada's, its centre's or one of its villages'), else a free entry (which an operator
+    can match later when it is Ukrainian)."""
+    coded = places.get(katottg) if katottg else None
+    if coded is not None:
+        return await repos.communities.from_place(coded, demo=demo)
+    if country == "UA":
+        found = places.search_hromadas(name, limit=2).matches
+    else:
+        found = places.search_world(name, country=country, limit=2).matches
+    # Two places that match equally well (Миколаївка) cannot be told apart from a file.
+    certain = found and (len(found) == 1 or found[1].score < found[0].score)
+    if certain and found[0].score >= _FULL_MATCH:
+        return await repos.communities.from_place(found[0].place, demo=demo)
     return await repos.communities.create(
         kind="ua" if country == "UA" else "foreign",
         name=name,
@@ -235,7 +252,9 @@ async def import_csv(repos: Repositories, data: bytes, today: date) -> ImportRes
         return result
     rows, result.problems = parse_rows(text, today)
     for row in rows:
-        community = await _community(repos, row.municipality, row.country, row.draft.demo)
+        community = await _community(
+            repos, row.municipality, row.country, row.draft.demo, row.katottg
+        )
         row.draft.community_id = community.id
         existing = await _existing(repos, row.draft.ref)
         if existing is not None:
@@ -285,6 +304,7 @@ async def export_csv(repos: Repositories) -> bytes:
             "valid_until": post.valid_until.isoformat() if post.valid_until else "",
             "ref": post.ref or f"twinbot-{post.id}",
             "demo": post.demo,
+            "katottg": community.katottg if community else "",
         }
         writer.writerow(safe_row(_cell(values[name]) for name in COLUMNS))
     return buffer.getvalue().encode("utf-8-sig")

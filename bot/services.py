@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass, field
 
 from bot.clock import Clock
+from bot.domain import places
+from bot.domain.places.matching import certain_hromada
 from bot.i18n import I18n
 from bot.reminder_kinds import ReminderKinds
 from bot.settings import Settings
 from storage.db import Database
 from storage.repositories import Repositories
 from storage.startup_checks import InstanceLock, check_integrity
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -31,15 +37,20 @@ class Services:
         lock = InstanceLock.acquire(settings.database)
         try:
             check_integrity(settings.database, settings.backups)
+            places.use_file(settings.places_file)
+            # Read from its file in milliseconds; built there (seconds) only the first time.
+            await asyncio.to_thread(places.current)
             db = await Database.open(settings.database)
         except BaseException:
             lock.release()
             raise
+        repos = Repositories.build(db, clock, settings.default_tz)
+        await assign_codes(repos)
         return cls(
             settings=settings,
             clock=clock,
             db=db,
-            repos=Repositories.build(db, clock, settings.default_tz),
+            repos=repos,
             i18n=I18n(),
             lock=lock,
         )
@@ -48,3 +59,17 @@ class Services:
         await self.db.close()
         if self.lock is not None:
             self.lock.release()
+
+
+async def assign_codes(repos: Repositories) -> None:
+    """Give communities saved before the codifier their hromada's code where it is certain;
+    the others wait for an operator (``/codes``). Each community is looked at once."""
+    index = places.current()
+    for community in await repos.communities.unchecked():
+        place = certain_hromada(index, (community.name_uk, community.name), community.region_code)
+        if place is None:
+            await repos.communities.mark_unmatched(community.id)
+        else:
+            await repos.communities.set_place(community.id, place)
+            _log.info("community %s is hromada %s", community.id, place.key)
+    await repos.communities.fill_time_zones()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
+from bot.domain.places import index_file_for
 from bot.parsing.numbers import ascii_int
 
 ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
@@ -23,9 +24,16 @@ ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
         "base URL of a self-hosted Bot API server, e.g. http://localhost:8081/bot",
     ),
     ("TWINBOT_DB", "path of the SQLite database file (default twinbot.sqlite3)"),
+    (
+        "TWINBOT_PLACES",
+        "path of the place index file, built once (default: next to the database, .places)",
+    ),
     ("TWINBOT_OPERATORS", "comma-separated Telegram user ids of operators"),
     ("TWINBOT_OPERATOR_CHAT", "chat id that receives error reports (default: every operator)"),
-    ("TWINBOT_DEFAULT_TZ", "time zone for new users and groups (default Europe/Kyiv)"),
+    (
+        "TWINBOT_DEFAULT_TZ",
+        "time zone of new users and groups until they have a community (default Europe/Kyiv)",
+    ),
     ("TWINBOT_QUIET_HOURS", "quiet hours for automatic reminders, local time (default 22-8)"),
     (
         "TWINBOT_LEGAL_FACTS",
@@ -76,6 +84,7 @@ class Settings:
     webhook_port: int = 8443
     api_url: str | None = None
     database: Path = Path("twinbot.sqlite3")
+    places: Path | None = None
     operators: frozenset[int] = field(default_factory=frozenset)
     operator_chat: int | None = None
     default_tz: str = "Europe/Kyiv"
@@ -100,6 +109,7 @@ class Settings:
             webhook_port=int(env.get("WEBHOOK_PORT", "8443")),
             api_url=env.get("TELEGRAM_API_URL") or None,
             database=Path(env.get("TWINBOT_DB", "twinbot.sqlite3")),
+            places=Path(env["TWINBOT_PLACES"]) if env.get("TWINBOT_PLACES") else None,
             operators=_ids(env.get("TWINBOT_OPERATORS", "")),
             operator_chat=int(chat) if chat else None,
             default_tz=env.get("TWINBOT_DEFAULT_TZ", "Europe/Kyiv"),
@@ -114,6 +124,11 @@ class Settings:
     @property
     def backups(self) -> Path:
         return self.backup_dir or self.database.parent / "backups"
+
+    @property
+    def places_file(self) -> Path:
+        """The place index: beside the database unless set apart."""
+        return self.places or index_file_for(self.database)
 
     def is_operator(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.operators

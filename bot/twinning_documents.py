@@ -12,16 +12,15 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from typing import TYPE_CHECKING, Any
 
 from bot.i18n import I18n, Translator
 from bot.legal_facts import LegalFacts
 from bot.sectors import sector_labels
 from bot.twinning import step_by_code
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 BLANK = "____________"
 MINISTRY_LANGUAGE = "uk"
@@ -35,6 +34,19 @@ class DocumentFacts:
     partner: dict[str, str]
     facts: dict[str, dict[str, Any]]
     today: date
+    # The Ukrainian community's official form (lang -> «Долинська міська територіальна
+    # громада, Калуський район, ...») and KATOTTG code, for the sender's block.
+    official: dict[str, str] | None = None
+    katottg: str | None = None
+
+
+def _sender(document: DocxDocument, t: Translator, facts: DocumentFacts) -> None:
+    """The community's official form and code under «From:», as the council writes them."""
+    official = (facts.official or {}).get(t.lang)
+    if official:
+        document.add_paragraph(official)
+    if facts.katottg:
+        document.add_paragraph(t._("KATOTTG code: {code}", code=facts.katottg))
 
 
 def _fact(facts: DocumentFacts, step: str, key: str) -> Any:
@@ -58,6 +70,10 @@ def _areas(t: Translator, facts: DocumentFacts) -> str:
 
 
 def _new_document(title: str) -> DocxDocument:
+    # python-docx (with lxml) is loaded with the first document, not at every start.
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     document = Document()
     heading = document.add_heading(title, level=1)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -87,6 +103,7 @@ def _letter_section(
     document.add_heading(t._("Letter of intent"), level=2)
     document.add_paragraph(t._("To: {partner}", partner=partner))
     document.add_paragraph(t._("From: {community}, Ukraine", community=community))
+    _sender(document, t, facts)
     document.add_paragraph(t._("Date: {date}", date=t.date(facts.today, fmt="long")))
     document.add_paragraph(
         t._(
@@ -185,6 +202,7 @@ def ministry_cover_letter(i18n: I18n, facts: DocumentFacts, legal: LegalFacts) -
     document = _new_document(t._("Cover letter"))
     document.add_paragraph(t._("To: {ministry}", ministry=legal.ministry(lang)))
     document.add_paragraph(t._("From: {community}", community=community))
+    _sender(document, t, facts)
     document.add_paragraph(t._("Date: {date}", date=t.date(facts.today, fmt="long")))
     document.add_paragraph(
         t._(

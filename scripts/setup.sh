@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates .venv, installs the project with its pinned dependencies, compiles the catalogs.
+# Creates .venv, installs the project with its pinned dependencies, compiles the catalogs,
+# builds the place index.
 # Sourced by scripts/run and scripts/test; safe to run again (it skips what is done).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,3 +16,5 @@ if [ ! -f "$STAMP" ]; then
     touch "$STAMP"
 fi
 .venv/bin/python scripts/i18n.py compile
+# The place index is built once next to the database (seconds), so starting the bot does not.
+.venv/bin/python -m bot.domain.places >/dev/null

@@ -91,6 +91,7 @@ class ExportRow:
     recipient_name: str
     recipient_region: str | None
     donor_names: tuple[str, ...]
+    recipient_katottg: str | None = None
 
 
 def _record(row: Any, donors: tuple[int, ...]) -> AidRecord:
@@ -360,8 +361,8 @@ class AidRepository:
         """Every live record with the names a spreadsheet needs, oldest first."""
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            "SELECT a.*, r.name AS r_name, r.name_uk AS r_name_uk,"
-            " r.region_code AS r_region FROM aid a JOIN communities r ON r.id = a.recipient_id"
+            "SELECT a.*, r.name AS r_name, r.name_uk AS r_name_uk, r.region_code AS r_region,"
+            " r.katottg AS r_katottg FROM aid a JOIN communities r ON r.id = a.recipient_id"
             f" WHERE {where} ORDER BY a.aid_date, a.id",
             params,
         )
@@ -374,6 +375,7 @@ class AidRepository:
                 row["r_name"],
                 row["r_region"],
                 tuple(names.get(donor, str(donor)) for donor in record.donors),
+                row["r_katottg"],
             )
             for record, row in records
         ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock, iso
-from bot.gazetteer import Place
+from bot.domain import places
 from storage.db import Database
+
+UNMATCHED, MATCHED = "unmatched", "matched"
 
 
 @dataclass(frozen=True)
@@ -21,9 +23,26 @@ class Community:
     place_key: str | None
     unit_kind: str
     demo: bool
+    katottg: str | None = None  # the hromada's code in the state codifier
+    tz: str | None = None
+    code_status: str | None = None
 
     def title(self, lang: str) -> str:
+        """The name in running text: «Долина», «Jena»."""
         return self.name_uk if lang == "uk" and self.name_uk else self.name
+
+    def official(self, lang: str) -> str:
+        """The full form: «Долинська міська територіальна громада, Калуський район,
+        Івано-Франківська область»; «Jena, Germany»; a name typed by hand with its oblast or
+        country."""
+        place = places.get(self.katottg) if self.katottg else None
+        if place is not None:
+            return place.display(lang)
+        if self.kind == "ua" and self.region_code:
+            region = places.region(self.region_code)
+            return f"{self.title(lang)}, {region.name(lang)}" if region else self.title(lang)
+        country = places.country(self.country_code)
+        return f"{self.title(lang)}, {country.name(lang)}" if country else self.title(lang)
 
 
 def _community(row: object) -> Community:
@@ -39,6 +58,9 @@ def _community(row: object) -> Community:
         place_key=r["place_key"],
         unit_kind=r["unit_kind"],
         demo=bool(r["demo"]),
+        katottg=r["katottg"],
+        tz=r["tz"],
+        code_status=r["code_status"],
     )
 
 
@@ -75,6 +97,8 @@ class CommunityRepository:
         unit_kind: str = "settlement",
         created_by: int | None = None,
         demo: bool = False,
+        katottg: str | None = None,
+        tz: str | None = None,
     ) -> Community:
         """Create a community, or return the existing one for the same place."""
         existing = (
@@ -86,8 +110,8 @@ class CommunityRepository:
             return existing
         community_id = await self.db.execute(
             "INSERT INTO communities (kind, name, name_uk, country_code, region_code, population,"
-            " place_key, unit_kind, created_by, demo, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " place_key, unit_kind, created_by, demo, created_at, katottg, tz, code_status)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 kind,
                 name,
@@ -100,6 +124,10 @@ class CommunityRepository:
                 created_by,
                 int(demo),
                 iso(self.clock.now()),
+                katottg,
+                tz or places.default_tz(country_code),
+                # A Ukrainian community typed by hand waits for an operator to find its code.
+                MATCHED if katottg else UNMATCHED if kind == "ua" else None,
             ),
         )
         community = await self.get(community_id)
@@ -107,9 +135,9 @@ class CommunityRepository:
         return community
 
     async def from_place(
-        self, place: Place, *, created_by: int | None = None, demo: bool = False
+        self, place: places.Place, *, created_by: int | None = None, demo: bool = False
     ) -> Community:
-        """The community of a gazetteer place, created the first time anyone picks it."""
+        """The community of a place of the index, created the first time anyone picks it."""
         return await self.create(
             kind="ua" if place.country_code == "UA" else "foreign",
             name=place.name,
@@ -121,6 +149,8 @@ class CommunityRepository:
             unit_kind=place.kind,
             created_by=created_by,
             demo=demo,
+            katottg=place.katottg,
+            tz=place.tz,
         )
 
     async def list_by_ids(self, ids: list[int]) -> list[Community]:
@@ -129,3 +159,61 @@ class CommunityRepository:
         marks = ",".join("?" * len(ids))
         rows = await self.db.fetchall(f"SELECT * FROM communities WHERE id IN ({marks})", ids)
         return [_community(row) for row in rows]
+
+    # --- codes of communities made before the codifier ----------------------------------
+
+    async def unchecked(self) -> list[Community]:
+        """Ukrainian communities never matched against the codifier."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM communities WHERE kind = 'ua' AND katottg IS NULL"
+            " AND code_status IS NULL ORDER BY id"
+        )
+        return [_community(row) for row in rows]
+
+    async def unmatched(self) -> list[Community]:
+        """Ukrainian communities whose hromada an operator has to pick."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM communities WHERE code_status = 'unmatched' ORDER BY id"
+        )
+        return [_community(row) for row in rows]
+
+    async def mark_unmatched(self, community_id: int) -> None:
+        await self.db.execute(
+            "UPDATE communities SET code_status = 'unmatched' WHERE id = ?", (community_id,)
+        )
+
+    async def set_place(self, community_id: int, place: places.Place) -> Community | None:
+        """Give a community its hromada: the code, names and oblast of the codifier.
+
+        The place key moves to it too, unless another community already holds that hromada
+        (then both keep theirs, and the code tells what they are).
+        """
+        taken = await self.by_place(place.key)
+        await self.db.execute(
+            "UPDATE communities SET katottg = ?, code_status = 'matched', name = ?, name_uk = ?,"
+            " region_code = ?, unit_kind = ?, tz = ?,"
+            " population = coalesce(?, population), place_key = ? WHERE id = ?",
+            (
+                place.katottg,
+                place.name,
+                place.name_uk,
+                place.region_code,
+                place.kind,
+                place.tz or places.default_tz(place.country_code),
+                place.population,
+                place.key if taken is None or taken.id == community_id else None,
+                community_id,
+            ),
+        )
+        return await self.get(community_id)
+
+    async def fill_time_zones(self) -> None:
+        """Communities made before they carried a time zone get their country's."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT country_code FROM communities WHERE tz IS NULL"
+        )
+        for (country_code,) in rows:
+            await self.db.execute(
+                "UPDATE communities SET tz = ? WHERE tz IS NULL AND country_code = ?",
+                (places.default_tz(country_code), country_code),
+            )

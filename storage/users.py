@@ -109,13 +109,20 @@ class UserRepository:
         await self._set(user_id, "language = ?, language_chosen = 1", language)
 
     async def set_tz(self, user_id: int, tz: str) -> None:
-        await self._set(user_id, "tz = ?", tz)
+        """A zone the person chose: their community's no longer replaces it."""
+        await self._set(user_id, "tz = ?, tz_chosen = 1", tz)
 
     async def set_role(self, user_id: int, role: str) -> None:
         await self._set(user_id, "role = ?", role)
 
     async def set_current_community(self, user_id: int, community_id: int | None) -> None:
-        await self._set(user_id, "current_community_id = ?", community_id)
+        """Act for this community; a time zone nobody chose becomes the community's."""
+        await self.db.execute(
+            "UPDATE users SET current_community_id = ?, tz = CASE WHEN tz_chosen THEN tz"
+            " ELSE coalesce((SELECT tz FROM communities WHERE id = ?), tz) END, updated_at = ?"
+            " WHERE id = ?",
+            (community_id, community_id, iso(self.clock.now()), user_id),
+        )
 
     async def set_active(self, user_id: int, active: bool) -> None:
         await self._set(user_id, "active = ?", int(active))
@@ -131,12 +138,17 @@ class ChatRepository:
     def __init__(self, db: Database, clock: Clock, default_tz: str) -> None:
         self.db, self.clock, self.default_tz = db, clock, default_tz
 
-    async def upsert(self, chat_id: int, chat_type: str, title: str, language: str) -> Chat:
+    async def upsert(
+        self, chat_id: int, chat_type: str, title: str, language: str, by: int | None = None
+    ) -> Chat:
+        """Record a group; a new one starts in the time zone of the community of ``by``, the
+        person who brought the bot in, if they act for one."""
         await self.db.execute(
             "INSERT INTO chats (id, type, title, language, tz, active, created_at)"
-            " VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type,"
-            " title=excluded.title, active=1",
-            (chat_id, chat_type, title, language, self.default_tz, iso(self.clock.now())),
+            " VALUES (?, ?, ?, ?, coalesce((SELECT c.tz FROM users u JOIN communities c"
+            " ON c.id = u.current_community_id WHERE u.id = ?), ?), 1, ?)"
+            " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title, active=1",
+            (chat_id, chat_type, title, language, by, self.default_tz, iso(self.clock.now())),
         )
         chat = await self.get(chat_id)
         assert chat is not None
@@ -153,7 +165,7 @@ class ChatRepository:
         await self.db.execute("UPDATE chats SET language = ? WHERE id = ?", (language, chat_id))
 
     async def set_tz(self, chat_id: int, tz: str) -> None:
-        await self.db.execute("UPDATE chats SET tz = ? WHERE id = ?", (tz, chat_id))
+        await self.db.execute("UPDATE chats SET tz = ?, tz_chosen = 1 WHERE id = ?", (tz, chat_id))
 
     async def set_active(self, chat_id: int, active: bool) -> None:
         await self.db.execute("UPDATE chats SET active = ? WHERE id = ?", (int(active), chat_id))
@@ -161,8 +173,9 @@ class ChatRepository:
     async def migrate(self, old_id: int, new_id: int) -> None:
         """A group that became a supergroup keeps its settings under the new id."""
         await self.db.execute(
-            "INSERT OR IGNORE INTO chats (id, type, title, language, tz, active, created_at)"
-            " SELECT ?, 'supergroup', title, language, tz, active, created_at FROM chats"
+            "INSERT OR IGNORE INTO chats (id, type, title, language, tz, tz_chosen, active,"
+            " created_at) SELECT ?, 'supergroup', title, language, tz, tz_chosen, active,"
+            " created_at FROM chats"
             " WHERE id = ?",
             (new_id, old_id),
         )

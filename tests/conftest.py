@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import BotHarness
+from bot.domain import places
+from tests.harness import PLACES, BotHarness
+
+places.use_file(PLACES)
 
 
 @pytest.fixture

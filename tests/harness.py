@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
+from bot.domain.places.index import build_key
 from bot.offline_api import (
     OFFLINE_TOKEN,
     OfflineBotAPI,
@@ -25,8 +27,11 @@ from storage.communities import Community
 OPERATOR_ID = 900
 # First segments of callback data not yet built from a typed declaration ("ap" and "vp" are
 # the aid log's donor and partner picker, which the shared place picker replaces).
-LEGACY_PREFIXES = {"rm", "ob", "set", "ap", "vp"}
+LEGACY_PREFIXES = {"rm", "ob", "set", "ap", "vp", "cd"}
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+# One place index for every test: built on the first run, read from then on (one file per
+# version of what it is built from).
+PLACES = Path(tempfile.gettempdir()) / f"twinbot-tests-{build_key()[:12]}.places"
 
 
 @dataclasses.dataclass
@@ -59,7 +64,9 @@ class BotHarness:
         extra: Callable[[TwinbotApplication], None] | None = None,
     ) -> None:
         self.extra = extra
-        self.settings = Settings(database=tmp_path / "test.sqlite3", operators=frozenset(operators))
+        self.settings = Settings(
+            database=tmp_path / "test.sqlite3", places=PLACES, operators=frozenset(operators)
+        )
         self.clock = FakeClock(START)
         self.api = OfflineBotAPI()
         self.services: Services | None = None

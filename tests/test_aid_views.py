@@ -13,16 +13,16 @@ async def test_donors_from_the_gazetteer_and_by_hand(bot: BotHarness) -> None:
     reply = await bot.press(official, "Записати допомогу")
     assert reply.buttons == ["Скасувати"]
     reply = await bot.send(official, "Kekava")
-    assert "Ķekava, Латвія" in reply.buttons
-    reply = await bot.press(official, "Ķekava, Латвія")
-    assert "✓ Ķekava" in reply.buttons
+    assert "Кекава, Латвія" in reply.buttons
+    reply = await bot.press(official, "Кекава, Латвія")
+    assert "✓ Кекава" in reply.buttons
     await bot.send(official, "Lielvārde district")
     await bot.press(official, "Немає в списку")
     reply = await bot.send(official, "Lielvarde Municipality")
     assert "назву країни" in reply.text
     reply = await bot.send(official, "Latvia")
     reply = await bot.press(official, "Латвія")
-    assert "✓ Lielvarde Municipality" in reply.buttons and "✓ Ķekava" in reply.buttons
+    assert "✓ Lielvarde Municipality" in reply.buttons and "✓ Кекава" in reply.buttons
     reply = await bot.press(official, "Готово")
     assert "Що це?" in reply.text
 

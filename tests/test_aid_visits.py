@@ -65,7 +65,7 @@ async def test_reminders_survive_a_restart_and_ask_for_outcomes(bot: BotHarness)
     await bot.send(official, "/aid")
     await bot.press(official, "Записати візит")
     await bot.press(official, "Вихідний (наша делегація їде за кордон)")
-    await bot.press(official, "Erlangen")
+    await bot.press(official, "Ерланген")
     await bot.send(official, "26.11.2026")
     await bot.press(official, "Пропустити")
     await bot.send(official, "Ігор Сапожко")
@@ -83,7 +83,7 @@ async def test_reminders_survive_a_restart_and_ask_for_outcomes(bot: BotHarness)
     bot.clock.set(datetime(2026, 11, 27, 7, 1, tzinfo=UTC))
     assert await deliver_due(bot.app) == 1
     prompt = bot.last(official.id)
-    assert "Як минув вихідний візит з Erlangen" in prompt.text
+    assert "Як минув вихідний візит з Ерланген" in prompt.text
     reply = await bot.press(official, "Додати результати", message=prompt)
     assert "Які результати візиту" in reply.text
     reply = await bot.send(official, "Домовилися про спільний енергетичний проєкт")

@@ -58,6 +58,9 @@ async def test_export_round_trips_and_only_operators_may(bot: BotHarness) -> Non
     assert len(rows) == 13
     heating = next(r for r in rows if r["ref"] == "demo-san-sebastian-heating")
     assert heating["sectors"] == "heating energy" and heating["demo"] == "yes"
+    # Ukrainian communities go out with their hromada's code, foreign ones without.
+    assert {r["katottg"] for r in rows if r["country"] == "UA"} >= {"UA53020110000092487"}
+    assert {r["katottg"] for r in rows if r["country"] != "UA"} == {""}
 
     reply = await bot.deliver(bot.api.send_document(operator, data, "back.csv"))
     assert "додано 0, оновлено 13" in reply.text
@@ -70,3 +73,19 @@ async def test_export_round_trips_and_only_operators_may(bot: BotHarness) -> Non
     reply = await bot.deliver(bot.api.send_document(official, data, "x.csv"))
     assert "Only operators" in reply.text
     assert OPERATOR_ID not in [m.chat_id for m in reply.messages]
+
+
+async def test_a_code_in_the_file_settles_which_hromada(bot: BotHarness) -> None:
+    operator = bot.operator()
+    await bot.send(operator, "/start")
+    table = (
+        "type,municipality,country,sectors,description,katottg\n"
+        "need,Mykolaivka,UA,water,Водогін,UA59080130000022249\n"
+        "need,Mykolaivka,UA,water,Школа,\n"
+    )
+    reply = await bot.deliver(bot.api.send_document(operator, table.encode(), "needs.csv"))
+    assert "2 added" in reply.text
+    coded = await bot.repos.communities.by_place("UA59080130000022249")
+    assert coded is not None and coded.katottg == "UA59080130000022249"
+    # Without the code the name is in many oblasts: kept as typed, for an operator to match.
+    assert [c.name for c in await bot.repos.communities.unmatched()] == ["Mykolaivka"]

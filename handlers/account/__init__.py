@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.account import approvals, groups, invites, menu, onboarding, settings
+from handlers.account import approvals, codes, groups, invites, menu, onboarding, settings
 from handlers.account.buttons import Decide, NewInvite, PendingRequests
 from handlers.shared.navigation import GoTo
 
@@ -31,6 +31,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("cancel", menu.cancel))
     app.add_handler(CommandHandler("start", menu.menu))
     app.add_handler(GoTo.handler(menu.go_to, when=lambda press: press.place in menu.PLACES))
+    # Operators give communities saved before the codifier their hromada: /codes.
+    app.add_handler(codes.conversation())
     app.add_handler(PendingRequests.handler(approvals.list_pending))
     app.add_handler(Decide.handler(approvals.decide))
     app.add_handler(NewInvite.handler(invites.create_invite))

@@ -11,6 +11,7 @@ from bot.context import BotContext
 from handlers.account.buttons import Decide, PendingRequests
 from handlers.offers import intro as offers_intro
 from handlers.shared.navigation import HOME
+from handlers.shared.place_picker import card_lines
 from handlers.shared.screens import answer, keyboard, show, toast
 from handlers.twinning import common as twinning_common
 from storage.memberships import Membership
@@ -26,13 +27,14 @@ async def _claim_text(context: BotContext, membership: Membership, lang: str) ->
     assert user is not None and community is not None
     role = t._("admin") if membership.role == "admin" else t._("member")
     who = user.display_name + (f" (@{user.username})" if user.username else "")
-    return t._(
+    request = t._(
         "Request: {user} wants to act for {community} ({country}) as {role}.",
         user=who,
         community=community.title(lang),
         country=community.country_code,
         role=role,
     )
+    return "\n".join([request, *card_lines(t, community, lang)])
 
 
 def _decision_keyboard(context: BotContext, lang: str, membership_id: int) -> InlineKeyboardMarkup:

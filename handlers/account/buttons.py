@@ -21,3 +21,8 @@ class Decide(Button):
 @button("inv:new")
 class NewInvite(Button):
     pass
+
+
+@button("cd:list")
+class CodesList(Button):
+    """The operator's list of communities still without a KATOTTG code."""

@@ -9,7 +9,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import N_
-from handlers.account.buttons import NewInvite, PendingRequests
+from handlers.account.buttons import CodesList, NewInvite, PendingRequests
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import Button, answer, columns, is_private, keyboard, show
 
@@ -41,6 +41,9 @@ async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMark
         buttons.append((_("Invite a colleague"), NewInvite().data()))
     if context.is_operator:
         buttons.append((_("Pending requests"), PendingRequests().data()))
+        without_code = len(await context.repos.communities.unmatched())
+        if without_code:
+            buttons.append((_("Codes to assign ({n})", n=without_code), CodesList().data()))
     buttons += [(_("Settings"), "set:home"), (_("Help"), GoTo(Place.HELP).data())]
     community = (
         await context.repos.communities.get(context.membership.community_id)

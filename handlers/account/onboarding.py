@@ -19,23 +19,24 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
-from bot.gazetteer import Place, get_gazetteer
-from bot.i18n import LANGUAGES
-from bot.text_input import TextProblem, check_name, clean
+from bot.domain import places
+from bot.i18n import LANGUAGES, N_
 from handlers.account.approvals import notify_operators
 from handlers.account.invites import redeem_invite
 from handlers.account.menu import main_menu_markup
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.navigation import HOME
-from handlers.shared.screens import Button, columns, keyboard, show
+from handlers.shared.place_picker import Picked, PlacePicker, Side, community_for
+from handlers.shared.screens import keyboard, show
 from storage.communities import Community
 
+# MANUAL_NAME and MANUAL_PLACE are steps of the place picker now; flows saved in them go on
+# there.
 LANGUAGE, ROLE, COMMUNITY, MANUAL_NAME, MANUAL_PLACE, CONFIRM = range(6)
 DRAFT = FLOW_PREFIX + "onboarding"
 # Each language by its own name, the same for every reader (a picker must be readable by
 # someone who does not read the current language), so these are never translated.
 LANGUAGE_NAMES = {"uk": "Українська", "en": "English"}
-MAX_RESULTS = 5
 
 
 def _draft(context: BotContext) -> dict[str, Any]:
@@ -127,169 +128,85 @@ async def choose_role(update: Update, context: BotContext) -> int:
 
 async def ask_community(update: Update, context: BotContext) -> int:
     _ = context._
+    picker.reset(context)
     if _draft(context).get("role") == "partner":
         text = _("Type the name of your municipality, district or county, e.g. Jena or Šiauliai.")
     else:
-        text = _("Type the name of your community, e.g. Бровари or Brovary.")
+        text = _(
+            "Type the name of your community or of its centre, e.g. Броварська громада,"
+            " Бровари or Brovary."
+        )
     await show(update, context, text, keyboard([[(_("Back"), "ob:back:role")]]))
     return COMMUNITY
 
 
-def _place_label(place: Place, lang: str) -> str:
-    return place.display(lang)[:60]
+def _side(context: BotContext) -> Side:
+    return "foreign" if _draft(context).get("role") == "partner" else "ua"
 
 
-async def search_community(update: Update, context: BotContext) -> int:
-    assert update.message is not None
-    _ = context._
-    text = update.message.text or ""
-    problem = check_name(text)
-    if problem is not None:
-        await show(update, context, _problem_text(context, problem))
-        return COMMUNITY
-    partner = _draft(context).get("role") == "partner"
-    places = [
-        p
-        for p in get_gazetteer().search(text, limit=MAX_RESULTS * 2)
-        if (p.country_code != "UA") == partner
-    ][:MAX_RESULTS]
-    _draft(context)["typed"] = text.strip()
-    buttons: list[list[Button]] = [
-        [(_place_label(p, context.lang), f"ob:place:{p.key}")] for p in places
-    ]
-    buttons.append([(_("Not in the list"), "ob:manual")])
-    buttons.append([(_("Back"), "ob:back:role")])
-    if places:
-        reply = _(
-            "Which one is it? If it is not in the list, type the name again or enter it by hand."
-        )
-    else:
-        reply = _(
-            "Nothing found for “{query}”. Check the spelling and type it again, or enter it"
-            " by hand.",
-            query=text.strip()[:60],
-        )
-    await show(update, context, reply, keyboard(buttons))
-    return COMMUNITY
-
-
-async def pick_place(update: Update, context: BotContext) -> int:
-    assert update.callback_query is not None
-    key = (update.callback_query.data or "").split(":", 2)[-1]
-    place = get_gazetteer().get(key)
-    if place is None:
-        return await ask_community(update, context)
-    _draft(context)["place"] = key
-    _draft(context).pop("manual", None)
-    return await ask_confirm(update, context)
-
-
-async def ask_manual_name(update: Update, context: BotContext) -> int:
-    _ = context._
-    await show(
-        update,
-        context,
-        _("Type the official name of your community, district or county in Latin script."),
-        keyboard([[(_("Back"), "ob:back:community")]]),
+def _name_prompt(context: BotContext) -> str:
+    if _side(context) == "foreign":
+        return N_("Type the official name of your municipality, district or county.")
+    return N_(
+        "Type the name of your community as it is officially written, e.g. Долинська міська"
+        " територіальна громада."
     )
-    return MANUAL_NAME
 
 
-async def take_manual_name(update: Update, context: BotContext) -> int:
-    assert update.message is not None
-    problem = check_name(update.message.text or "")
-    if problem is not None:
-        await show(update, context, _problem_text(context, problem))
-        return MANUAL_NAME
-    _draft(context)["manual"] = {"name": clean(update.message.text or "")}
-    _draft(context).pop("place", None)
-    return await ask_manual_place(update, context)
-
-
-async def ask_manual_place(update: Update, context: BotContext) -> int:
-    _ = context._
-    gazetteer = get_gazetteer()
-    if _draft(context).get("role") == "partner":
-        await show(
-            update,
-            context,
-            _("Type the country, e.g. Germany or Lithuania."),
-            keyboard([[(_("Back"), "ob:back:community")]]),
-        )
-        return MANUAL_PLACE
-    regions = [
-        (r.name(context.lang)[:40], f"ob:region:{r.code}")
-        for r in gazetteer.ukrainian_regions(context.lang)
-    ]
-    await show(
-        update,
-        context,
-        _("Choose the oblast:"),
-        keyboard([*columns(regions), [(_("Back"), "ob:back:community")]]),
-    )
-    return MANUAL_PLACE
-
-
-async def search_country(update: Update, context: BotContext) -> int:
-    assert update.message is not None
-    _ = context._
-    text = update.message.text or ""
-    problem = check_name(text)
-    if problem is not None:
-        await show(update, context, _problem_text(context, problem))
-        return MANUAL_PLACE
-    countries = [c for c in get_gazetteer().find_countries(text) if c.code != "UA"]
-    if not countries:
-        await show(
-            update,
-            context,
-            _(
-                "No country found for “{query}”. Type it again, e.g. Poland.",
-                query=text.strip()[:60],
-            ),
-        )
-        return MANUAL_PLACE
-    buttons = [[(c.name(context.lang), f"ob:country:{c.code}")] for c in countries]
-    await show(update, context, _("Which country?"), keyboard(buttons))
-    return MANUAL_PLACE
-
-
-async def pick_region(update: Update, context: BotContext) -> int:
-    assert update.callback_query is not None
-    data = update.callback_query.data or ""
-    kind, _sep, code = data.removeprefix("ob:").partition(":")
-    gazetteer = get_gazetteer()
-    manual = _draft(context).get("manual")
-    if manual is None:
-        return await ask_manual_name(update, context)
-    if kind == "region" and gazetteer.region(code) is not None:
-        manual.update(country="UA", region=code)
-    elif kind == "country" and gazetteer.country(code) is not None:
-        manual.update(country=code, region=None)
-    else:
-        return await ask_manual_place(update, context)
-    return await ask_confirm(update, context)
-
-
-def _draft_title(context: BotContext) -> str | None:
+async def _picked(update: Update, context: BotContext, picked: Picked) -> int:
     draft = _draft(context)
-    gazetteer = get_gazetteer()
+    for key in ("place", "manual", "community"):
+        draft.pop(key, None)
+    if picked.place is not None:
+        draft["place"] = picked.place.key
+    elif picked.community_id is not None:
+        draft["community"] = picked.community_id
+    else:
+        draft["manual"] = {"name": picked.name, "country": picked.country, "region": picked.region}
+    return await ask_confirm(update, context)
+
+
+picker = PlacePicker(
+    "ob",
+    state=COMMUNITY,
+    store=_draft,
+    side=_side,
+    on_pick=_picked,
+    back=lambda context: "ob:back:community",
+    name_prompt=_name_prompt,
+)
+
+
+async def search_community(update: Update, context: BotContext) -> object:
+    return await picker.take_text(update, context)
+
+
+async def _draft_title(context: BotContext) -> str | None:
+    draft = _draft(context)
     if draft.get("place"):
-        place = gazetteer.get(draft["place"])
-        return place.display(context.lang) if place else None
+        place = places.get(draft["place"])
+        if place is None:
+            return None
+        if place.katottg is None:
+            return place.display(context.lang)
+        code = context._("KATOTTG code: {code}", code=place.katottg)
+        return f"{place.display(context.lang)}\n{code}"
+    if draft.get("community"):
+        community = await context.repos.communities.get(int(draft["community"]))
+        return community.official(context.lang) if community else None
     manual = draft.get("manual") or {}
-    if not manual.get("country"):
+    if not manual.get("country") or not manual.get("name"):
         return None
+    where: places.Region | places.Country | None = None
     if manual.get("region"):
-        region = gazetteer.region(manual["region"])
-        return f"{manual['name']}, {region.name(context.lang) if region else manual['region']}"
-    country = gazetteer.country(manual["country"])
-    return f"{manual['name']}, {country.name(context.lang) if country else manual['country']}"
+        where = places.region(manual["region"])
+    where = where or places.country(manual["country"])
+    return f"{manual['name']}, {where.name(context.lang)}" if where else manual["name"]
 
 
 async def ask_confirm(update: Update, context: BotContext) -> int:
     _ = context._
-    title = _draft_title(context)
+    title = await _draft_title(context)
     if title is None:
         return await ask_community(update, context)
     role = _draft(context).get("role")
@@ -321,23 +238,17 @@ async def ask_confirm(update: Update, context: BotContext) -> int:
 async def _community_from_draft(context: BotContext) -> Community | None:
     assert context.account is not None
     draft = _draft(context)
-    repos = context.repos
     if draft.get("place"):
-        place = get_gazetteer().get(draft["place"])
-        if place is None:
-            return None
-        return await repos.communities.from_place(place, created_by=context.account.id)
-    manual = draft.get("manual") or {}
-    if not manual.get("country"):
-        return None
-    return await repos.communities.create(
-        kind="ua" if manual["country"] == "UA" else "foreign",
-        name=manual["name"],
-        country_code=manual["country"],
-        region_code=manual.get("region"),
-        unit_kind="municipality",
-        created_by=context.account.id,
-    )
+        place = places.get(draft["place"])
+        picked = Picked(place=place) if place else None
+    elif draft.get("community"):
+        picked = Picked(community_id=int(draft["community"]))
+    else:
+        manual = draft.get("manual") or {}
+        picked = Picked(
+            name=manual.get("name"), country=manual.get("country"), region=manual.get("region")
+        )
+    return await community_for(context, picked, context.account.id) if picked else None
 
 
 async def confirm(update: Update, context: BotContext) -> int:
@@ -403,15 +314,6 @@ async def expect_button(update: Update, context: BotContext) -> int | None:
     return None
 
 
-def _problem_text(context: BotContext, problem: TextProblem) -> str:
-    _ = context._
-    if problem is TextProblem.EMPTY:
-        return _("Please type a name: the message was empty.")
-    if problem is TextProblem.TOO_LONG:
-        return _("That is too long: please type at most 100 characters.")
-    return _("Please type the name in letters.")
-
-
 def _back() -> BaseHandler[Update, BotContext, object]:
     return CallbackQueryHandler(go_back, pattern=r"^ob:back:")
 
@@ -419,6 +321,7 @@ def _back() -> BaseHandler[Update, BotContext, object]:
 def conversation() -> ConversationHandler[BotContext]:
     back = _back()
     text = filters.TEXT & ~filters.COMMAND
+    place_step = [MessageHandler(text, search_community), *picker.handlers(), back]
     return ConversationHandler(
         name="onboarding",
         persistent=True,
@@ -430,18 +333,7 @@ def conversation() -> ConversationHandler[BotContext]:
         states={
             LANGUAGE: [CallbackQueryHandler(choose_language, pattern=r"^ob:lang:")],
             ROLE: [CallbackQueryHandler(choose_role, pattern=r"^ob:role:"), back],
-            COMMUNITY: [
-                MessageHandler(text, search_community),
-                CallbackQueryHandler(pick_place, pattern=r"^ob:place:"),
-                CallbackQueryHandler(ask_manual_name, pattern=r"^ob:manual$"),
-                back,
-            ],
-            MANUAL_NAME: [MessageHandler(text, take_manual_name), back],
-            MANUAL_PLACE: [
-                MessageHandler(text, search_country),
-                CallbackQueryHandler(pick_region, pattern=r"^ob:(region|country):"),
-                back,
-            ],
+            **dict.fromkeys((COMMUNITY, MANUAL_NAME, MANUAL_PLACE), place_step),
             CONFIRM: [
                 CallbackQueryHandler(confirm, pattern=r"^ob:confirm$"),
                 CallbackQueryHandler(cancel_onboarding, pattern=r"^ob:cancel$"),

@@ -25,6 +25,7 @@ from handlers.account.menu import main_menu_markup
 from handlers.account.onboarding import LANGUAGE_NAMES
 from handlers.shared.flows import draft_key, flow_conversation
 from handlers.shared.navigation import HOME as MAIN_MENU
+from handlers.shared.place_picker import card_lines
 from handlers.shared.screens import button_int, columns, is_private, keyboard, show, toast
 
 HOME, TZ_TEXT = range(2)
@@ -63,12 +64,16 @@ async def home(update: Update, context: BotContext) -> int:
         rows.insert(1, [(_("Community"), "set:community")])
         rows.append([(_("Main menu"), MAIN_MENU.data())])
     lang_name = LANGUAGE_NAMES[context.lang]
-    await show(
-        update,
-        context,
-        _("Settings\n\nLanguage: {language}\nTime zone: {tz}", language=lang_name, tz=context.tz),
-        keyboard(rows),
+    text = _("Settings\n\nLanguage: {language}\nTime zone: {tz}", language=lang_name, tz=context.tz)
+    community = (
+        await context.repos.communities.get(context.community_id)
+        if is_private(update) and context.community_id is not None
+        else None
     )
+    if community is not None:
+        card = "\n".join(card_lines(context, community, context.lang))
+        text += "\n\n" + _("Community:") + "\n" + card
+    await show(update, context, text, keyboard(rows))
     return HOME
 
 

@@ -1,8 +1,9 @@
 """What the aid and visit screens share: drafts, the partner picker, names and messages.
 
-The partner picker lists the community's partners as buttons; typing a name searches the
-gazetteer, and "Not in the list" takes a name and a country. The aid form lets a Ukrainian
-community pick several donors; the visit form picks one partner (see `partners`).
+The partner picker lists the community's partners as buttons; typing a name goes to the
+shared place picker (search, oblast filter, "Not in the list" by name and country). The aid
+form lets a Ukrainian community pick several donors; the visit form picks one partner (see
+`partners`).
 """
 
 from __future__ import annotations
@@ -19,16 +20,15 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.gazetteer import get_gazetteer
 from bot.i18n import Translator
 from bot.parsing.amounts import Amount, format_amount
-from bot.text_input import TextProblem, check_name, clean
+from bot.text_input import TextProblem
 from handlers.shared.flows import FLOW_PREFIX
+from handlers.shared.place_picker import Picked, PlacePicker, community_for
 from handlers.shared.screens import Button, button_int, columns, keyboard, show
 from storage.communities import Community
 
 PICK, MANUAL_NAME, MANUAL_COUNTRY = "pick", "manual_name", "manual_country"
-MAX_RESULTS = 5
 TEXT = filters.TEXT & ~filters.COMMAND
 
 Step = Callable[[Update, BotContext], Awaitable[object]]
@@ -125,6 +125,15 @@ class PartnerPicker:
 
     def __init__(self, prefix: str, flow: str, multi: bool, done: Step) -> None:
         self.prefix, self.flow, self.multi, self.done = prefix, flow, multi, done
+        self.places = PlacePicker(
+            prefix,
+            state=PICK,
+            store=self._draft,
+            side=lambda context: "foreign" if self.foreign_wanted(context) else "ua",
+            on_pick=self._picked,
+            back=lambda context: f"{prefix}:pk",
+            manual=self.foreign_wanted,
+        )
 
     def _draft(self, context: BotContext) -> dict[str, Any]:
         return draft(context, self.flow)
@@ -195,125 +204,27 @@ class PartnerPicker:
             return await self.ask(update, context)
         return await self.done(update, context)
 
-    async def search(self, update: Update, context: BotContext) -> str:
-        assert update.message is not None
-        _ = context._
-        text = update.message.text or ""
-        problem = check_name(text)
-        if problem is not None:
-            await show(update, context, text_problem(context, problem, 100))
-            return PICK
-        foreign = self.foreign_wanted(context)
-        places = [
-            p
-            for p in get_gazetteer().search(text, limit=MAX_RESULTS * 3)
-            if (p.country_code != "UA") == foreign
-        ][:MAX_RESULTS]
-        rows: list[list[Button]] = [
-            [(p.display(context.lang)[:60], f"{self.prefix}:pl:{p.key}")] for p in places
-        ]
-        if foreign:
-            rows.append([(_("Not in the list"), f"{self.prefix}:man")])
-        rows.append([(_("Back"), f"{self.prefix}:pk")])
-        if places:
-            reply = _("Which one is it? If it is not in the list, type the name again.")
-        else:
-            reply = _(
-                "Nothing found for “{query}”. Check the spelling and type it again.",
-                query=clean(text)[:60],
-            )
-        await show(update, context, reply, keyboard(rows))
-        return PICK
-
-    async def pick_place(self, update: Update, context: BotContext) -> object:
+    async def _picked(self, update: Update, context: BotContext, picked: Picked) -> object:
         assert context.account is not None
-        key = ":".join(data_parts(update)[2:])
-        place = get_gazetteer().get(key)
-        if place is None or (place.country_code != "UA") != self.foreign_wanted(context):
+        community = await community_for(context, picked, context.account.id)
+        if community is None or (community.kind == "foreign") != self.foreign_wanted(context):
             return await self.ask(update, context)
-        community = await context.repos.communities.from_place(place, created_by=context.account.id)
-        return await self._choose(update, context, community.id)
-
-    async def ask_manual_name(self, update: Update, context: BotContext) -> str:
-        _ = context._
-        await show(
-            update,
-            context,
-            _("Type the official name of the municipality, district or county in Latin script."),
-            keyboard([[(_("Back"), f"{self.prefix}:pk")]]),
-        )
-        return MANUAL_NAME
-
-    async def take_manual_name(self, update: Update, context: BotContext) -> str:
-        assert update.message is not None
-        text = update.message.text or ""
-        problem = check_name(text)
-        if problem is not None:
-            await show(update, context, text_problem(context, problem, 100))
-            return MANUAL_NAME
-        self._draft(context)["manual_name"] = clean(text)
-        await show(
-            update,
-            context,
-            context._("Type the country, e.g. Germany or Lithuania."),
-            keyboard([[(context._("Back"), f"{self.prefix}:pk")]]),
-        )
-        return MANUAL_COUNTRY
-
-    async def take_country(self, update: Update, context: BotContext) -> str:
-        assert update.message is not None
-        _ = context._
-        text = update.message.text or ""
-        countries = [c for c in get_gazetteer().find_countries(text) if c.code != "UA"]
-        if not countries:
-            await show(
-                update,
-                context,
-                _(
-                    "No country found for “{query}”. Type it again, e.g. Poland.",
-                    query=clean(text)[:60],
-                ),
-            )
-            return MANUAL_COUNTRY
-        rows = [[(c.name(context.lang), f"{self.prefix}:cty:{c.code}")] for c in countries]
-        rows.append([(_("Back"), f"{self.prefix}:pk")])
-        await show(update, context, _("Which country?"), keyboard(rows))
-        return MANUAL_COUNTRY
-
-    async def pick_country(self, update: Update, context: BotContext) -> object:
-        assert context.account is not None
-        code = data_parts(update)[-1]
-        name = self._draft(context).get("manual_name")
-        if not name or get_gazetteer().country(code) is None or code == "UA":
-            return await self.ask(update, context)
-        community = await context.repos.communities.create(
-            kind="foreign",
-            name=name,
-            country_code=code,
-            unit_kind="municipality",
-            created_by=context.account.id,
-        )
         return await self._choose(update, context, community.id)
 
     async def back_to_pick(self, update: Update, context: BotContext) -> object:
+        self.places.reset(context)
         return await self.ask(update, context)
 
     def states(self) -> dict[object, list[Any]]:
         p = self.prefix
         back = CallbackQueryHandler(self.back_to_pick, pattern=rf"^{p}:pk$")
-        return {
-            PICK: [
-                CallbackQueryHandler(self.toggle, pattern=rf"^{p}:d:"),
-                CallbackQueryHandler(self.finish, pattern=rf"^{p}:dn$"),
-                CallbackQueryHandler(self.pick_place, pattern=rf"^{p}:pl:"),
-                CallbackQueryHandler(self.ask_manual_name, pattern=rf"^{p}:man$"),
-                back,
-                MessageHandler(TEXT, self.search),
-            ],
-            MANUAL_NAME: [back, MessageHandler(TEXT, self.take_manual_name)],
-            MANUAL_COUNTRY: [
-                CallbackQueryHandler(self.pick_country, pattern=rf"^{p}:cty:"),
-                back,
-                MessageHandler(TEXT, self.take_country),
-            ],
-        }
+        pick = [
+            CallbackQueryHandler(self.toggle, pattern=rf"^{p}:d:"),
+            CallbackQueryHandler(self.finish, pattern=rf"^{p}:dn$"),
+            *self.places.handlers(),
+            back,
+            MessageHandler(TEXT, self.places.take_text),
+        ]
+        # The name and country of a place by hand are steps of the place picker now; flows
+        # saved in their old states go on there.
+        return dict.fromkeys((PICK, MANUAL_NAME, MANUAL_COUNTRY), pick)

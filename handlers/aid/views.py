@@ -139,7 +139,15 @@ async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> N
         region = gazetteer.region(code) if code else None
         return region.name(context.lang) if region else ""
 
-    data = build_csv(rows, context.t, region_name)
+    def region_code(code: str | None) -> str:
+        region = gazetteer.region(code) if code else None
+        return region.katottg if region else ""
+
+    def hromada_name(code: str | None) -> str:
+        place = gazetteer.get(code) if code else None
+        return place.official_name(context.lang) if place else ""
+
+    data = build_csv(rows, context.t, region_name, region_code, hromada_name)
     await toast_quietly(update)
     name = f"aid-{community_id}-{_stamp(context)}.csv"
     await context.bot.send_document(

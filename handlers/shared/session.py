@@ -42,7 +42,9 @@ async def load_account(update: Update, context: BotContext) -> None:
         context.group = await repos.chats.get(chat.id)
         if context.group is None:
             language = context.account.language if context.account else "en"
-            context.group = await repos.chats.upsert(chat.id, chat.type, chat.title or "", language)
+            context.group = await repos.chats.upsert(
+                chat.id, chat.type, chat.title or "", language, by=user.id if user else None
+            )
 
 
 _RESET_COMMANDS = ("/start", "/menu", "/cancel", "/help", "/settings")

@@ -39,6 +39,8 @@ async def _facts(context: BotContext, partnership: Partnership) -> DocumentFacts
         partner={lang: community_name(partner, lang) for lang in LANGUAGES},
         facts={code: record.data for code, record in records.items()},
         today=context.services.clock.now().date(),
+        official={lang: community.official(lang) for lang in LANGUAGES} if community else {},
+        katottg=community.katottg if community else None,
     )
 
 

@@ -1,0 +1,1 @@
+"""Rules that know nothing of Telegram, one package per feature."""
