@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
 from bot.domain.places.index import build_key
-from bot.offline_api import (
+from bot.offline.api import (
     OFFLINE_TOKEN,
     OfflineBotAPI,
     OfflineRequest,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.offline_api import SimUser
+from bot.offline.api import SimUser
 from storage.communities import Community
 from tests.harness import BotHarness
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.offline_api import SimUser
+from bot.offline.api import SimUser
 from tests.harness import BotHarness
 from tests.test_aid import brovary_with_partners
 

@@ -3,7 +3,7 @@ groups in the group's language, and chart axis numbers grouped the reader's way.
 
 from __future__ import annotations
 
-from bot.aid_chart import axis_numbers
+from bot.domain.aid.chart import axis_numbers
 from tests.harness import BotHarness, SimChat
 from tests.test_aid import brovary_with_partners
 from tests.test_aid_visits import log_jena_visit

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from bot.offline_api import SimUser
+from bot.offline.api import SimUser
 from tests.harness import OPERATOR_ID, BotHarness
 
 HOSTILE = [

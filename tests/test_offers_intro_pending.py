@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.offers_csv import load_demo
+from bot.domain.offers.csv_io import load_demo
 from tests.harness import OPERATOR_ID, BotHarness
 
 

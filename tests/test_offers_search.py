@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.offers_csv import load_demo
-from bot.offers_search import MAX_TOKENS, query_tokens
+from bot.domain.offers.csv_io import load_demo
+from bot.domain.offers.search import MAX_TOKENS, query_tokens
 from storage.offers import PostDraft
 from tests.harness import BotHarness
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.console import Console
+from bot.offline.console import Console
 from bot.settings import Settings
 from tests.harness import OPERATOR_ID, BotHarness
 

@@ -20,9 +20,9 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
+from bot.domain.parsing.amounts import Amount, format_amount
+from bot.domain.parsing.text import TextProblem
 from bot.i18n import Translator
-from bot.parsing.amounts import Amount, format_amount
-from bot.text_input import TextProblem
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.place_picker import Picked, PlacePicker, community_for
 from handlers.shared.screens import Button, button_int, columns, keyboard, show

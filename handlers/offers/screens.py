@@ -9,11 +9,19 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.offers.digest import Link
+from bot.domain.offers.model import KINDS, OFFER, Choice
+from bot.domain.offers.render import (
+    card,
+    excerpt,
+    labels,
+    list_line,
+    place,
+    sectors_text,
+    status_text,
+)
+from bot.domain.sectors import SECTORS, Sector
 from bot.i18n import Translator
-from bot.offers import KINDS, OFFER, Choice
-from bot.offers_digest import Link
-from bot.offers_render import card, excerpt, labels, list_line, place, sectors_text, status_text
-from bot.sectors import SECTORS, Sector
 from handlers.offers.buttons import (
     Answer,
     ChangePost,

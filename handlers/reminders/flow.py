@@ -21,13 +21,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.calendar_export import DayEvent, TimedEvent, ics_file
 from bot.clock import iso, parse_iso
 from bot.context import BotContext
-from bot.i18n import N_
-from bot.recurrence import first_occurrence, local_instant
-from bot.reminder_text import describe_rule, repeats_line, when_text
-from bot.schedule import (
+from bot.domain.parsing.text import TextProblem, check_text, clean
+from bot.domain.reminders.calendar import DayEvent, TimedEvent, ics_file
+from bot.domain.reminders.recurrence import first_occurrence, local_instant
+from bot.domain.reminders.schedule import (
     Assumption,
     Schedule,
     ScheduleError,
@@ -35,8 +34,9 @@ from bot.schedule import (
     ScheduleUnsure,
     parse_schedule,
 )
-from bot.text_input import TextProblem, check_text, clean
-from bot.visits import DIRECTION_SHORT
+from bot.domain.reminders.text import describe_rule, repeats_line, when_text
+from bot.domain.visits.model import DIRECTION_SHORT
+from bot.i18n import N_
 from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.navigation import HOME, GoTo, Place

@@ -16,7 +16,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.parsing.numbers import SQLITE_MAX, ascii_int
+from bot.domain.parsing.numbers import SQLITE_MAX, ascii_int
 
 _log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.twinning.documents import DOCUMENTS, DocumentFacts
 from bot.i18n import LANGUAGES, N_
-from bot.twinning_documents import DOCUMENTS, DocumentFacts
 from handlers.shared.screens import show
 from handlers.twinning import screens
 from handlers.twinning.buttons import Documents, Download
