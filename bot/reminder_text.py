@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
-
-from babel.dates import get_day_names, get_month_names
+from typing import Any
 
 from bot.i18n import N_, Translator
 
@@ -14,12 +12,6 @@ SNOOZE_HOUR = N_("In 1 hour")
 SNOOZE_MORNING = N_("Tomorrow morning")
 DONE = N_("Done")
 TURN_OFF = N_("Turn off")
-
-
-def weekday_name(
-    t: Translator, weekday: int, width: Literal["abbreviated", "narrow", "short", "wide"] = "wide"
-) -> str:
-    return str(get_day_names(width, context="format", locale=t.locale)[weekday])
 
 
 def describe_rule(t: Translator, rule: dict[str, Any] | None, at: str | None) -> str:
@@ -34,12 +26,12 @@ def describe_rule(t: Translator, rule: dict[str, Any] | None, at: str | None) ->
         days = sorted(rule.get("weekdays") or [])
         if days == [0, 1, 2, 3, 4]:
             return t._("every weekday at {time}", time=time_text)
-        names = ", ".join(weekday_name(t, d, "abbreviated") for d in days)
+        names = ", ".join(t.weekday(d, "abbreviated") for d in days)
         return t._("every week on {days} at {time}", days=names, time=time_text)
     if freq == "monthly":
         return t._("every month on day {day} at {time}", day=rule.get("day"), time=time_text)
     if freq == "yearly":
-        month = get_month_names("wide", context="format", locale=t.locale)[int(rule["month"])]
+        month = t.month(int(rule["month"]))
         return t._(
             "every year on {day} {month} at {time}",
             day=rule.get("day"),
@@ -56,7 +48,7 @@ def when_text(t: Translator, moment: datetime, tz: str) -> str:
     local = moment.astimezone(ZoneInfo(tz))
     return t._(
         "{weekday}, {date} at {time}",
-        weekday=weekday_name(t, local.weekday()),
+        weekday=t.weekday(local.weekday()),
         date=t.date(local.date(), "long"),
         time=local.strftime("%H:%M"),
     )

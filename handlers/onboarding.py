@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.gazetteer import Place, get_gazetteer
-from bot.i18n import LANGUAGES
+from bot.i18n import LANGUAGES, SPOKEN
 from bot.text_input import TextProblem, check_name, clean
 from handlers.approvals import notify_operators
 from handlers.common import FLOW_PREFIX, Button, columns, keyboard, show
@@ -30,9 +30,6 @@ from storage.communities import Community
 
 LANGUAGE, ROLE, COMMUNITY, MANUAL_NAME, MANUAL_PLACE, CONFIRM = range(6)
 DRAFT = FLOW_PREFIX + "onboarding"
-# Each language by its own name, the same for every reader (a picker must be readable by
-# someone who does not read the current language), so these are never translated.
-LANGUAGE_NAMES = {"uk": "Українська", "en": "English"}
 MAX_RESULTS = 5
 
 
@@ -71,8 +68,8 @@ async def ask_language(update: Update, context: BotContext) -> int:
     _draft(context).clear()
     current = context.account.language
     buttons = [
-        (("✓ " if lang == current else "") + LANGUAGE_NAMES[lang], f"ob:lang:{lang}")
-        for lang in LANGUAGES
+        (("✓ " if language.code == current else "") + language.name, f"ob:lang:{language.code}")
+        for language in SPOKEN
     ]
     await show(
         update,
@@ -81,7 +78,7 @@ async def ask_language(update: Update, context: BotContext) -> int:
             "Welcome to Twinbot: a guide for twinning partnerships between Ukrainian communities"
             " and municipalities abroad.\n\nChoose your language:"
         ),
-        keyboard([buttons]),
+        keyboard(columns(buttons)),
     )
     return LANGUAGE
 

@@ -18,10 +18,9 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
-from bot.i18n import LANGUAGES
+from bot.i18n import LANGUAGE_NAMES, LANGUAGES, SPOKEN
 from handlers.common import columns, is_private, keyboard, show, toast
 from handlers.menu import main_menu_markup
-from handlers.onboarding import LANGUAGE_NAMES
 
 HOME, TZ_TEXT = range(2)
 COMMON_ZONES = (
@@ -67,8 +66,14 @@ async def home(update: Update, context: BotContext) -> int:
 
 
 async def ask_language(update: Update, context: BotContext) -> int:
-    buttons = [(LANGUAGE_NAMES[lang], f"set:lang:{lang}") for lang in LANGUAGES]
-    await show(update, context, context._("Choose the language:"), keyboard([buttons]))
+    buttons = [
+        (
+            ("✓ " if language.code == context.lang else "") + language.name,
+            f"set:lang:{language.code}",
+        )
+        for language in SPOKEN
+    ]
+    await show(update, context, context._("Choose the language:"), keyboard(columns(buttons)))
     return HOME
 
 

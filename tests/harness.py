@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
+from bot.i18n import LANGUAGES
 from bot.offline_api import (
     OFFLINE_TOKEN,
     OfflineBotAPI,
@@ -144,7 +145,7 @@ class BotHarness:
         assert found, f"gazetteer has no {place!r}"
         p = found[0]
         await repos.users.upsert(user.id, user.first_name, None, user.username, user.language_code)
-        if user.language_code in ("uk", "en"):
+        if user.language_code in LANGUAGES:
             await repos.users.set_language(user.id, user.language_code)
         community = await repos.communities.from_place(p)
         membership = await repos.memberships.claim(user.id, community.id, role)
