@@ -6,14 +6,14 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.i18n import LANGUAGES, N_
-from bot.twinning_documents import DOCUMENTS, DocumentFacts
+from bot.i18n import LANGUAGE_NAMES, LANGUAGES, N_, document_language
+from bot.twinning_documents import DOCUMENTS, UKRAINIAN, DocumentFacts
 from handlers.common import keyboard, show
 from handlers.twinning_common import community_name, legal, partnership_for
 from storage.partnerships import Partnership
 
 LABELS = {
-    "letter": N_("Letter of intent to the partner (Ukrainian and English)"),
+    "letter": N_("Letter of intent to the partner ({languages})"),
     "note": N_("Outline of the explanatory note"),
     "cover": N_("Cover letter to the ministry"),
 }
@@ -34,9 +34,9 @@ async def menu(update: Update, context: BotContext, raw_id: str) -> int:
     ]
     text = _(
         "Drafts filled in from what you have recorded, to finish in a word processor: the"
-        " letter of intent to the partner (in Ukrainian and English), the outline of the"
-        " explanatory note and the cover letter to the ministry. Blanks mark what is still"
-        " missing."
+        " letter of intent to the partner (in Ukrainian and the partner's language), the outline"
+        " of the explanatory note and the cover letter to the ministry. Blanks mark what is"
+        " still missing."
     )
     await show(update, context, text, keyboard(rows))
     return ConversationHandler.END
@@ -52,6 +52,7 @@ async def _facts(context: BotContext, partnership: Partnership) -> DocumentFacts
         partner={lang: community_name(partner, lang) for lang in LANGUAGES},
         facts={code: record.data for code, record in records.items()},
         today=context.services.clock.now().date(),
+        partner_language=document_language(partner.country_code if partner else None),
     )
 
 
@@ -66,12 +67,14 @@ async def send(update: Update, context: BotContext, raw_id: str, which: str) -> 
     if update.callback_query is not None:
         await update.callback_query.answer(context._("Preparing the documents…"))
     facts = await _facts(context, partnership)
+    # Each language by its own name, as the language picker shows it.
+    languages = " / ".join(LANGUAGE_NAMES[lang] for lang in (UKRAINIAN, facts.partner_language))
     for key in wanted:
         file_name, build = DOCUMENTS[key]
         data = build(context.services.i18n, facts, legal(context))
         await context.bot.send_document(
             chat.id,
             InputFile(data, filename=file_name),
-            caption=context._(LABELS[key]),
+            caption=context._(LABELS[key], languages=languages),
         )
     return ConversationHandler.END

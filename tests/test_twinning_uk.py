@@ -84,7 +84,7 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     cover = docx_text(bot.api.files[document.document["file_id"]])
     assert "Кому: Міністерство розвитку громад та територій України" in cover
     assert "Бровари" in cover and "Освіта, Молодь" in cover
-    assert "№ 712 від 21 листопада 2026" in cover
+    assert "№ 712 від 21.11.2026" in cover
     reply = await bot.press(mayor, "Лист про наміри")
     letter = docx_text(bot.api.files[reply.messages[-1].document["file_id"]])
     assert "Пропонуємо співпрацю в таких сферах: Освіта, Молодь." in letter
