@@ -69,16 +69,22 @@ async def start(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     owner = await context.repos.communities.get(post.community_id)
     _flow(context)["intro"] = {"post_id": post.id, "message": ""}
-    await show(
-        update,
-        context,
-        context._(
+    # Answering an offer, a Ukrainian community asks for help; answering a need, a partner
+    # proposes it.
+    if post.side == OFFER:
+        text = context._(
+            "Type a short message for {partner}: who you are and what your community needs."
+            " They will see your name and community; your Telegram contact is shared only if"
+            " they accept.",
+            partner=place(owner, context.t),
+        )
+    else:
+        text = context._(
             "Type a short message for {partner}: who you are and what you propose. They will"
             " see your name and community; your Telegram contact is shared only if they accept.",
             partner=place(owner, context.t),
-        ),
-        keyboard([[(context._("Cancel"), "in:cancel")]]),
-    )
+        )
+    await show(update, context, text, keyboard([[(context._("Cancel"), "in:cancel")]]))
     return INTRO
 
 

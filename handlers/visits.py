@@ -5,6 +5,7 @@ The steps live in `visit_log`, the saved visits in `visit_records`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from telegram import InlineKeyboardButton, Update
@@ -17,7 +18,7 @@ from bot.services import Services
 from bot.text_input import check_text, clean
 from bot.visits import DIRECTION_SHORT
 from handlers import visit_log, visit_records
-from handlers.aid_common import TEXT, community_titles, draft, drop_draft, format_day, text_problem
+from handlers.aid_common import TEXT, community_titles, draft, drop_draft, text_problem
 from handlers.aid_home import home_markup
 from handlers.aid_steps import expect_button
 from handlers.common import keyboard, show
@@ -89,7 +90,7 @@ async def _render(services: Services, t: Translator, reminder: Reminder) -> Rend
     partner = await services.repos.communities.get(visit.partner_id)
     name = partner.title(t.lang) if partner else "—"
     kind = t._(DIRECTION_SHORT[visit.direction])
-    day = format_day(t, visit.start_date)
+    day = t.date(date.fromisoformat(visit.start_date))  # a message: the long form
     if what == "outcomes":
         if visit.outcomes:
             return None

@@ -233,5 +233,5 @@ async def test_a_long_partner_name_in_the_list_is_cut_at_a_word(bot: BotHarness)
 def reply_title(lang: str) -> str:
     return {
         "en": "Areas of cooperation and council decision",
-        "uk": "Сфери співпраці та рішення ради",
+        "uk": "Сфери співробітництва та рішення ради",
     }[lang]
