@@ -194,7 +194,7 @@ async def ask_languages(update: Update, context: BotContext) -> int:
         for lang in STAFF_LANGUAGES
     ]
     rows = [
-        *columns(buttons, 3),
+        *columns(buttons),
         [(context._("Next"), "of:p:dur"), (context._("Back"), "of:p:desc")],
     ]
     await show(

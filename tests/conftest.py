@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness import BotHarness
+from tests.screens import problems
 
 
 @pytest.fixture
@@ -16,3 +17,5 @@ async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
         yield harness
     finally:
         await harness.stop()
+    # Whatever the test did, every button it was shown fits a phone in every language.
+    assert not problems(harness.keyboard_rows)

@@ -56,6 +56,13 @@ class BotHarness:
         self.app: TwinbotApplication | None = None
         self._seen: list[SentMessage] = []
         self.api.listeners.append(self._seen.append)
+        # Every row of buttons shown, as it was at that moment (edits replace keyboards).
+        self.keyboard_rows: list[tuple[str, ...]] = []
+        self.api.listeners.append(self._record_rows)
+
+    def _record_rows(self, message: SentMessage) -> None:
+        rows = (message.reply_markup or {}).get("inline_keyboard") or []
+        self.keyboard_rows.extend(tuple(button["text"] for button in row) for row in rows)
 
     async def start(self) -> None:
         self.services = await Services.open(self.settings, self.clock)
