@@ -213,6 +213,7 @@ _UNIT_WORDS: dict[str, str] = {
             *("транспортний засіб", "транспортні засоби", "транспортних засобів"),
             *("fahrzeug", "fahrzeuge", "busse", "lkw", "krankenwagen", "feuerwehrauto"),
             *("pojazd", "pojazdy", "pojazdów", "autobusy", "autobusów", "karetka", "karetki"),
+            *("autobus",),
             *("karetek", "samochód", "samochody", "samochodów"),
         ),
         "vehicles",
