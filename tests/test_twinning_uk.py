@@ -88,3 +88,8 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     reply = await bot.press(mayor, "Лист про наміри")
     letter = docx_text(bot.api.files[reply.messages[-1].document["file_id"]])
     assert "Пропонуємо співробітництво в таких сферах: Освіта, Молодь." in letter
+    # The county is Polish: the partner's side of the letter is in Polish.
+    assert reply.messages[-1].caption == "Лист про наміри партнерові (Українська / Polski)"
+    assert "List intencyjny" in letter and "Do: Gniezno County, Polska" in letter
+    assert "Proponujemy współpracę w następujących obszarach: Edukacja, Młodzież." in letter
+    assert "Mer hromady Brovary" in letter
