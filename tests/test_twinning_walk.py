@@ -136,7 +136,7 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     assert "Jena, Germany" not in letter
     assert "Лист про наміри / Absichtserklärung" in letter
     assert "mit Ihrer Kommune (Jena, Deutschland) eine Städtepartnerschaft einzugehen" in letter
-    assert "Wir schlagen eine Zusammenarbeit in folgenden Bereichen vor: Energie, Gesundheit." in letter
+    assert "in folgenden Bereichen vor: Energie, Gesundheit." in letter
     assert "Die Initiative stützt sich auf den Beschluss Nr. 123-VIII vom 02.11.2026" in letter
     cover = docx_text(bot.api.files[documents[2].document["file_id"]])
     assert "Міністерство розвитку громад та територій України" in cover
