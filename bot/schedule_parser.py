@@ -1,4 +1,5 @@
-"""Reminders in people's own words: what to remind about and when, in Ukrainian or English.
+"""Reminders in people's own words: what to remind about and when, in Ukrainian or English,
+and in German or Polish for partners.
 
 `parse_schedule("щопонеділка о 10:00 нарада з Єною", now=..., tz="Europe/Kyiv")` finds the
 parts that say when (a day, a date, a time, an offset, a repetition), takes them out, and
@@ -56,21 +57,31 @@ class Schedule:
 # --- vocabulary ---------------------------------------------------------------------------
 
 _WEEKDAYS: tuple[tuple[str, ...], ...] = (
-    ("понеділок", "понеділка", "понеділки", "понеділках", "monday", "mondays"),
-    ("вівторок", "вівторка", "вівторки", "вівторках", "tuesday", "tuesdays"),
-    ("середа", "середу", "середи", "середах", "wednesday", "wednesdays"),
-    ("четвер", "четверга", "четверги", "четвергах", "thursday", "thursdays"),
-    ("п'ятниця", "п'ятницю", "п'ятниці", "п'ятницях", "friday", "fridays"),
-    ("субота", "суботу", "суботи", "суботах", "saturday", "saturdays"),
-    ("неділя", "неділю", "неділі", "неділях", "sunday", "sundays"),
-)
+    ("понеділок", "понеділка", "понеділки", "понеділках", "monday", "mondays", "montag",
+     "montags", "poniedziałek", "poniedziałki"),
+    ("вівторок", "вівторка", "вівторки", "вівторках", "tuesday", "tuesdays", "dienstag",
+     "dienstags", "wtorek", "wtorki"),
+    ("середа", "середу", "середи", "середах", "wednesday", "wednesdays", "mittwoch", "mittwochs",
+     "środa", "środę", "środy"),
+    ("четвер", "четверга", "четверги", "четвергах", "thursday", "thursdays", "donnerstag",
+     "donnerstags", "czwartek", "czwartki"),
+    ("п'ятниця", "п'ятницю", "п'ятниці", "п'ятницях", "friday", "fridays", "freitag", "freitags",
+     "piątek", "piątki"),
+    ("субота", "суботу", "суботи", "суботах", "saturday", "saturdays", "samstag", "samstags",
+     "sonnabend", "sobota", "sobotę", "soboty"),
+    ("неділя", "неділю", "неділі", "неділях", "sunday", "sundays", "sonntag", "sonntags",
+     "niedziela", "niedzielę", "niedziele"),
+)  # fmt: skip
 _WEEKDAY = {form: day for day, forms in enumerate(_WEEKDAYS) for form in forms}
 _WD = "(?:" + "|".join(sorted(_WEEKDAY, key=len, reverse=True)) + ")"
 
 _WDP = (
     "(?:понеділках|вівторках|середах|четвергах|п'ятницях|суботах|неділях|"
-    "mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
+    "mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
+    "poniedziałki|wtorki|środy|czwartki|piątki|soboty|niedziele)"
 )
+# German writes "every Monday" as one word.
+_WD_ADVERB = "(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)"
 
 _MONTH_FORMS: tuple[tuple[str, ...], ...] = (
     ("січня", "січень", "january", "jan"),
@@ -85,8 +96,22 @@ _MONTH_FORMS: tuple[tuple[str, ...], ...] = (
     ("жовтня", "жовтень", "october", "oct"),
     ("листопада", "листопад", "november", "nov"),
     ("грудня", "грудень", "december", "dec"),
+    ("januar", "jänner", "stycznia", "styczeń"),
+    ("februar", "lutego", "luty"),
+    ("märz", "mär", "marca", "marzec"),
+    ("kwietnia", "kwiecień"),
+    ("mai", "maja", "maj"),
+    ("juni", "czerwca", "czerwiec"),
+    ("juli", "lipca", "lipiec"),
+    ("sierpnia", "sierpień"),
+    ("września", "wrzesień"),
+    ("oktober", "okt", "października", "październik"),
+    ("listopada", "listopad"),
+    ("dezember", "dez", "grudnia", "grudzień"),
 )
-_MONTH = {form: n for n, forms in enumerate(_MONTH_FORMS, start=1) for form in forms}
+# The German and Polish rows above are numbered after the twelve first ones.
+_MONTH_NUMBERS = (*range(1, 13), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+_MONTH = {form: n for n, forms in zip(_MONTH_NUMBERS, _MONTH_FORMS, strict=True) for form in forms}
 _MON = "(?:" + "|".join(sorted(_MONTH, key=len, reverse=True)) + ")"
 
 _NUMBER_WORDS = {
@@ -95,6 +120,12 @@ _NUMBER_WORDS = {
     "thirty": 30, "один": 1, "одну": 1, "одна": 1, "одного": 1, "два": 2, "дві": 2, "двох": 2,
     "три": 3, "трьох": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7, "вісім": 8,
     "дев'ять": 9, "десять": 10, "п'ятнадцять": 15, "двадцять": 20, "тридцять": 30,
+    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "jeden": 1, "jedną": 1, "jedna": 1,
+    "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "siedem": 7,
+    "osiem": 8, "dziewięć": 9, "dziesięć": 10, "piętnaście": 15, "dwadzieścia": 20,
+    "trzydzieści": 30,
 }  # fmt: skip
 _NUM = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
@@ -109,13 +140,24 @@ _UNITS: dict[str, tuple[str, ...]] = {
         "minute",
         "mins",
         "min",
+        "minuten",
+        "minut",
+        "minutę",
+        "minuty",
     ),
-    "hours": ("годин", "годину", "години", "година", "год", "hours", "hour", "hrs", "hr", "h"),
-    "days": ("днів", "дні", "день", "доби", "діб", "days", "day"),
-    "weeks": ("тижнів", "тижні", "тиждень", "weeks", "week"),
-    "months": ("місяців", "місяці", "місяць", "months", "month"),
-    "years": ("років", "роки", "рік", "years", "year"),
-}
+    "hours": (
+        *("годин", "годину", "години", "година", "год", "hours", "hour", "hrs", "hr", "h"),
+        *("stunde", "stunden", "std", "godzina", "godzinę", "godziny", "godzin", "godz"),
+    ),
+    "days": ("днів", "дні", "день", "доби", "діб", "days", "day", "tag", "tage", "tagen",
+             "dzień", "dni"),
+    "weeks": ("тижнів", "тижні", "тиждень", "weeks", "week", "woche", "wochen", "tydzień",
+              "tygodnie", "tygodni"),
+    "months": ("місяців", "місяці", "місяць", "months", "month", "monat", "monate", "monaten",
+               "miesiąc", "miesiące", "miesięcy"),
+    "years": ("років", "роки", "рік", "years", "year", "jahr", "jahre", "jahren", "rok", "lata",
+              "lat"),
+}  # fmt: skip
 _UNIT = {form: unit for unit, forms in _UNITS.items() for form in forms}
 _UN = "(?P<unit>" + "|".join(sorted(_UNIT, key=len, reverse=True)) + ")"
 
@@ -125,42 +167,62 @@ _SUFFIX = r"(?:-?(?:го|е|ого|st|nd|rd|th))?"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(_B + pattern + _E)
+    # Grouped, so that every alternative starts and ends on a word boundary ("in einer
+    # halben Stunde" must not read "h" of "halben" as hours).
+    return re.compile(_B + "(?:" + pattern + ")" + _E)
 
 
 # --- the patterns, tried in this order; each consumes its span ------------------------------
 
+_AND = r"(?:і|й|та|and|und|i|oraz)"
 _WEEKDAY_LIST = (
-    _WD + r"(?:(?:\s*,\s*|\s+(?:і|й|та|and)\s+|\s*,\s*(?:і|й|та|and)\s+)(?:що)?" + _WD + ")*"
+    _WD + r"(?:(?:\s*,\s*|\s+" + _AND + r"\s+|\s*,\s*" + _AND + r"\s+)(?:що)?" + _WD + ")*"
 )
 
-_RX_DAILY = _rx(r"(?:щодня|щоденно|кожного\s+дня|кожен\s+день|every\s+day|each\s+day|daily)")
+_RX_DAILY = _rx(
+    r"(?:щодня|щоденно|кожного\s+дня|кожен\s+день|every\s+day|each\s+day|daily|"
+    r"täglich|jeden\s+tag|codziennie|co\s+dzień|każdego\s+dnia)"
+)
 _RX_WORKDAYS = _rx(
     r"(?:щобудня|по\s+буднях|(?:у|в)\s+будні(?:\s+дні)?|(?:у|в)\s+робочі\s+дні|"
-    r"every\s+weekday|on\s+weekdays|every\s+working\s+day)"
+    r"every\s+weekday|on\s+weekdays|every\s+working\s+day|"
+    r"werktags|an\s+werktagen|jeden\s+werktag|w\s+dni\s+(?:robocze|powszednie))"
 )
 _RX_WEEKLY_DAYS = _rx(
-    r"(?:що|(?:кожного|кожної|кожен|кожну|кожний)\s+|every\s+|each\s+)"
+    r"(?:що|(?:кожного|кожної|кожен|кожну|кожний)\s+|every\s+|each\s+|jeden\s+|co\s+|"
+    r"w\s+każd[yą]\s+|każd(?:y|ą|ego)\s+)"
     r"(?P<days>" + _WEEKDAY_LIST + ")"
-    r"|(?:по|on)\s+(?P<plural>" + _WDP + r"(?:(?:\s*,\s*|\s+(?:і|й|та|and)\s+)" + _WDP + ")*)"
+    r"|(?:по|on|w|we)\s+(?P<plural>" + _WDP + r"(?:(?:\s*,\s*|\s+" + _AND + r"\s+)" + _WDP + ")*)"
+    r"|(?P<adverb>" + _WD_ADVERB + r"(?:(?:\s*,\s*|\s+" + _AND + r"\s+)" + _WD_ADVERB + ")*)"
 )
-_RX_WEEKLY = _rx(r"(?:щотижня|щотижнево|кожного\s+тижня|every\s+week|each\s+week|weekly)")
-_RX_MONTHLY = _rx(r"(?:щомісяця|щомісячно|кожного\s+місяця|every\s+month|each\s+month|monthly)")
-_RX_YEARLY = _rx(r"(?:щороку|щорічно|кожного\s+року|every\s+year|each\s+year|yearly|annually)")
+_RX_WEEKLY = _rx(
+    r"(?:щотижня|щотижнево|кожного\s+тижня|every\s+week|each\s+week|weekly|"
+    r"wöchentlich|jede\s+woche|co\s+tydzień|każdego\s+tygodnia)"
+)
+_RX_MONTHLY = _rx(
+    r"(?:щомісяця|щомісячно|кожного\s+місяця|every\s+month|each\s+month|monthly|"
+    r"monatlich|jeden\s+monat|co\s+miesiąc|każdego\s+miesiąca)"
+)
+_RX_YEARLY = _rx(
+    r"(?:щороку|щорічно|кожного\s+року|every\s+year|each\s+year|yearly|annually|"
+    r"jährlich|jedes\s+jahr|co\s+roku|każdego\s+roku|corocznie)"
+)
 _RX_DAY_OF_MONTH = _rx(
     r"(?:(?:on\s+)?the\s+(?P<d>\d{1,2})"
     + _SUFFIX
     + r"(?:\s+day)?|(?P<d2>\d{1,2})"
     + _SUFFIX
-    + r"\s+числа)"
+    + r"\s+числа"
+    + r"|am\s+(?P<d3>\d{1,2})\.|(?P<d4>\d{1,2})\.?\s+dnia|dnia\s+(?P<d5>\d{1,2})\.?)"
 )
 
 _RX_RELATIVE = _rx(
-    r"(?:через|in)\s+(?:(?:"
+    r"(?:через|in|za)\s+(?:(?:"
     + _NUM
     + r")\s+)?"
     + _UN
     + r"|(?:через\s+)?(?:пів\s*години|півгодини)|(?:in\s+)?half\s+an\s+hour"
+    + r"|in\s+einer\s+halben\s+stunde|za\s+pół\s+godziny"
 )
 
 _RX_TIME_UK = _rx(
@@ -172,15 +234,31 @@ _RX_TIME_EN = _rx(
     r"(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<mer>am|pm|a\.m\.|p\.m\.)"
     r"|at\s+(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?"
 )
-_RX_TIME_BARE = re.compile(r"(?<![\d.:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
-_RX_TIME_WORD = _rx(r"(?:at\s+noon|noon|опівдні|ополудні|at\s+midnight|опівночі)")
-
-_RX_YESTERDAY = _rx(r"(?:вчора|учора|позавчора|yesterday)")
-_RX_DAY_WORD = _rx(
-    r"(?P<w>сьогодні|завтра|післязавтра|today|tomorrow|(?:the\s+)?day\s+after\s+tomorrow)"
+_RX_TIME_DE = _rx(
+    r"(?:um\s+)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*uhr"
+    r"|um\s+(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?"
 )
+_RX_TIME_PL = _rx(r"o\s+(?:godz(?:\.|inie)?\s*)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?")
+_RX_TIME_BARE = re.compile(r"(?<![\d.:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
+_RX_TIME_WORD = _rx(
+    r"(?:at\s+noon|noon|опівдні|ополудні|at\s+midnight|опівночі|"
+    r"mittags|um\s+mitternacht|mitternacht|w\s+południe|o\s+północy)"
+)
+_MIDNIGHT_WORDS = ("ніч", "midnight", "mitternacht", "półn")
+
+_RX_YESTERDAY = _rx(r"(?:вчора|учора|позавчора|yesterday|gestern|vorgestern|wczoraj|przedwczoraj)")
+_RX_DAY_WORD = _rx(
+    r"(?P<w>сьогодні|завтра|післязавтра|today|tomorrow|(?:the\s+)?day\s+after\s+tomorrow|"
+    r"heute|übermorgen|morgen(?:\s+früh)?|dzisiaj|dziś|pojutrze|jutro(?:\s+rano)?)"
+)
+_DAY_SHIFT = {
+    **dict.fromkeys(("сьогодні", "today", "heute", "dzisiaj", "dziś"), 0),
+    **dict.fromkeys(("завтра", "tomorrow", "morgen", "morgen früh", "jutro", "jutro rano"), 1),
+}  # anything else the pattern finds is the day after tomorrow
 _RX_WEEKDAY = _rx(
-    r"(?:(?:в|у|во|on)\s+)?(?:(?P<q>наступн\w{0,3}|цей|цю|цього|цієї|next|this|coming)\s+)?"
+    r"(?:(?:в|у|во|on|am|w|we)\s+)?"
+    r"(?:(?P<q>наступн\w{0,3}|цей|цю|цього|цієї|next|this|coming|nächste[nr]?|kommende[nr]?|"
+    r"diese[nr]?|przyszł[yąa]|najbliższ[yąa]|ten|tę)\s+)?"
     r"(?P<wd>" + _WD + ")"
 )
 _RX_DATE_ISO = _rx(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})")
@@ -188,7 +266,11 @@ _RX_DATE_NUM = re.compile(
     r"(?<![\d.:/])(?P<d>\d{1,2})[./](?P<mo>\d{1,2})(?:[./](?P<y>\d{4}|\d{2}))?(?![\d:/])\.?"
 )
 _RX_DATE_WORDS = _rx(
-    r"(?:on\s+)?(?:the\s+)?(?P<d>\d{1,2})" + _SUFFIX + r"\s+(?:of\s+)?(?P<mon>" + _MON + r")"
+    r"(?:on\s+|am\s+)?(?:the\s+)?(?P<d>\d{1,2})"
+    + _SUFFIX
+    + r"\.?\s+(?:of\s+)?(?P<mon>"
+    + _MON
+    + r")"
     r"(?:\s+(?P<y>\d{4}))?"
     r"|(?:on\s+)?(?P<mon2>"
     + _MON
@@ -199,11 +281,16 @@ _RX_DATE_WORDS = _rx(
 
 _LEADING = re.compile(
     r"^(?:(?:нагадай(?:те)?|нагадати)(?:\s+(?:мені|нам))?(?:\s+(?:про|що|щоб))?|"
-    r"remind\s+(?:me|us)(?:\s+(?:to|about|that))?|to|about|що|щоб|про)(?![\w'])\s*",
+    r"remind\s+(?:me|us)(?:\s+(?:to|about|that))?|to|about|що|щоб|про|"
+    r"erinnere?\s+(?:mich|uns)(?:\s+(?:an|daran))?|erinnern\s+sie\s+(?:mich|uns)"
+    r"(?:\s+(?:an|daran))?|przypomnij(?:cie)?(?:\s+(?:mi|nam))?(?:\s+(?:o|żeby|aby))?)"
+    r"(?![\w'])\s*",
     re.IGNORECASE,
 )
 _EDGE_PUNCT = " \t\n,;:—–-.!"
-_DANGLING = re.compile(r"(?<![\w'])(?:о|об|в|у|на|at|on|і|та|and)\s*$", re.IGNORECASE)
+_DANGLING = re.compile(
+    r"(?<![\w'])(?:о|об|в|у|на|at|on|і|та|and|um|am|und|o|w|we|i)\s*$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -282,7 +369,7 @@ def _find_recurrence(found: _Found, text: str) -> None:
     elif _take(found, _RX_DAILY, text):
         found.rule = {"freq": "daily"}
     elif match := _take(found, _RX_WEEKLY_DAYS, text):
-        named = match["days"] or match["plural"]
+        named = match["days"] or match["plural"] or match["adverb"]
         days = sorted({_WEEKDAY[w] for w in re.findall(_WD, named)})
         found.rule = {"freq": "weekly", "weekdays": days}
     elif _take(found, _RX_WEEKLY, text):
@@ -292,14 +379,15 @@ def _find_recurrence(found: _Found, text: str) -> None:
     elif _take(found, _RX_YEARLY, text):
         found.yearly = True
     if found.monthly and (match := _take(found, _RX_DAY_OF_MONTH, text)):
-        found.month_day = int(match["d"] or match["d2"])
+        found.month_day = int(next(match[g] for g in ("d", "d2", "d3", "d4", "d5") if match[g]))
         if not 1 <= found.month_day <= 31:
             raise ScheduleRefused(ScheduleError.INVALID_DATE)
 
 
 def _find_time(found: _Found, text: str) -> None:
     if match := _take(found, _RX_TIME_WORD, text):
-        found.at = time(0, 0) if "ніч" in match[0] or "midnight" in match[0] else time(12, 0)
+        midnight = any(word in match[0] for word in _MIDNIGHT_WORDS)
+        found.at = time(0, 0) if midnight else time(12, 0)
     elif match := _take(found, _RX_TIME_EN, text):
         if match["h"] is not None:
             found.at = _hour(int(match["h"]), int(match["m"] or 0), meridiem=match["mer"])
@@ -308,6 +396,11 @@ def _find_time(found: _Found, text: str) -> None:
     elif match := _take(found, _RX_TIME_UK, text):
         hour, minute = (match["h"], match["m"]) if match["h"] else (match["h2"], match["m2"])
         found.at = _hour(int(hour), int(minute or 0), part=match["part"])
+    elif match := _take(found, _RX_TIME_DE, text):
+        hour, minute = (match["h"], match["m"]) if match["h"] else (match["h2"], match["m2"])
+        found.at = _hour(int(hour), int(minute or 0))
+    elif match := _take(found, _RX_TIME_PL, text):
+        found.at = _hour(int(match["h"]), int(match["m"] or 0))
     elif match := _take(found, _RX_TIME_BARE, text):
         found.at = _hour(int(match["h"]), int(match["m"]))
 
@@ -338,9 +431,8 @@ def _find_day(found: _Found, text: str, today: date) -> None:
             found.day = date(today.year + year, month + 1, min(today.day, last))
         return
     if match := _take(found, _RX_DAY_WORD, text):
-        word = match["w"]
-        shift = 0 if word in ("сьогодні", "today") else 1 if word in ("завтра", "tomorrow") else 2
-        found.day = today + timedelta(days=shift)
+        word = " ".join(match["w"].split())
+        found.day = today + timedelta(days=_DAY_SHIFT.get(word, 2))
         return
     if match := _take(found, _RX_DATE_ISO, text):
         found.day = _date(int(match["y"]), int(match["mo"]), int(match["d"]))
