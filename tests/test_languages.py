@@ -35,7 +35,7 @@ async def test_jena_coordinator_onboards_in_german_and_a_polish_operator_approve
     reply = await bot.press(anna, "Deutsch")
     assert "Wer sind Sie?" in reply.text
     reply = await bot.press(anna, "Koordination einer Partnerkommune")
-    assert "Stadt, Gemeinde oder Ihres Landkreises" in reply.text
+    assert "Stadt, Gemeinde, Ihres Bezirks oder Landkreises" in reply.text
     reply = await bot.send(anna, "Jena")
     assert reply.buttons[0] == "Jena, Deutschland"
     reply = await bot.press(anna, "Jena, Deutschland")
