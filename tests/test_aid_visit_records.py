@@ -92,7 +92,7 @@ async def test_partner_edits_a_visit_from_its_own_side_in_ukrainian(bot: BotHarn
     reply = await bot.press(official, "Візит №1")
     assert "Бровари приймає делегацію: Єна" in reply.text
     reply = await bot.press(official, "Змінити")
-    assert "Візит: вхідний візит" in reply.text and "Партнер: Єна" in reply.text
+    assert "Візит: прийом делегації" in reply.text and "Партнер: Єна" in reply.text
     reply = await bot.press(official, "Змінити")
     assert "Партнер" not in reply.buttons
     await bot.press(official, "Вид візиту")

@@ -103,7 +103,7 @@ async def test_the_searchers_own_need_lifts_matching_offers_in_the_bot(bot: BotH
         )
     await bot.send(official, "/find")
     reply = await bot.send(official, "експертиза")
-    assert "Знайдено 3 дописи." in reply.text
+    assert "Знайдено 3 оголошення." in reply.text
     assert reply.buttons[0].startswith("1. Pärnu")
 
 

@@ -35,7 +35,7 @@ SECTORS: tuple[Sector, ...] = (
     Sector("shelters", N_("Shelters")),
     Sector("waste", N_("Waste management")),
     Sector("reconstruction", N_("Reconstruction")),
-    Sector("economy", N_("Economy and investment")),
+    Sector("economy", N_("Economy")),
     Sector("digital", N_("Digital services")),
     Sector("utilities", N_("Utilities")),
     Sector("sport", N_("Sport")),

@@ -126,16 +126,16 @@ def delivery_buttons(
     def button(label: str, data: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(t._(label), callback_data=data)
 
+    # Two a row: "Tomorrow morning" and its translations do not fit a third of the width.
     rows = [
         [
             button(SNOOZE_15, f"rm:sn:{reminder.id}:15"),
             button(SNOOZE_HOUR, f"rm:sn:{reminder.id}:60"),
-            button(SNOOZE_MORNING, f"rm:sn:{reminder.id}:am"),
         ],
-        [button(DONE, f"rm:done:{reminder.id}")],
+        [button(SNOOZE_MORNING, f"rm:sn:{reminder.id}:am"), button(DONE, f"rm:done:{reminder.id}")],
     ]
     if offer_off:
-        rows[1].append(button(TURN_OFF, f"rm:off:{reminder.id}"))
+        rows.append([button(TURN_OFF, f"rm:off:{reminder.id}")])
     return rows
 
 

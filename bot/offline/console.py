@@ -22,8 +22,8 @@ from bot.settings import Settings
 
 CONSOLE_OPERATOR_ID = 1001
 CONSOLE_HELP = """Console commands:
-  :user ID [NAME] [uk|en]   act as another person (created if new; keeps their language)
-  :lang uk|en               change the current person's Telegram language code
+  :user ID [NAME] [LANG]    act as another person (created if new; keeps their language)
+  :lang uk|en|de|pl         change the current person's Telegram language code
   :private                  talk in the private chat with the bot
   :group [ID] [TITLE]       talk in a group (created with the current person as its admin)
   :add                      add the bot to the current group

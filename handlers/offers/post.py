@@ -289,7 +289,7 @@ FORM = Form(
             _asks("languages"),
             options=_choices(STAFF_LANGUAGES),
             multi=True,
-            width=3,
+            width=2,
             when=_offering,
         ),
         _one_of("urgency", N_("Urgency"), _choices(URGENCIES), _needing),

@@ -297,12 +297,22 @@ def saved(post: Post, community: Community, matched: int, t: Translator, today: 
 # Introductions -----------------------------------------------------------------------------
 
 
-def write_introduction(partner: Community | None, t: Translator) -> Screen:
-    text = t._(
-        "Type a short message for {partner}: who you are and what you propose. They will"
-        " see your name and community; your Telegram contact is shared only if they accept.",
-        partner=place(partner, t),
-    )
+def write_introduction(partner: Community | None, t: Translator, answering: str) -> Screen:
+    """Answering an offer, a Ukrainian community asks for help; answering a need, a partner
+    proposes it."""
+    if answering == OFFER:
+        text = t._(
+            "Type a short message for {partner}: who you are and what your community needs."
+            " They will see your name and community; your Telegram contact is shared only if"
+            " they accept.",
+            partner=place(partner, t),
+        )
+    else:
+        text = t._(
+            "Type a short message for {partner}: who you are and what you propose. They will"
+            " see your name and community; your Telegram contact is shared only if they accept.",
+            partner=place(partner, t),
+        )
     return Screen(text, keyboard([_row((t._("Cancel"), DropIntroduction()))]))
 
 

@@ -222,9 +222,9 @@ def documents(t: Translator, partnership_id: int) -> Screen:
     ]
     text = _(
         "Drafts filled in from what you have recorded, to finish in a word processor: the"
-        " letter of intent to the partner (in Ukrainian and English), the outline of the"
-        " explanatory note and the cover letter to the ministry. Blanks mark what is still"
-        " missing."
+        " letter of intent to the partner (in Ukrainian and the partner's language), the outline"
+        " of the explanatory note and the cover letter to the ministry. Blanks mark what is"
+        " still missing."
     )
     return text, keyboard(rows)
 

@@ -29,8 +29,8 @@ KINDS: tuple[Choice, ...] = (
     Choice("equipment", N_("Equipment")),
     Choice("humanitarian", N_("Humanitarian aid")),
     Choice("funding", N_("Funding or co-financing")),
-    Choice("hosting", N_("Hosting and rehabilitation of children and displaced people")),
-    Choice("projects", N_("Joint projects and EU funding applications")),
+    Choice("hosting", N_("Hosting children and displaced people")),
+    Choice("projects", N_("Joint projects and EU applications")),
     Choice("exchanges", N_("School and youth exchanges")),
 )
 KIND_CODES = frozenset(kind.code for kind in KINDS)

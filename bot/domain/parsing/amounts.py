@@ -69,13 +69,17 @@ class Quantity:
 
 _MULTIPLIERS: dict[str, Decimal] = {
     **dict.fromkeys(
-        ("k", "к", "тис", "тисяча", "тисячі", "тисяч", "тисячу", "thousand", "thousands"),
+        (
+            *("k", "к", "тис", "тисяча", "тисячі", "тисяч", "тисячу", "thousand", "thousands"),
+            *("tsd", "tausend", "tys", "tysiąc", "tysiące", "tysięcy"),
+        ),
         Decimal(10) ** 3,
     ),
     **dict.fromkeys(
         (
             *("m", "mln", "mn", "mil", "mio", "million", "millions"),
             *("млн", "мільйон", "мільйони", "мільйонів", "мільйона"),
+            *("millionen", "milion", "miliony", "milionów", "miliona"),
         ),
         Decimal(10) ** 6,
     ),
@@ -83,6 +87,7 @@ _MULTIPLIERS: dict[str, Decimal] = {
         (
             *("b", "bn", "bln", "mrd", "billion", "billions"),
             *("млрд", "мільярд", "мільярди", "мільярдів", "мільярда"),
+            *("milliarde", "milliarden", "mld", "miliard", "miliardy", "miliardów"),
         ),
         Decimal(10) ** 9,
     ),
@@ -97,6 +102,7 @@ _CURRENCY_WORDS: dict[str, str] = {
         (
             *("uah", "₴", "грн", "hrn", "hryvnia", "hryvnias", "hryvnya", "hryvnyas", "hryvna"),
             *("гривня", "гривні", "гривень", "гривню", "гривнею", "гривнями", "гривнях"),
+            *("hrywnja", "hrywnjas", "hrywna", "hrywny", "hrywien"),
         ),
         "UAH",
     ),
@@ -105,23 +111,27 @@ _CURRENCY_WORDS: dict[str, str] = {
         (
             *("usd", "$", "dollar", "dollars"),
             *("долар", "долари", "доларів", "долара", "доларах", "доларами", "дол"),
+            *("dolar", "dolary", "dolarów"),
         ),
         "USD",
     ),
     **dict.fromkeys(
         (
             *("pln", "zł", "zl", "złoty", "zloty", "złotys", "zlotys", "złotych", "zlotych"),
+            *("złote", "zlote", "złotego"),
             *("злотий", "злоті", "злотих", "злотого", "злотими", "зл"),
         ),
         "PLN",
     ),
     **dict.fromkeys(
-        ("gbp", "£", "pound", "pounds", "фунт", "фунти", "фунтів", "фунта", "фунтах"), "GBP"
+        ("gbp", "£", "pound", "pounds", "фунт", "фунти", "фунтів", "фунта", "фунтах", "pfund"),
+        "GBP",
     ),
     **dict.fromkeys(
         (
             *("chf", "fr", "sfr", "franc", "francs"),
             *("франк", "франки", "франків", "франка", "франках"),
+            *("franken", "frank", "franki", "franków"),
         ),
         "CHF",
     ),
@@ -165,6 +175,7 @@ _UNIT_WORDS: dict[str, str] = {
         (
             *("t", "ton", "tons", "tonne", "tonnes"),
             *("т", "тн", "тонна", "тонни", "тонн", "тонну", "тоннах"),
+            *("tonnen", "tona", "tony"),
         ),
         "t",
     ),
@@ -172,6 +183,7 @@ _UNIT_WORDS: dict[str, str] = {
         (
             *("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"),
             *("кг", "кіло", "кілограм", "кілограми", "кілограмів", "кілограма"),
+            *("kilogramm", "kilogramów"),
         ),
         "kg",
     ),
@@ -179,6 +191,7 @@ _UNIT_WORDS: dict[str, str] = {
         (
             *("pcs", "pc", "piece", "pieces", "unit", "units", "item", "items"),
             *("шт", "штука", "штуки", "штук", "од", "одиниця", "одиниці", "одиниць"),
+            *("stk", "stück", "szt", "sztuka", "sztuki", "sztuk"),
         ),
         "pcs",
     ),
@@ -186,6 +199,7 @@ _UNIT_WORDS: dict[str, str] = {
         (
             *("pallet", "pallets"),
             *("палета", "палети", "палет", "палету", "піддон", "піддони", "піддонів", "піддона"),
+            *("palette", "paletten", "paleta", "palety", "palet"),
         ),
         "pallets",
     ),
@@ -197,6 +211,10 @@ _UNIT_WORDS: dict[str, str] = {
             *("мікроавтобусів", "вантажівка", "вантажівки", "вантажівок", "машина", "машини"),
             *("машин", "авто", "автомобіль", "автомобілі", "автомобілів", "автомобіля"),
             *("транспортний засіб", "транспортні засоби", "транспортних засобів"),
+            *("fahrzeug", "fahrzeuge", "busse", "lkw", "krankenwagen", "feuerwehrauto"),
+            *("pojazd", "pojazdy", "pojazdów", "autobusy", "autobusów", "karetka", "karetki"),
+            *("autobus",),
+            *("karetek", "samochód", "samochody", "samochodów"),
         ),
         "vehicles",
     ),
@@ -207,6 +225,8 @@ _UNIT_WORDS: dict[str, str] = {
             *("осіб", "особи", "особа", "людей", "люди", "людина", "людини", "дітей", "діти"),
             *("дитина", "дитини", "учасників", "учасники", "учнів", "учні", "студентів"),
             *("дорослих", "волонтерів"),
+            *("personen", "kinder", "teilnehmende", "osoba", "osoby", "osób", "dzieci"),
+            *("uczestników", "uczniów"),
         ),
         "people",
     ),

@@ -1,4 +1,5 @@
-"""Dates, times and date ranges as people type them in Ukrainian or English.
+"""Dates, times and date ranges as people type them in Ukrainian or English; German and
+Polish day words (heute, wczoraj) too, for partners typing in their own language.
 
 A small hand-written grammar instead of dateparser: dateparser in its default mode
 accepts noise ("a" -> the 1st of this month, "5" -> the 5th, "2 days from today" -> today),
@@ -165,6 +166,17 @@ _DAY_WORDS: dict[str, int] = {
     "учора": -1,
     "післязавтра": 2,
     "позавчора": -2,
+    "heute": 0,
+    "morgen": 1,
+    "gestern": -1,
+    "übermorgen": 2,
+    "vorgestern": -2,
+    "dziś": 0,
+    "dzisiaj": 0,
+    "jutro": 1,
+    "wczoraj": -1,
+    "pojutrze": 2,
+    "przedwczoraj": -2,
 }
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
-
-from babel.dates import get_day_names, get_month_names
+from typing import Any
 
 from bot.i18n import N_, Translator
 
@@ -14,12 +12,6 @@ SNOOZE_HOUR = N_("In 1 hour")
 SNOOZE_MORNING = N_("Tomorrow morning")
 DONE = N_("Done")
 TURN_OFF = N_("Turn off")
-
-
-def weekday_name(
-    t: Translator, weekday: int, width: Literal["abbreviated", "narrow", "short", "wide"] = "wide"
-) -> str:
-    return str(get_day_names(width, context="format", locale=t.locale)[weekday])
 
 
 # Which weekday of a month, written whole so each language can make the words agree
@@ -65,7 +57,7 @@ NTH_WEEKDAY = {
 
 def _weekly(t: Translator, rule: dict[str, Any], time_text: str, step: int) -> str:
     days = sorted(rule.get("weekdays") or [])
-    names = ", ".join(weekday_name(t, d, "abbreviated") for d in days)
+    names = ", ".join(t.weekday(d, "abbreviated") for d in days)
     if step > 1:
         return t.ngettext(
             "every {n} week on {days} at {time}",
@@ -131,7 +123,7 @@ def _rule_text(t: Translator, rule: dict[str, Any], time_text: str) -> str:
     if freq == "monthly":
         return _monthly(t, rule, time_text, step)
     if freq == "yearly":
-        month = get_month_names("wide", context="format", locale=t.locale)[int(rule["month"])]
+        month = t.month(int(rule["month"]))
         return t._(
             "every year on {day} {month} at {time}",
             day=rule.get("day"),
@@ -166,7 +158,7 @@ def when_text(t: Translator, moment: datetime, tz: str) -> str:
     local = moment.astimezone(ZoneInfo(tz))
     return t._(
         "{weekday}, {date} at {time}",
-        weekday=weekday_name(t, local.weekday()),
+        weekday=t.weekday(local.weekday()),
         date=t.date(local.date(), "long"),
         time=local.strftime("%H:%M"),
     )

@@ -1,9 +1,10 @@
 """Draft documents a clerk finishes in a word processor, filled from a partnership's facts.
 
-Three .docx files: the initiative letter of intent to the partner (Ukrainian and English),
-the outline of the explanatory note and the cover letter to the ministry (both in
-Ukrainian, the language the ministry works in). Gaps the bot cannot fill are left as
-blanks to complete by hand.
+Three .docx files: the initiative letter of intent to the partner (in Ukrainian and the
+partner's language: German, Polish, or English for the others), the outline of the
+explanatory note and the cover letter to the ministry (both in Ukrainian, the language the
+ministry works in). Gaps the bot cannot fill are left as blanks to complete by hand. Dates
+are numeric (25.03.2026), as in official correspondence.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 BLANK = "____________"
-MINISTRY_LANGUAGE = "uk"
+UKRAINIAN = "uk"  # the community's side of every document and the ministry's language
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class DocumentFacts:
     # громада, Калуський район, ...») and KATOTTG code, for the sender's block.
     official: dict[str, str] | None = None
     katottg: str | None = None
+    partner_language: str = "en"  # the language of the partner's side of the letter
 
 
 def _sender(document: DocxDocument, t: Translator, facts: DocumentFacts) -> None:
@@ -54,7 +56,7 @@ def _fact(facts: DocumentFacts, step: str, key: str) -> Any:
 
 
 def _date(t: Translator, value: str | None) -> str:
-    return t.date(date.fromisoformat(value), fmt="long") if value else BLANK
+    return t.numeric_date(date.fromisoformat(value)) if value else BLANK
 
 
 def _choice(t: Translator, step: str, key: str, value: str | None) -> str:
@@ -104,7 +106,7 @@ def _letter_section(
     document.add_paragraph(t._("To: {partner}", partner=partner))
     document.add_paragraph(t._("From: {community}, Ukraine", community=community))
     _sender(document, t, facts)
-    document.add_paragraph(t._("Date: {date}", date=t.date(facts.today, fmt="long")))
+    document.add_paragraph(t._("Date: {date}", date=t.numeric_date(facts.today)))
     document.add_paragraph(
         t._(
             "{community} expresses its intention to establish a twinning partnership with"
@@ -132,16 +134,17 @@ def _letter_section(
 
 
 def letter_of_intent(i18n: I18n, facts: DocumentFacts, legal: LegalFacts) -> bytes:
-    t_uk, t_en = i18n.get("uk"), i18n.get("en")
-    document = _new_document(f"{t_uk._('Letter of intent')} / {t_en._('Letter of intent')}")
-    _letter_section(document, t_uk, facts, legal)
+    """The Ukrainian side first, then the same letter in the partner's language."""
+    sides = [i18n.get(UKRAINIAN), i18n.get(facts.partner_language)]
+    document = _new_document(" / ".join(t._("Letter of intent") for t in sides))
+    _letter_section(document, sides[0], facts, legal)
     document.add_page_break()
-    _letter_section(document, t_en, facts, legal)
+    _letter_section(document, sides[1], facts, legal)
     return _bytes(document)
 
 
 def explanatory_note(i18n: I18n, facts: DocumentFacts, legal: LegalFacts) -> bytes:
-    t = i18n.get(MINISTRY_LANGUAGE)
+    t = i18n.get(UKRAINIAN)
     lang = t.lang
     community, partner = facts.community[lang], facts.partner[lang]
     kind = _choice(t, "draft", "agreement_kind", _fact(facts, "draft", "agreement_kind"))
@@ -195,7 +198,7 @@ def explanatory_note(i18n: I18n, facts: DocumentFacts, legal: LegalFacts) -> byt
 
 
 def ministry_cover_letter(i18n: I18n, facts: DocumentFacts, legal: LegalFacts) -> bytes:
-    t = i18n.get(MINISTRY_LANGUAGE)
+    t = i18n.get(UKRAINIAN)
     lang = t.lang
     community, partner = facts.community[lang], facts.partner[lang]
     kind = _choice(t, "draft", "agreement_kind", _fact(facts, "draft", "agreement_kind"))
@@ -203,7 +206,7 @@ def ministry_cover_letter(i18n: I18n, facts: DocumentFacts, legal: LegalFacts) -
     document.add_paragraph(t._("To: {ministry}", ministry=legal.ministry(lang)))
     document.add_paragraph(t._("From: {community}", community=community))
     _sender(document, t, facts)
-    document.add_paragraph(t._("Date: {date}", date=t.date(facts.today, fmt="long")))
+    document.add_paragraph(t._("Date: {date}", date=t.numeric_date(facts.today)))
     document.add_paragraph(
         t._(
             "Re: approval of the draft {kind} between {community} and {partner}",

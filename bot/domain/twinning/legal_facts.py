@@ -2,7 +2,8 @@
 
 Names of ministries and legal references change more often than the code; keeping them in
 `bot/data/legal_facts.json` (or the file `TWINBOT_LEGAL_FACTS` points at) lets an operator
-update them without a release. Every text has a Ukrainian and an English version.
+update them without a release. Every text has a Ukrainian and an English version; a
+language without its own version of a text shows the English one.
 """
 
 from __future__ import annotations
