@@ -12,7 +12,7 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     reply = await bot.send(mayor, "/menu")
     reply = await bot.press(mayor, "Путівник із побратимства")
     assert "Путівник із побратимства — Бровари" in reply.text
-    assert "шість кроків" in reply.text
+    assert "сім кроків" in reply.text
     await bot.press(mayor, "Нове партнерство")
     reply = await bot.send(mayor, "Gniezno")
     assert any("Гнезнен" in b or "Gniezno County" in b for b in reply.buttons)
@@ -20,10 +20,10 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     await bot.press(mayor, county)
     reply = await bot.press(mayor, "Підтвердити")
     assert "Партнерство створено." in reply.text
-    assert "Далі: 1. Сфери співпраці та рішення ради" in reply.text
+    assert "Далі: 1. Сфери співпраці та ініціатива громади" in reply.text
 
     reply = await bot.press(mayor, "Продовжити")
-    assert "Крок 1 з 6 · Сфери співпраці та рішення ради" in reply.text
+    assert "Крок 1 з 7 · Сфери співпраці та ініціатива громади" in reply.text
     await bot.press(mayor, "Освіта")
     await bot.press(mayor, "Молодь")
     await bot.press(mayor, "Готово")
@@ -32,7 +32,7 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     assert "Такої дати в календарі немає" in reply.text
     await bot.send(mayor, "вчора")
     reply = await bot.send(mayor, "№ 712")
-    assert "Перевірте крок «1. Сфери співпраці та рішення ради»" in reply.text
+    assert "Перевірте крок «1. Сфери співпраці та ініціатива громади»" in reply.text
     assert "Сфери співпраці: Освіта, Молодь" in reply.text
     assert "Дата рішення: 21 листопада 2026" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
@@ -58,6 +58,13 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     await bot.press(mayor, "Погоджено наказом")
     await bot.send(mayor, "512")
     await bot.press(mayor, "Сьогодні")
+    reply = await bot.press(mayor, "Підтвердити")
+    assert "Далі: 5. Схвалення радою" in reply.text
+
+    reply = await bot.press(mayor, "Продовжити")
+    assert "Крок 5 з 7" in reply.text
+    await bot.press(mayor, "Сьогодні")
+    await bot.send(mayor, "12-45/2026")
     await bot.press(mayor, "Підтвердити")
 
     await bot.press(mayor, "Продовжити")
@@ -65,7 +72,7 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     await bot.send(mayor, "Гнезно")
     await bot.send(mayor, "Ігор Сапожко, Пьотр Вуйцік")
     reply = await bot.press(mayor, "Підтвердити")
-    assert "Далі: 6. Реєстрація" in reply.text
+    assert "Далі: 7. Реєстрація" in reply.text
 
     reply = await bot.press(mayor, "Продовжити")
     assert "державний реєстр угод" in reply.text
@@ -73,9 +80,15 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     assert "не схоже на номер документа" in reply.text
     await bot.send(mayor, "МС-2026/17")
     await bot.press(mayor, "Сьогодні")
+    await bot.press(mayor, "Транскордонне")
+    await bot.send(mayor, "охорона здоров’я, освіта")
+    await bot.press(mayor, "На кілька років")
+    await bot.send(mayor, "5")
     reply = await bot.press(mayor, "Підтвердити")
     assert "Угоду зареєстровано. Партнерство встановлено." in reply.text
     assert "Реєстраційний номер: МС-2026/17" in reply.text
+    assert "Вид співробітництва: Транскордонне" in reply.text
+    assert "Строк, років: 5" in reply.text
 
     await bot.press(mayor, "Документи")
     reply = await bot.press(mayor, "Супровідний лист до міністерства")

@@ -26,7 +26,7 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     await bot.make_member(mayor, "Brovary")
     reply = await bot.send(mayor, "/twinning")
     assert "Twinning guide — Brovary" in reply.text
-    assert "six steps" in reply.text
+    assert "seven steps" in reply.text
     await bot.press(mayor, "New partnership")
     reply = await bot.send(mayor, "Jena")
     assert "Jena, Germany" in reply.buttons
@@ -34,11 +34,11 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     reply = await bot.press(mayor, "Confirm")
     assert "The partnership is created." in reply.text
     assert "Partnership Brovary — Jena, Germany" in reply.text
-    assert "Next: 1. Areas of cooperation and council decision" in reply.text
+    assert "Next: 1. Areas of cooperation and the community's initiative" in reply.text
 
     # Step 1: areas and the council decision.
     reply = await bot.press(mayor, "Continue")
-    assert "Step 1 of 6" in reply.text
+    assert "Step 1 of 7" in reply.text
     await bot.press(mayor, "Health and hospitals")
     reply = await bot.press(mayor, "Energy")
     assert "✓ Health and hospitals" in reply.buttons and "✓ Energy" in reply.buttons
@@ -53,7 +53,7 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     assert "Areas of cooperation: Energy, Health and hospitals" in reply.text
     reply = await bot.press(mayor, "Confirm")
     assert "Saved." in reply.text
-    assert "✅ 1. Areas of cooperation and council decision" in reply.text
+    assert "✅ 1. Areas of cooperation and the community's initiative" in reply.text
     assert "Decision date: 2 November 2026" in reply.text
 
     # Step 2: partner contact.
@@ -98,21 +98,33 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
     assert "twinning.ministry" not in kinds
 
-    # Step 5: signing.
+    # Step 5: the council approves the draft, citing the order.
+    reply = await bot.press(mayor, "Continue")
+    assert "Step 5 of 7" in reply.text and "cites the ministry's order" in reply.text
+    await bot.send(mayor, "20.11.2026")
+    await bot.send(mayor, "12-45/2026")
+    reply = await bot.press(mayor, "Confirm")
+    assert "Next: 6. Signing" in reply.text
+
+    # Step 6: signing.
     await bot.press(mayor, "Continue")
     await bot.send(mayor, "21.11.2026")
     await bot.send(mayor, "Jena")
     await bot.send(mayor, "Ihor Sapozhko, Thomas Nitzsche")
     reply = await bot.press(mayor, "Confirm")
-    assert "Next: 6. Registration" in reply.text
+    assert "Next: 7. Registration" in reply.text
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
     assert {"twinning.register", "twinning.anniversary"} <= kinds
 
-    # Step 6: registration.
+    # Step 7: registration, with the register's type and term.
     await bot.press(mayor, "Continue")
     await bot.send(mayor, "UA-2026-0042")
-    reply = await bot.send(mayor, "today")
+    await bot.send(mayor, "today")
+    await bot.press(mayor, "Transnational")
+    await bot.press(mayor, "Skip")
+    reply = await bot.press(mayor, "Indefinitely")
     assert "Registration number: UA-2026-0042" in reply.text
+    assert "Type of cooperation: Transnational" in reply.text
     reply = await bot.press(mayor, "Confirm")
     assert "The agreement is registered." in reply.text
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
@@ -164,4 +176,12 @@ async def fill_until_ministry(bot: BotHarness, user) -> None:  # type: ignore[no
     await bot.press(user, "Continue")
     await bot.press(user, "Today")
     await bot.press(user, "No answer yet")
+    await bot.press(user, "Confirm")
+
+
+async def approve_by_council(bot: BotHarness, user) -> None:  # type: ignore[no-untyped-def]
+    """Step 5 in English: the council's decision approving the draft, dated today."""
+    await bot.press(user, "Continue")
+    await bot.press(user, "Today")
+    await bot.send(user, "12-45/2026")
     await bot.press(user, "Confirm")

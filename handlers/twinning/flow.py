@@ -87,9 +87,9 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> int:
             "",
             _(
                 "The guide walks you through a twinning partnership with a municipality abroad,"
-                " in six steps: areas of cooperation and the council decision; the partner and"
+                " in seven steps: areas of cooperation and the initiative; the partner and"
                 " first contact; the draft agreement with an explanatory note; the ministry's"
-                " approval; signing; registration."
+                " approval; the council's approval; signing; registration."
             ),
             "",
             _("Start with a new partnership."),

@@ -16,11 +16,12 @@ from bot.i18n import N_, Translator
 from bot.legal_facts import load_legal_facts
 from bot.reminder_kinds import ReminderKinds, Rendered
 from bot.services import Services
-from bot.twinning import REGISTERED, STALL_DAYS, years_since
+from bot.twinning import REGISTERED, STALL_DAYS, planned_day, years_since
 from bot.twinning_card import step_title
 from bot.twinning_deadlines import (
     KIND_ANNIVERSARY,
     KIND_MINISTRY,
+    KIND_PLANNED,
     KIND_REGISTER,
     KIND_STALLED,
 )
@@ -150,8 +151,31 @@ async def render_anniversary(
     return text, _button(t, N_("Open the partnership"), f"tw:c:{partnership.id}")
 
 
+async def render_planned(services: Services, t: Translator, reminder: Reminder) -> Rendered | None:
+    """The day a step was planned for has come; dropped once it is done or re-planned."""
+    loaded = await _load(services, reminder)
+    if loaded is None:
+        return None
+    partnership, records = loaded
+    code = str(reminder.payload.get("step", ""))
+    record = records.get(code)
+    day = planned_day(record.data) if record is not None and not record.done else None
+    if day is None or reminder.payload.get("basis") != f"{code}|{day}":
+        return None
+    community, partner = await _names(services, partnership, t.lang)
+    text = t._(
+        "Step {step} of the partnership of {community} with {partner} is planned for today."
+        " Record it when it is done, or plan a new date.",
+        step=step_title(code, t),
+        community=community,
+        partner=partner,
+    )
+    return text, _button(t, N_("Open the partnership"), f"tw:c:{partnership.id}")
+
+
 def register(kinds: ReminderKinds) -> None:
     kinds.add(KIND_MINISTRY, render_ministry)
     kinds.add(KIND_REGISTER, render_register)
     kinds.add(KIND_STALLED, render_stalled)
     kinds.add(KIND_ANNIVERSARY, render_anniversary)
+    kinds.add(KIND_PLANNED, render_planned)

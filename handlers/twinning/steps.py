@@ -32,6 +32,7 @@ from bot.twinning import (
     date_bounds,
     step_by_code,
     step_number,
+    total_steps,
 )
 from bot.twinning_card import fact_lines, step_title, summary_text, value_text
 from handlers.shared.screens import Button, columns, keyboard, show, toast
@@ -110,7 +111,10 @@ async def advance(update: Update, context: BotContext, intro: bool = False) -> i
 
 def _header(context: BotContext, step: Step) -> str:
     return context._(
-        "Step {number} of 6 · {title}", number=step_number(step.code), title=context._(step.title)
+        "Step {number} of {total} · {title}",
+        number=step_number(step.code),
+        total=total_steps(),
+        title=context._(step.title),
     )
 
 
