@@ -315,6 +315,13 @@ STEPS: tuple[Step, ...] = (
                 ),
             ),
             Field(
+                "sheets",
+                Kind.NUMBER,
+                N_("Sheets of the draft agreement"),
+                N_("Type how many sheets the draft agreement has, e.g. 6."),
+                optional=True,
+            ),
+            Field(
                 "finance_text",
                 Kind.TEXT,
                 N_("Financial consequences, described"),

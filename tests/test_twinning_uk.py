@@ -75,7 +75,7 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     assert "Далі: 7. Реєстрація" in reply.text
 
     reply = await bot.press(mayor, "Продовжити")
-    assert "державний реєстр угод" in reply.text
+    assert "перелік зареєстрованих угод" in reply.text
     reply = await bot.send(mayor, "abc")
     assert "не схоже на номер документа" in reply.text
     await bot.send(mayor, "МС-2026/17")
@@ -95,10 +95,13 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     document = reply.messages[-1]
     assert document.caption == "Супровідний лист до міністерства"
     cover = docx_text(bot.api.files[document.document["file_id"]])
-    assert "Кому: Міністерство розвитку громад та територій України" in cover
-    assert "Бровари" in cover and "Освіта, Молодь" in cover
-    assert "№ 712 від 21 листопада 2026" in cover
+    assert "Міністрові розвитку громад та територій України" in cover
+    assert "з Гнезненським повітом (Республіка Польща)" in cover
+    assert "територіальною громадою міста Броварів (Україна)" in cover
+    assert "у сферах: освіта, молодіжна політика" in cover
+    assert "рішенням виконавчого комітету" in cover and "від 21.11.2026 № 712" in cover
     reply = await bot.press(mayor, "Лист про наміри")
     letter = docx_text(bot.api.files[reply.messages[-1].document["file_id"]])
-    assert "Пропонуємо співпрацю в таких сферах: Освіта, Молодь." in letter
-    assert "We propose to cooperate in these areas: Education, Youth." in letter
+    assert "Пропонуємо співпрацю у таких сферах: освіта, молодіжна політика." in letter
+    # Gniezno County is in Poland: the partner's side is in Polish.
+    assert "Proponujemy współpracę w następujących dziedzinach: edukacja, młodzież." in letter

@@ -10,7 +10,10 @@ from tests.harness import BotHarness
 
 
 def docx_text(data: bytes) -> str:
-    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    """The document's paragraphs, then its tables' cells (the letter's two columns)."""
+    document = Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([*(p.text for p in document.paragraphs), *cells])
 
 
 async def new_partnership(bot: BotHarness, user, query: str, pick: str):  # type: ignore[no-untyped-def]
@@ -131,22 +134,27 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     assert "twinning.register" not in kinds and "twinning.stalled" not in kinds
     assert "twinning.anniversary" in kinds
 
-    # The three documents.
+    # The four documents, each named after the partnership.
     await bot.press(mayor, "Documents")
-    reply = await bot.press(mayor, "All three")
+    reply = await bot.press(mayor, "All documents")
     documents = [m for m in reply.messages if m.document]
     assert [m.document["file_name"] for m in documents] == [
-        "letter-of-intent.docx",
-        "explanatory-note.docx",
-        "ministry-cover-letter.docx",
+        "letter-of-intent_Brovary-Jena.docx",
+        "explanatory-note_Brovary-Jena.docx",
+        "ministry-cover-letter_Brovary-Jena.docx",
+        "draft-council-decision_Brovary-Jena.docx",
     ]
     letter = docx_text(bot.api.files[documents[0].document["file_id"]])
-    assert "Brovary" in letter and "Jena, Germany" in letter
-    assert "Бровари" in letter
-    assert "Health and hospitals" in letter and "2 November 2026" in letter
+    assert "з містом Єна (Федеративна Республіка Німеччина)" in letter
+    assert "Stadtrat Brovary" in letter and "Deutschland" in letter  # Jena: German side
+    assert "охорона здоров’я, енергетика" not in letter
+    assert "енергетика, охорона здоров’я" in letter and "Energie, Gesundheit" in letter
+    assert "від 02.11.2026 № 123-VIII" in letter
     cover = docx_text(bot.api.files[documents[2].document["file_id"]])
-    assert "Міністерство розвитку громад та територій України" in cover
-    assert "9 листопада 2026" in cover
+    assert "Міністрові розвитку громад та територій України" in cover
+    assert "Проєкт узгоджено з партнером 09.11.2026" in cover
+    decision = docx_text(bot.api.files[documents[3].document["file_id"]])
+    assert "від 20.11.2026 № 512" in decision  # the ministry's order
 
 
 async def fill_areas(bot: BotHarness, user, decision_date: str = "02.11.2026"):  # type: ignore[no-untyped-def]

@@ -84,14 +84,15 @@ def _adjective(word: str, head: Parse, loose: bool = False) -> Parse | None:
 def _form(parse: Parse, case: Case, animate: bool) -> str | None:
     """The word of `parse` in `case`, agreeing in gender and number, or None."""
     target = case.value
-    if case is Case.ACCUSATIVE and (parse.tag.gender == "masc" or parse.tag.number == "plur"):
-        # Masculine and plural accusatives follow animacy: an inanimate «район» keeps the
-        # nominative form, an animate «голова» takes the genitive one.
+    adjective = parse.tag.POS == "ADJF"
+    if case is Case.ACCUSATIVE and adjective and parse.tag.gender in ("masc", None):
+        # An adjective's masculine and plural accusative follows the noun's animacy:
+        # «Шяуляйський район», but «міського голову». Nouns have their own accusative.
         target = "gent" if animate else "nomn"
     grammemes = {target}
     if parse.tag.number == "plur":
         grammemes.add("plur")
-    elif parse.tag.POS == "ADJF" and parse.tag.gender:
+    elif adjective and parse.tag.gender:
         grammemes.add(parse.tag.gender)
     forms = [
         f
@@ -189,3 +190,24 @@ def decline_noun(noun: str, case: Case) -> str:
     if declined is None:
         raise ValueError(f"not a Ukrainian dictionary noun: {noun}")
     return declined
+
+
+def with_number(count: int, noun: str) -> str:
+    """«1 візит», «3 візити», «12 візитів»: the noun agreeing with the number.
+
+    Ukrainian: 1, 21, 31... take the nominative singular; 2-4, 22-24... the nominative
+    plural; the rest (11-14 included) the genitive plural.
+    """
+    tens, units = count % 100, count % 10
+    if units == 1 and tens != 11:
+        wanted, plural = "nomn", False
+    elif 2 <= units <= 4 and not 12 <= tens <= 14:
+        wanted, plural = "nomn", True
+    else:
+        wanted, plural = "gent", True
+    for parse in _nouns(noun):
+        for form in parse.lexeme:
+            tag = form.tag
+            if tag.case == wanted and (tag.number == "plur") == plural:
+                return f"{count} {_restore_case(noun, str(form.word))}"
+    return f"{count} {noun}"

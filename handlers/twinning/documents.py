@@ -6,16 +6,17 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.i18n import LANGUAGES, N_
-from bot.twinning_documents import DOCUMENTS, DocumentFacts
+from bot.i18n import N_
+from bot.twinning_document_facts import gather
+from bot.twinning_documents import DOCUMENTS, build, file_name
 from handlers.shared.screens import keyboard, show
-from handlers.twinning.common import community_name, legal, partnership_for
-from storage.partnerships import Partnership
+from handlers.twinning.common import legal, partnership_for
 
 LABELS = {
-    "letter": N_("Letter of intent to the partner (Ukrainian and English)"),
-    "note": N_("Outline of the explanatory note"),
+    "letter": N_("Letter of intent to the partner (Ukrainian and the partner's language)"),
+    "note": N_("Explanatory note to the draft agreement"),
     "cover": N_("Cover letter to the ministry"),
+    "decision": N_("Draft council decision approving the agreement"),
 }
 
 
@@ -29,30 +30,18 @@ async def menu(update: Update, context: BotContext, raw_id: str) -> int:
         [(_("Letter of intent"), f"tw:dd:{pid}:letter")],
         [(_("Explanatory note"), f"tw:dd:{pid}:note")],
         [(_("Cover letter to the ministry"), f"tw:dd:{pid}:cover")],
-        [(_("All three"), f"tw:dd:{pid}:all")],
+        [(_("Draft council decision"), f"tw:dd:{pid}:decision")],
+        [(_("All documents"), f"tw:dd:{pid}:all")],
         [(_("Back"), f"tw:c:{pid}")],
     ]
     text = _(
-        "Drafts filled in from what you have recorded, to finish in a word processor: the"
-        " letter of intent to the partner (in Ukrainian and English), the outline of the"
-        " explanatory note and the cover letter to the ministry. Blanks mark what is still"
-        " missing."
+        "Documents filled in from what you have recorded, ready to sign: the letter of intent"
+        " to the partner (in Ukrainian and the partner's language), the explanatory note, the"
+        " cover letter to the ministry and the draft council decision. Blanks mark what is"
+        " still missing."
     )
     await show(update, context, text, keyboard(rows))
     return ConversationHandler.END
-
-
-async def _facts(context: BotContext, partnership: Partnership) -> DocumentFacts:
-    repos = context.repos
-    community = await repos.communities.get(partnership.community_id)
-    partner = await repos.communities.get(partnership.partner_id)
-    records = await repos.partnerships.steps(partnership.id)
-    return DocumentFacts(
-        community={lang: community_name(community, lang) for lang in LANGUAGES},
-        partner={lang: community_name(partner, lang) for lang in LANGUAGES},
-        facts={code: record.data for code, record in records.items()},
-        today=context.services.clock.now().date(),
-    )
 
 
 async def send(update: Update, context: BotContext, raw_id: str, which: str) -> int:
@@ -65,13 +54,11 @@ async def send(update: Update, context: BotContext, raw_id: str, which: str) -> 
         return await menu(update, context, raw_id)
     if update.callback_query is not None:
         await update.callback_query.answer(context._("Preparing the documents…"))
-    facts = await _facts(context, partnership)
+    facts = await gather(context.repos, partnership, context.services.clock.now().date())
     for key in wanted:
-        file_name, build = DOCUMENTS[key]
-        data = build(context.services.i18n, facts, legal(context))
         await context.bot.send_document(
             chat.id,
-            InputFile(data, filename=file_name),
+            InputFile(build(key, facts, legal(context)), filename=file_name(key, facts)),
             caption=context._(LABELS[key]),
         )
     return ConversationHandler.END
