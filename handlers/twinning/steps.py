@@ -30,6 +30,8 @@ from bot.twinning import (
     check_number,
     current_step,
     date_bounds,
+    missing_before,
+    position,
     step_by_code,
     step_number,
     total_steps,
@@ -70,9 +72,9 @@ async def open_step(update: Update, context: BotContext, raw_id: str, code: str)
     done = {c: r.done for c, r in records.items()}
     step = step_by_code(code)
     if step is None or not can_open(code, done):
+        needed = (missing_before(code, done) or [current_step(done)])[0]
         await toast(
-            update,
-            context._("Finish step {step} first.", step=step_title(current_step(done), context.t)),
+            update, context._("Finish step {step} first.", step=step_title(needed, context.t))
         )
         return ConversationHandler.END
     record = records.get(code)
@@ -434,7 +436,9 @@ async def confirm(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     records = await repos.partnerships.steps(partnership.id)
     done = {c: r.done for c, r in records.items()}
-    await repos.partnerships.set_step(partnership.id, current_step(done))
+    await repos.partnerships.set_step(
+        partnership.id, position({c: r.data for c, r in records.items()}, done)
+    )
     await repos.audit.record(
         context.account.id, "partnership", partnership.id, "step", {"step": step.code, **values}
     )
