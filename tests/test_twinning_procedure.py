@@ -374,3 +374,60 @@ async def test_migration_keeps_every_fact_and_every_partnership_in_its_place(
         assert await database.fetchval("SELECT count(*) FROM community_requisites") == 0
     finally:
         await database.close()
+
+
+def test_the_brief_card_fits_a_phone_and_says_what_comes_next() -> None:
+    from datetime import UTC, datetime
+
+    from bot.i18n import I18n
+    from bot.twinning_card import BRIEF_LINES, brief_text
+    from storage.partnerships import Partnership, StepRecord
+
+    partnership = Partnership(
+        1, 1, 2, "ministry", "active", None, datetime(2026, 11, 22, tzinfo=UTC)
+    )
+    records = {
+        "areas": StepRecord("areas", with_plan({"sectors": ["water"]}, date(2026, 12, 15))),
+        "partner": StepRecord("partner", {"contact_date": "2026-11-05"}, done=True),
+        "draft": StepRecord("draft", {"draft_date": "2026-11-09"}, done=True),
+        "ministry": StepRecord(
+            "ministry",
+            {"submitted_date": "2026-11-10", "outcome": "remarks", "remarks": "Rename"},
+        ),
+        "signing": StepRecord("signing", with_plan({}, date(2027, 3, 1))),
+    }
+    for lang, expected in (
+        (
+            "en",
+            [
+                "Partnership Dolyna — Šiauliai district",
+                "Steps done: 2 of 7 · planned: 2",
+                "Next: 4. Ministry approval",
+                "The draft came back with remarks: revise it and send it again.",
+                "Planned: 1. Areas of cooperation and the community's initiative — 15 December"
+                " 2026",
+            ],
+        ),
+        (
+            "uk",
+            [
+                "Партнерство Долина — Шяуляйський район",
+                "Виконано кроків: 2 з 7 · заплановано: 2",
+                "Далі: 4. Погодження міністерства",
+                "Проєкт повернули із зауваженнями: доопрацюйте його й подайте повторно.",
+            ],
+        ),
+    ):
+        t = I18n().get(lang)
+        community, partner = (
+            ("Dolyna", "Šiauliai district")
+            if lang == "en"
+            else (
+                "Долина",
+                "Шяуляйський район",
+            )
+        )
+        text = brief_text(t, partnership, community, partner, records)
+        assert len(text.splitlines()) <= BRIEF_LINES
+        for line in expected:
+            assert line in text.splitlines(), (line, text)

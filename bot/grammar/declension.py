@@ -36,6 +36,12 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse(word: str) -> tuple[Parse, ...]:
+    # Documents ask for the same few words many times over.
+    return tuple(analyzer().parse(word))
+
+
 def _known(parse: Parse) -> bool:
     """A form found in the dictionary, not one guessed from a similar ending."""
     return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
@@ -55,9 +61,7 @@ def _proper(parse: Parse) -> bool:
 def _nouns(word: str) -> list[Parse]:
     """Nominative noun readings of a word, common nouns before first names and surnames."""
     found = [
-        p
-        for p in analyzer().parse(word)
-        if p.tag.POS == "NOUN" and _nominative(p) and "Abbr" not in p.tag
+        p for p in _parse(word) if p.tag.POS == "NOUN" and _nominative(p) and "Abbr" not in p.tag
     ]
     return sorted(found, key=lambda p: (_proper(p), not _known(p)))
 
@@ -74,7 +78,7 @@ def _adjective(word: str, head: Parse, loose: bool = False) -> Parse | None:
     return next(
         (
             p
-            for p in analyzer().parse(word)
+            for p in _parse(word)
             if p.tag.POS == "ADJF" and p.tag.case == "nomn" and _agrees(p, head, loose)
         ),
         None,
@@ -150,11 +154,12 @@ def _head(words: list[str]) -> tuple[int, Parse, list[Parse]] | None:
             if all(a is not None for a in adjectives):
                 best = (index, noun, [a for a in adjectives if a is not None])
                 break
-        if not any(p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in analyzer().parse(word)):
+        if not any(p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in _parse(word)):
             break  # past the leading adjectives: later nouns are complements
     return best
 
 
+@functools.lru_cache(maxsize=4096)
 def decline_phrase(phrase: str, case: Case) -> str | None:
     """The phrase in `case`, or None when the dictionary cannot tell how it declines.
 
