@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 from itertools import zip_longest
 
 from docx import Document
@@ -62,7 +62,7 @@ def _set_lang(element: object, locale: str) -> None:
 class OfficialDocument:
     """One document being written, in the language `lang` (the Ukrainian side's, usually)."""
 
-    def __init__(self, *, lang: str, title: str, author: str, subject: str, today: object) -> None:
+    def __init__(self, *, lang: str, title: str, author: str, subject: str, today: date) -> None:
         self.lang = lang
         self.document: DocxDocument = Document()
         section = self.document.sections[0]
@@ -89,9 +89,8 @@ class OfficialDocument:
         properties.language = LOCALES.get(lang, lang)
         properties.comments = ""
         properties.keywords = ""
-        if hasattr(today, "year"):
-            stamp = datetime.combine(today, time(9, 0))  # type: ignore[arg-type]
-            properties.created = properties.modified = stamp
+        # Dated the day it was made, not by the template's own creation date.
+        properties.created = properties.modified = datetime.combine(today, time(9, 0))
         properties.revision = 1
 
     # --- paragraphs -----------------------------------------------------------------------
@@ -189,8 +188,8 @@ class OfficialDocument:
         paragraph = self.paragraph(f"{position}\t{name}", align=WD_ALIGN_PARAGRAPH.LEFT)
         paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
 
-    def executor(self, name: str, phone: str) -> None:
-        self.blank(2)
+    def executor(self, name: str, phone: str, *, gap: int = 2) -> None:
+        self.blank(gap)
         self.paragraph(name, align=WD_ALIGN_PARAGRAPH.LEFT, size=SMALL)
         self.paragraph(phone, align=WD_ALIGN_PARAGRAPH.LEFT, size=SMALL)
 
@@ -224,8 +223,8 @@ class OfficialDocument:
                         self.paragraph(
                             text, align=WD_ALIGN_PARAGRAPH.LEFT, lang=lang, container=cell
                         )
-                # A little air between passages.
-                cell.paragraphs[-1].paragraph_format.space_after = Pt(8)
+                # A little air between passages, and the letter still fits one sheet.
+                cell.paragraphs[-1].paragraph_format.space_after = Pt(4)
 
     @staticmethod
     def pair(left: Sequence[str], right: Sequence[str]) -> list[tuple[list[str], list[str]]]:

@@ -149,10 +149,10 @@ def _head_in(facts: DocumentFacts, case: Case) -> str:
     return f"{declined} {name or BLANK}"
 
 
-def _executor(document: OfficialDocument, facts: DocumentFacts) -> None:
+def _executor(document: OfficialDocument, facts: DocumentFacts, gap: int = 2) -> None:
     requisites = facts.requisites
     name = requisites.executor.official() if requisites.executor else None
-    document.executor(name or BLANK, requisites.executor_phone or BLANK)
+    document.executor(name or BLANK, requisites.executor_phone or BLANK, gap=gap)
 
 
 def _issuer(document: OfficialDocument, facts: DocumentFacts) -> None:
@@ -200,7 +200,7 @@ def letter_of_intent(facts: DocumentFacts, legal: LegalFacts) -> bytes:
         (ours.signature, theirs.signature),
     ]
     document.side_by_side(rows, theirs_template.language)
-    _executor(document, facts)
+    _executor(document, facts, gap=1)
     return document.to_bytes()
 
 

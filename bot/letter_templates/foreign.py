@@ -43,6 +43,7 @@ class ForeignLetter(LetterTemplate):
     initiative: dict[str, str]  # decision body -> sentence with {number}, {date}, {council}
     meeting: str
     hope: str
+    law_citation: str  # {number}, {date}, {title}
 
     def day(self, value: date | str) -> str:
         day = date.fromisoformat(value) if isinstance(value, str) else value
@@ -56,8 +57,6 @@ class ForeignLetter(LetterTemplate):
             date=self.day(act.date),
             title=act.titles.get(self.language, act.title),
         )
-
-    law_citation: str  # {number}, {date}, {title}
 
     def letter(self, facts: DocumentFacts, legal: LegalFacts) -> Letter:
         kind = hromada_kind(facts)
