@@ -16,6 +16,7 @@ from storage.offers_introductions import IntroductionRepository
 from storage.offers_notices import NoticeRepository
 from storage.partnerships import PartnershipRepository
 from storage.reminders import ReminderRepository
+from storage.requisites import RequisitesRepository
 from storage.users import ChatRepository, UserRepository
 from storage.visits import VisitRepository
 
@@ -35,6 +36,7 @@ class Repositories:
     notices: NoticeRepository
     aid: AidRepository
     visits: VisitRepository
+    requisites: RequisitesRepository
 
     @classmethod
     def build(cls, db: Database, clock: Clock, default_tz: str) -> Repositories:
@@ -52,4 +54,5 @@ class Repositories:
             notices=NoticeRepository(db, clock),
             aid=AidRepository(db, clock),
             visits=VisitRepository(db, clock),
+            requisites=RequisitesRepository(db, clock),
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from bot.button_width import ELLIPSIS, budget, fits, label_width
+from bot.domain.button_width import ELLIPSIS, budget, fits, label_width
 from bot.i18n import LANGUAGES, I18n
 
 TICK = "✓ "

@@ -9,7 +9,7 @@ from datetime import UTC
 
 import pytest
 
-from bot.button_width import fit, fits
+from bot.domain.button_width import fit, fits
 from bot.domain.reminders.schedule import parse_schedule
 from bot.i18n import LANGUAGES, I18n, Translator, document_language, language_for
 from tests.screens import translations

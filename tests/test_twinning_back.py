@@ -54,10 +54,10 @@ async def test_step_fields_back_in_ukrainian_keep_what_was_typed(bot: BotHarness
 
     # Nothing typed yet: Back from the first field returns to the card.
     reply = await bot.press(mayor, "Продовжити")
-    assert "Крок 1 з 6" in reply.text
+    assert "Крок 1 з 7" in reply.text
     assert "Назад" in reply.buttons
     reply = await bot.press(mayor, "Назад")
-    assert "Крок 1 з 6" not in reply.text
+    assert "Крок 1 з 7" not in reply.text
     assert any(label.startswith("Продовжити") for label in reply.buttons)
 
     await bot.press(mayor, "Продовжити")

@@ -29,9 +29,9 @@ TODAY = date(2026, 11, 22)
 def test_steps_open_in_order_and_done_ones_can_be_corrected() -> None:
     assert current_step({}) == "areas"
     assert current_step({"areas": True, "partner": True}) == "draft"
-    assert current_step(dict.fromkeys(("areas", "partner", "draft", "ministry"), True)) == "signing"
+    assert current_step(dict.fromkeys(("areas", "partner", "draft", "ministry"), True)) == "council"
     everything = dict.fromkeys(
-        ("areas", "partner", "draft", "ministry", "signing", "registration"), True
+        ("areas", "partner", "draft", "ministry", "council", "signing", "registration"), True
     )
     assert current_step(everything) == REGISTERED
     assert can_open("areas", {}) and not can_open("signing", {"areas": True})
@@ -58,10 +58,10 @@ def test_date_bounds_follow_the_workflow() -> None:
         "partner": {"contact_date": "2026-11-05"},
         "draft": {"draft_date": "2026-11-09"},
     }
-    assert date_bounds("partner", "contact_date", saved, {}) == (
-        date(2026, 11, 2),
-        date(2026, 11, 9),
-    )
+    # Step 1 stands apart: the council may decide before or after the first contact.
+    assert date_bounds("partner", "contact_date", saved, {}) == (None, date(2026, 11, 9))
+    assert date_bounds("areas", "decision_date", saved, {}) == (None, None)
+    assert date_bounds("draft", "draft_date", saved, {}) == (date(2026, 11, 5), None)
     values = {"submitted_date": "2026-11-10"}
     assert date_bounds("ministry", "order_date", saved, values) == (date(2026, 11, 10), None)
 

@@ -14,7 +14,7 @@ async def test_going_back_to_edit_a_step_keeps_who_and_when(bot: BotHarness) -> 
     await fill_areas(bot, mayor)
     reply = await bot.press(mayor, "Correct a step")
     assert "Which step do you want to correct?" in reply.text
-    reply = await bot.press(mayor, "1. Areas of cooperation and council decision")
+    reply = await bot.press(mayor, "1. Areas of cooperation and the community's initiative")
     assert "Decision number: 45" in reply.text
     reply = await bot.press(mayor, "Edit")
     assert "Decision number" in reply.buttons
@@ -98,14 +98,19 @@ async def test_invalid_dates_are_explained(bot: BotHarness) -> None:
     assert "There is no such date in the calendar" in reply.text
     reply = await bot.send(mayor, "12.03.1998")
     assert "too long ago" in reply.text
-    reply = await bot.send(mayor, "05.11.2026")
-    assert "before 10 November 2026" in reply.text
     reply = await bot.send(mayor, "01.12.2026")
     assert "in the future" in reply.text
     reply = await bot.send(mayor, "banana")
     assert "could not read that date" in reply.text
     reply = await bot.send(mayor, "yesterday")
     assert "partner's contact person" in reply.text
+    await bot.press(mayor, "Skip")
+    await bot.press(mayor, "Confirm")
+    # The draft cannot be agreed before the first contact (21 November).
+    await bot.press(mayor, "Continue")
+    await bot.press(mayor, "Memorandum")
+    reply = await bot.send(mayor, "20.11.2026")
+    assert "before 21 November 2026" in reply.text
 
 
 async def test_invalid_number_and_empty_areas(bot: BotHarness) -> None:
@@ -234,8 +239,8 @@ async def test_a_long_partner_name_in_the_list_is_cut_at_a_word(bot: BotHarness)
 
 def reply_title(lang: str) -> str:
     return {
-        "en": "Areas of cooperation and council decision",
-        "uk": "Сфери співробітництва та рішення ради",
+        "en": "Areas of cooperation and the community's initiative",
+        "uk": "Сфери співпраці та ініціатива громади",
     }[lang]
 
 

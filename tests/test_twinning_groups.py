@@ -28,12 +28,12 @@ async def test_linked_group_follows_the_partnership(bot: BotHarness) -> None:
     posted = reply.to(group.id)
     assert len(posted) == 1
     assert "Brovary — Jena, Germany" in posted[0].text
-    assert "Step 1. Areas of cooperation and council decision is done." in posted[0].text
+    assert "Step 1. Areas of cooperation and the community's initiative is done." in posted[0].text
     assert "Next: 2. Partner found and contact opened" in posted[0].text
 
     # Everyone in the group sees the card.
     reply = await bot.send(anna, "/status", chat=group)
-    assert "✅ 1. Areas of cooperation and council decision" in reply.text
+    assert "✅ 1. Areas of cooperation and the community's initiative" in reply.text
 
     # The group switches to Ukrainian: posts follow its language.
     await bot.repos.chats.set_language(group.id, "uk")

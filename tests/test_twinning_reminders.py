@@ -6,7 +6,12 @@ from datetime import timedelta
 
 from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import BotHarness
-from tests.test_twinning_walk import fill_areas, fill_until_ministry, new_partnership
+from tests.test_twinning_walk import (
+    approve_by_council,
+    fill_areas,
+    fill_until_ministry,
+    new_partnership,
+)
 
 
 def texts(bot: BotHarness, chat_id: int, needle: str) -> list[str]:
@@ -23,10 +28,10 @@ async def test_stalled_step_nudge_after_fourteen_days(bot: BotHarness) -> None:
     assert await deliver_due(bot.app) == 1
     nudge = bot.last(mayor.id)
     assert "has not moved for 14 days" in nudge.text
-    assert "Next step: 1. Areas of cooperation and council decision" in nudge.text
+    assert "Next step: 1. Areas of cooperation and the community's initiative" in nudge.text
     assert "Continue" in nudge.button_labels and "Turn off" in nudge.button_labels
     reply = await bot.press(mayor, "Continue")
-    assert "Step 1 of 6" in reply.text
+    assert "Step 1 of 7" in reply.text
 
 
 async def test_moving_a_step_postpones_the_nudge(bot: BotHarness) -> None:
@@ -86,6 +91,7 @@ async def test_register_prompt_until_registered_and_yearly_anniversary(bot: BotH
     await bot.send(mayor, "512")
     await bot.press(mayor, "Today")
     await bot.press(mayor, "Confirm")
+    await approve_by_council(bot, mayor)
     await bot.press(mayor, "Continue")
     await bot.press(mayor, "Today")
     await bot.send(mayor, "Brovary")
@@ -102,6 +108,9 @@ async def test_register_prompt_until_registered_and_yearly_anniversary(bot: BotH
     await bot.press(mayor, "Record the registration")
     await bot.send(mayor, "42")
     await bot.press(mayor, "Today")
+    await bot.press(mayor, "Cross-border")
+    await bot.press(mayor, "Skip")
+    await bot.press(mayor, "Indefinitely")
     await bot.press(mayor, "Confirm")
     bot.clock.advance(timedelta(days=7))
     assert await deliver_due(bot.app) == 0  # registered: no more prompts, no stall nudge

@@ -7,7 +7,7 @@ from datetime import timedelta
 from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import OPERATOR_ID, BotHarness
 from tests.test_twinning_reminders import texts
-from tests.test_twinning_walk import fill_until_ministry, new_partnership
+from tests.test_twinning_walk import approve_by_council, fill_until_ministry, new_partnership
 
 STALLED_EN = "has not moved for 14 days"
 STALLED_UK = "Партнерство без змін уже 14 днів"
@@ -44,7 +44,7 @@ async def test_invited_colleague_gets_the_stalled_nudge_in_ukrainian(bot: BotHar
     assert len(nudges) == 1
     assert "Наступний крок: 1." in nudges[0]
     reply = await bot.press(deputy, "Продовжити")
-    assert "Крок 1 з 6" in reply.text
+    assert "Крок 1 з 7" in reply.text
 
 
 async def test_a_nudge_already_delivered_is_not_sent_to_a_newcomer(bot: BotHarness) -> None:
@@ -114,6 +114,7 @@ async def test_partner_coordinator_joining_after_signing_gets_the_anniversary(
     await bot.send(mayor, "512")
     await bot.press(mayor, "Today")
     await bot.press(mayor, "Confirm")
+    await approve_by_council(bot, mayor)
     await bot.press(mayor, "Continue")
     await bot.press(mayor, "Today")
     await bot.send(mayor, "Brovary")

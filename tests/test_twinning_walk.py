@@ -10,7 +10,10 @@ from tests.harness import BotHarness
 
 
 def docx_text(data: bytes) -> str:
-    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    """The document's paragraphs, then its tables' cells (the letter's two columns)."""
+    document = Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([*(p.text for p in document.paragraphs), *cells])
 
 
 async def new_partnership(bot: BotHarness, user, query: str, pick: str):  # type: ignore[no-untyped-def]
@@ -26,7 +29,7 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     await bot.make_member(mayor, "Brovary")
     reply = await bot.send(mayor, "/twinning")
     assert "Twinning guide — Brovary" in reply.text
-    assert "six steps" in reply.text
+    assert "seven steps" in reply.text
     await bot.press(mayor, "New partnership")
     reply = await bot.send(mayor, "Jena")
     assert "Jena, Germany" in reply.buttons
@@ -34,11 +37,11 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     reply = await bot.press(mayor, "Confirm")
     assert "The partnership is created." in reply.text
     assert "Partnership Brovary — Jena, Germany" in reply.text
-    assert "Next: 1. Areas of cooperation and council decision" in reply.text
+    assert "Next: 1. Areas of cooperation and the community's initiative" in reply.text
 
     # Step 1: areas and the council decision.
     reply = await bot.press(mayor, "Continue")
-    assert "Step 1 of 6" in reply.text
+    assert "Step 1 of 7" in reply.text
     await bot.press(mayor, "Health and hospitals")
     reply = await bot.press(mayor, "Energy")
     assert "✓ Health and hospitals" in reply.buttons and "✓ Energy" in reply.buttons
@@ -53,7 +56,7 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     assert "Areas of cooperation: Energy, Health and hospitals" in reply.text
     reply = await bot.press(mayor, "Confirm")
     assert "Saved." in reply.text
-    assert "✅ 1. Areas of cooperation and council decision" in reply.text
+    assert "✅ 1. Areas of cooperation and the community's initiative" in reply.text
     assert "Decision date: 2 November 2026" in reply.text
 
     # Step 2: partner contact.
@@ -98,49 +101,62 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
     assert "twinning.ministry" not in kinds
 
-    # Step 5: signing.
+    # Step 5: the council approves the draft, citing the order.
+    reply = await bot.press(mayor, "Continue")
+    assert "Step 5 of 7" in reply.text and "cites the ministry's order" in reply.text
+    await bot.send(mayor, "20.11.2026")
+    await bot.send(mayor, "12-45/2026")
+    reply = await bot.press(mayor, "Confirm")
+    assert "Next: 6. Signing" in reply.text
+
+    # Step 6: signing.
     await bot.press(mayor, "Continue")
     await bot.send(mayor, "21.11.2026")
     await bot.send(mayor, "Jena")
     await bot.send(mayor, "Ihor Sapozhko, Thomas Nitzsche")
     reply = await bot.press(mayor, "Confirm")
-    assert "Next: 6. Registration" in reply.text
+    assert "Next: 7. Registration" in reply.text
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
     assert {"twinning.register", "twinning.anniversary"} <= kinds
 
-    # Step 6: registration.
+    # Step 7: registration, with the register's type and term.
     await bot.press(mayor, "Continue")
     await bot.send(mayor, "UA-2026-0042")
-    reply = await bot.send(mayor, "today")
+    await bot.send(mayor, "today")
+    await bot.press(mayor, "Transnational")
+    await bot.press(mayor, "Skip")
+    reply = await bot.press(mayor, "Indefinitely")
     assert "Registration number: UA-2026-0042" in reply.text
+    assert "Type of cooperation: Transnational" in reply.text
     reply = await bot.press(mayor, "Confirm")
     assert "The agreement is registered." in reply.text
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
     assert "twinning.register" not in kinds and "twinning.stalled" not in kinds
     assert "twinning.anniversary" in kinds
 
-    # The three documents.
+    # The four documents, each named after the partnership.
     await bot.press(mayor, "Documents")
-    reply = await bot.press(mayor, "All three")
+    reply = await bot.press(mayor, "All documents")
     documents = [m for m in reply.messages if m.document]
     assert [m.document["file_name"] for m in documents] == [
-        "letter-of-intent.docx",
-        "explanatory-note.docx",
-        "ministry-cover-letter.docx",
+        "letter-of-intent_Brovary-Jena.docx",
+        "explanatory-note_Brovary-Jena.docx",
+        "ministry-cover-letter_Brovary-Jena.docx",
+        "draft-council-decision_Brovary-Jena.docx",
     ]
     # Jena is German: the partner's side of the letter is in German, the other in Ukrainian.
     assert documents[0].caption == "Letter of intent to the partner (Українська / Deutsch)"
     letter = docx_text(bot.api.files[documents[0].document["file_id"]])
-    assert "Brovary" in letter and "Jena, Deutschland" in letter
-    assert "Бровари" in letter and "Єна, Німеччина" in letter
-    assert "Jena, Germany" not in letter
-    assert "Лист про наміри / Absichtserklärung" in letter
-    assert "mit Ihrer Kommune (Jena, Deutschland) eine Städtepartnerschaft einzugehen" in letter
-    assert "in folgenden Bereichen vor: Energie, Gesundheit." in letter
-    assert "Die Initiative stützt sich auf den Beschluss Nr. 123-VIII vom 02.11.2026" in letter
+    assert "з містом Єна (Федеративна Республіка Німеччина)" in letter
+    assert "Stadtrat Brovary" in letter and "Deutschland" in letter  # Jena: German side
+    assert "охорона здоров’я, енергетика" not in letter
+    assert "енергетика, охорона здоров’я" in letter and "Energie, Gesundheit" in letter
+    assert "від 02.11.2026 № 123-VIII" in letter
     cover = docx_text(bot.api.files[documents[2].document["file_id"]])
-    assert "Міністерство розвитку громад та територій України" in cover
-    assert "09.11.2026" in cover
+    assert "Міністрові розвитку громад та територій України" in cover
+    assert "Проєкт узгоджено з партнером 09.11.2026" in cover
+    decision = docx_text(bot.api.files[documents[3].document["file_id"]])
+    assert "від 20.11.2026 № 512" in decision  # the ministry's order
 
 
 async def fill_areas(bot: BotHarness, user, decision_date: str = "02.11.2026"):  # type: ignore[no-untyped-def]
@@ -170,4 +186,12 @@ async def fill_until_ministry(bot: BotHarness, user) -> None:  # type: ignore[no
     await bot.press(user, "Continue")
     await bot.press(user, "Today")
     await bot.press(user, "No answer yet")
+    await bot.press(user, "Confirm")
+
+
+async def approve_by_council(bot: BotHarness, user) -> None:  # type: ignore[no-untyped-def]
+    """Step 5 in English: the council's decision approving the draft, dated today."""
+    await bot.press(user, "Continue")
+    await bot.press(user, "Today")
+    await bot.send(user, "12-45/2026")
     await bot.press(user, "Confirm")

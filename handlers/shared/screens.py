@@ -15,8 +15,8 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
-from bot.button_width import fit, pack
 from bot.context import BotContext
+from bot.domain.button_width import fit, pack
 from bot.domain.parsing.numbers import SQLITE_MAX, ascii_int
 
 _log = logging.getLogger(__name__)

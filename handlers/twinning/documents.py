@@ -6,19 +6,20 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.twinning.documents import DOCUMENTS, UKRAINIAN, DocumentFacts
-from bot.i18n import LANGUAGE_NAMES, LANGUAGES, N_, document_language
+from bot.domain.twinning.document_facts import gather
+from bot.domain.twinning.documents import DOCUMENTS, build, file_name
+from bot.i18n import N_
 from handlers.shared.screens import show
 from handlers.twinning import screens
 from handlers.twinning.buttons import Documents, Download
-from handlers.twinning.common import community_name, legal, partnership_for
-from storage.partnerships import Partnership
+from handlers.twinning.common import legal, partnership_for
 
 END = ConversationHandler.END
 LABELS = {
-    "letter": N_("Letter of intent to the partner ({languages})"),
-    "note": N_("Outline of the explanatory note"),
+    "letter": N_("Letter of intent to the partner (Ukrainian and the partner's language)"),
+    "note": N_("Explanatory note to the draft agreement"),
     "cover": N_("Cover letter to the ministry"),
+    "decision": N_("Draft council decision approving the agreement"),
 }
 
 
@@ -27,22 +28,6 @@ async def menu(update: Update, context: BotContext, press: Documents | Download)
     if partnership is not None:
         await show(update, context, *screens.documents(context.t, partnership.id))
     return END
-
-
-async def _facts(context: BotContext, partnership: Partnership) -> DocumentFacts:
-    repos = context.repos
-    community = await repos.communities.get(partnership.community_id)
-    partner = await repos.communities.get(partnership.partner_id)
-    records = await repos.partnerships.steps(partnership.id)
-    return DocumentFacts(
-        community={lang: community_name(community, lang) for lang in LANGUAGES},
-        partner={lang: community_name(partner, lang) for lang in LANGUAGES},
-        facts={code: record.data for code, record in records.items()},
-        today=context.services.clock.now().date(),
-        official={lang: community.official(lang) for lang in LANGUAGES} if community else {},
-        katottg=community.katottg if community else None,
-        partner_language=document_language(partner.country_code if partner else None),
-    )
 
 
 async def send(update: Update, context: BotContext, press: Download) -> int:
@@ -56,15 +41,11 @@ async def send(update: Update, context: BotContext, press: Download) -> int:
         return await menu(update, context, press)
     if update.callback_query is not None:
         await update.callback_query.answer(context._("Preparing the documents…"))
-    facts = await _facts(context, partnership)
-    # Each language by its own name, as the language picker shows it.
-    languages = " / ".join(LANGUAGE_NAMES[lang] for lang in (UKRAINIAN, facts.partner_language))
+    facts = await gather(context.repos, partnership, context.services.clock.now().date())
     for key in wanted:
-        file_name, build = DOCUMENTS[key]
-        data = build(context.services.i18n, facts, legal(context))
         await context.bot.send_document(
             chat.id,
-            InputFile(data, filename=file_name),
-            caption=context._(LABELS[key], languages=languages),
+            InputFile(build(key, facts, legal(context)), filename=file_name(key, facts)),
+            caption=context._(LABELS[key]),
         )
     return END

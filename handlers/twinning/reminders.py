@@ -15,12 +15,13 @@ from bot.domain.twinning.card import step_title
 from bot.domain.twinning.deadlines import (
     KIND_ANNIVERSARY,
     KIND_MINISTRY,
+    KIND_PLANNED,
     KIND_REGISTER,
     KIND_STALLED,
     REMINDER_NAMES,
 )
 from bot.domain.twinning.legal_facts import load_legal_facts
-from bot.domain.twinning.workflow import REGISTERED, STALL_DAYS, years_since
+from bot.domain.twinning.workflow import REGISTERED, STALL_DAYS, planned_day, years_since
 from bot.i18n import N_, Translator
 from bot.jobs.reminder_kinds import ReminderKinds, Rendered
 from bot.services import Services
@@ -152,11 +153,34 @@ async def title(services: Services, t: Translator, reminder: Reminder) -> str | 
 ORIGIN = N_("from the twinning guide")
 
 
+async def render_planned(services: Services, t: Translator, reminder: Reminder) -> Rendered | None:
+    """The day a step was planned for has come; dropped once it is done or re-planned."""
+    loaded = await _load(services, reminder)
+    if loaded is None:
+        return None
+    partnership, records = loaded
+    code = str(reminder.payload.get("step", ""))
+    record = records.get(code)
+    day = planned_day(record.data) if record is not None and not record.done else None
+    if day is None or reminder.payload.get("basis") != f"{code}|{day}":
+        return None
+    community, partner = await names(services.repos, partnership, t.lang)
+    text = t._(
+        "Step {step} of the partnership of {community} with {partner} is planned for today."
+        " Record it when it is done, or plan a new date.",
+        step=step_title(code, t),
+        community=community,
+        partner=partner,
+    )
+    return text, _button(t, N_("Open the partnership"), Card(partnership.id))
+
+
 def register(kinds: ReminderKinds) -> None:
     for kind, renderer in (
         (KIND_MINISTRY, render_ministry),
         (KIND_REGISTER, render_register),
         (KIND_STALLED, render_stalled),
         (KIND_ANNIVERSARY, render_anniversary),
+        (KIND_PLANNED, render_planned),
     ):
         kinds.add(kind, renderer, origin=ORIGIN, title=title)

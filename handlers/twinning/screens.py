@@ -99,9 +99,9 @@ def guide(
             "",
             _(
                 "The guide walks you through a twinning partnership with a municipality abroad,"
-                " in six steps: areas of cooperation and the council decision; the partner and"
+                " in seven steps: areas of cooperation and the initiative; the partner and"
                 " first contact; the draft agreement with an explanatory note; the ministry's"
-                " approval; signing; registration."
+                " approval; the council's approval; signing; registration."
             ),
             "",
             _("Start with a new partnership."),
@@ -217,13 +217,14 @@ def documents(t: Translator, partnership_id: int) -> Screen:
         [(_("Letter of intent"), Download(partnership_id, "letter").data())],
         [(_("Explanatory note"), Download(partnership_id, "note").data())],
         [(_("Cover letter to the ministry"), Download(partnership_id, "cover").data())],
-        [(_("All three"), Download(partnership_id, "all").data())],
+        [(_("Draft council decision"), Download(partnership_id, "decision").data())],
+        [(_("All documents"), Download(partnership_id, "all").data())],
         [(_("Back"), Card(partnership_id).data())],
     ]
     text = _(
-        "Drafts filled in from what you have recorded, to finish in a word processor: the"
-        " letter of intent to the partner (in Ukrainian and the partner's language), the outline"
-        " of the explanatory note and the cover letter to the ministry. Blanks mark what is"
+        "Documents filled in from what you have recorded, ready to sign: the letter of intent"
+        " to the partner (in Ukrainian and the partner's language), the explanatory note, the"
+        " cover letter to the ministry and the draft council decision. Blanks mark what is"
         " still missing."
     )
     return text, keyboard(rows)

@@ -32,8 +32,11 @@ from bot.domain.twinning.workflow import (
     check_number,
     current_step,
     date_bounds,
+    missing_before,
+    position,
     step_by_code,
     step_number,
+    total_steps,
 )
 from bot.domain.twinning.workflow import Field as Fact
 from bot.i18n import N_, Translator
@@ -173,7 +176,14 @@ def _field(step: Step, fact: Fact) -> forms.Field:
 
 def _heading(step: Step, s: forms.Step) -> str:
     _ = s._
-    parts = [_("Step {number} of 6 · {title}", number=step_number(step.code), title=_(step.title))]
+    parts = [
+        _(
+            "Step {number} of {total} · {title}",
+            number=step_number(step.code),
+            total=total_steps(),
+            title=_(step.title),
+        )
+    ]
     if not s.values:
         # A step opened afresh begins with what it is about.
         facts = legal(s.context)
@@ -223,9 +233,9 @@ async def open_step(update: Update, context: BotContext, press: OpenStep) -> obj
     done = {code: record.done for code, record in records.items()}
     step = step_by_code(press.step)
     if step is None or not can_open(press.step, done):
+        needed = (missing_before(press.step, done) or [current_step(done)])[0]
         await toast(
-            update,
-            context._("Finish step {step} first.", step=step_title(current_step(done), context.t)),
+            update, context._("Finish step {step} first.", step=step_title(needed, context.t))
         )
         return END
     record = records.get(step.code)
@@ -278,7 +288,9 @@ async def _save(step: Step, update: Update, context: BotContext, s: forms.Step) 
         return await show_card(update, context, partnership, notice)
     records = await repos.partnerships.steps(partnership.id)
     done = {c: r.done for c, r in records.items()}
-    await repos.partnerships.set_step(partnership.id, current_step(done))
+    await repos.partnerships.set_step(
+        partnership.id, position({c: r.data for c, r in records.items()}, done)
+    )
     await repos.audit.record(
         context.account.id, "partnership", partnership.id, "step", {"step": step.code, **values}
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pycountry
 from babel import Locale
 
-from bot.button_width import fits
+from bot.domain.button_width import fits
 from bot.domain.places.codifier import HROMADA, SPECIAL_CITY
 from bot.domain.places.translit import transliterate
 

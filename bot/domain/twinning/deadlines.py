@@ -2,9 +2,9 @@
 
 After every change of a partnership, `reschedule` works out which reminders it needs now
 (the ministry's review deadline, the registration prompt, the stalled-step nudge, the
-signing anniversary) and writes or cancels them. Each reminder records the fact it was set
-for (`payload.basis`): one already delivered or switched off is left alone until that fact
-changes.
+signing anniversary, the day each planned step is planned for) and writes or cancels
+them. Each reminder records the fact it was set for (`payload.basis`): one already delivered
+or switched off is left alone until that fact changes.
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ from bot.domain.twinning.workflow import (
     REGISTER_PROMPT_DAYS,
     REGISTERED,
     STALL_DAYS,
+    STEP_CODES,
     ministry_follow_up,
     next_anniversary,
+    planned_day,
+    planned_steps,
 )
 from bot.i18n import N_
 from storage.partnerships import Partnership, StepRecord, WorkflowReminder
@@ -31,6 +34,7 @@ KIND_MINISTRY = "twinning.ministry"
 KIND_REGISTER = "twinning.register"
 KIND_STALLED = "twinning.stalled"
 KIND_ANNIVERSARY = "twinning.anniversary"
+KIND_PLANNED = "twinning.planned"
 REMIND_AT = time(9, 0)
 # What each reminder is for, in a word: the card's list, the reminders list, the calendar.
 REMINDER_NAMES = {
@@ -56,6 +60,11 @@ class Wanted:
     recipients: list[Recipient]
     recurrence: dict[str, Any] | None = None
     at_local: bool = True  # due at REMIND_AT on the day, in each recipient's time zone
+    step: str | None = None  # the step a plan's reminder is about
+
+
+def plan_key(step: str) -> str:
+    return f"plan-{step}"
 
 
 def key_prefix(partnership_id: int, what: str | None = None) -> str:
@@ -101,7 +110,9 @@ async def reschedule(
     data = {code: record.data for code, record in records.items()}
     done = {code: record.done for code, record in records.items()}
 
-    if partnership.step != REGISTERED:
+    planned = planned_steps(data, done)
+    if partnership.step != REGISTERED and partnership.step not in planned:
+        # A planned step has its own deadline; nudging about it before then would nag.
         moved = partnership.updated_at or now
         wanted.append(
             Wanted(
@@ -113,8 +124,15 @@ async def reschedule(
                 at_local=False,
             )
         )
+    for code in planned:
+        day = planned_day(data.get(code))
+        if day is not None:
+            wanted.append(
+                Wanted(plan_key(code), KIND_PLANNED, f"{code}|{day}", _day(day), members, step=code)
+            )
     ministry = data.get("ministry", {})
-    if ministry.get("submitted_date") and not done.get("ministry"):
+    answered = ministry.get("outcome") == "remarks"  # back with the community until resent
+    if ministry.get("submitted_date") and not done.get("ministry") and not answered:
         submitted = date.fromisoformat(ministry["submitted_date"])
         follow_up = ministry_follow_up(submitted, legal.ministry_review_days)
         wanted.append(
@@ -152,7 +170,8 @@ async def reschedule(
         )
 
     existing = await repos.partnerships.reminder_states(partnership.id)
-    for what in ("stalled", "ministry", "register", "anniversary"):
+    kinds = ("stalled", "ministry", "register", "anniversary", *map(plan_key, STEP_CODES))
+    for what in kinds:
         if not any(w.what == what for w in wanted):
             await repos.partnerships.drop_reminders(key_prefix(partnership.id, what))
     for item in wanted:
@@ -175,7 +194,7 @@ async def reschedule(
                     due_at=max(due, now),
                     community_id=partnership.community_id,
                     partnership_id=partnership.id,
-                    payload={"basis": item.basis, "step": partnership.step},
+                    payload={"basis": item.basis, "step": item.step or partnership.step},
                     local_time=REMIND_AT.strftime("%H:%M") if item.at_local else None,
                     tz=recipient.tz,
                     recurrence=recurrence,
