@@ -190,7 +190,7 @@ async def test_dolyna_plans_the_decision_writes_to_siauliai_and_gets_the_letter(
     )
     await bot.send(official, "/twinning")
     reply = await bot.press(official, "Шяуляйський район, Литва")
-    assert "🗓 1. Сфери співпраці та ініціатива громади" in reply.text
+    assert "🗓 1. Сфери співробітництва та ініціатива громади" in reply.text
     assert "Заплановано на 12 грудня 2026" in reply.text
     reply = await bot.press(official, "Продовжити")
     assert "Крок 2 з 7" in reply.text

@@ -96,7 +96,7 @@ def test_list_pages_and_cuts_long_names_at_a_word() -> None:
     assert presses(markup)[first] == Card(9)
 
     text, markup = screens.guide(UK, "Бровари", [], page=0, pages=1)
-    assert "шість кроків" in text and "◀" not in labels(markup)
+    assert "сім кроків" in text and "◀" not in labels(markup)
 
 
 def test_corrections_list_done_steps_in_workflow_order() -> None:
@@ -115,7 +115,7 @@ def test_corrections_list_done_steps_in_workflow_order() -> None:
 
 def test_documents_law_and_group_screens() -> None:
     _, markup = screens.documents(UK, 7)
-    assert presses(markup)["Усі три"] == Download(7, "all")
+    assert presses(markup)["Усі документи"] == Download(7, "all")
     text, markup = screens.law(EN, load_legal_facts(PACKAGED))
     assert "which answers within 30 days" in text and labels(markup) == ["Back"]
 

@@ -20,10 +20,10 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     await bot.press(mayor, county)
     reply = await bot.press(mayor, "Підтвердити")
     assert "Партнерство створено." in reply.text
-    assert "Далі: 1. Сфери співпраці та ініціатива громади" in reply.text
+    assert "Далі: 1. Сфери співробітництва та ініціатива громади" in reply.text
 
     reply = await bot.press(mayor, "Продовжити")
-    assert "Крок 1 з 7 · Сфери співпраці та ініціатива громади" in reply.text
+    assert "Крок 1 з 7 · Сфери співробітництва та ініціатива громади" in reply.text
     await bot.press(mayor, "Освіта")
     await bot.press(mayor, "Молодь")
     await bot.press(mayor, "Готово")
@@ -32,8 +32,8 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     assert "Такої дати в календарі немає" in reply.text
     await bot.send(mayor, "вчора")
     reply = await bot.send(mayor, "№ 712")
-    assert "Перевірте крок «1. Сфери співпраці та ініціатива громади»" in reply.text
-    assert "Сфери співпраці: Освіта, Молодь" in reply.text
+    assert "Перевірте крок «1. Сфери співробітництва та ініціатива громади»" in reply.text
+    assert "Сфери співробітництва: Освіта, Молодь" in reply.text
     assert "Дата рішення: 21 листопада 2026" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
     assert "Збережено." in reply.text and "✅ 1." in reply.text

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from babel import Locale
 from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.twinning.document_facts import gather
+from bot.domain.twinning.document_facts import gather, partner_language
 from bot.domain.twinning.documents import DOCUMENTS, build, file_name
 from bot.i18n import N_
 from handlers.shared.screens import show
@@ -16,11 +17,20 @@ from handlers.twinning.common import legal, partnership_for
 
 END = ConversationHandler.END
 LABELS = {
-    "letter": N_("Letter of intent to the partner (Ukrainian and the partner's language)"),
+    "letter": N_("Letter of intent to the partner ({languages})"),
     "note": N_("Explanatory note to the draft agreement"),
     "cover": N_("Cover letter to the ministry"),
     "decision": N_("Draft council decision approving the agreement"),
 }
+
+
+def _languages(country_code: str) -> str:
+    """The letter's two languages, each by its own name: «Українська / Deutsch»."""
+    names = []
+    for code in ("uk", partner_language(country_code)):
+        name = Locale.parse(code).get_display_name(code) or code
+        names.append(name[:1].upper() + name[1:])
+    return " / ".join(names)
 
 
 async def menu(update: Update, context: BotContext, press: Documents | Download) -> int:
@@ -46,6 +56,6 @@ async def send(update: Update, context: BotContext, press: Download) -> int:
         await context.bot.send_document(
             chat.id,
             InputFile(build(key, facts, legal(context)), filename=file_name(key, facts)),
-            caption=context._(LABELS[key]),
+            caption=context._(LABELS[key], languages=_languages(facts.partner.country_code)),
         )
     return END
