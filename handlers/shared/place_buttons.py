@@ -94,4 +94,3 @@ class StartOver(Button):
     """Back from the picker's lists to the first screen of the flow's place step."""
 
     flow: str
-
