@@ -1,7 +1,7 @@
 """Full-text search over offers and needs: what is indexed, how typed words become a query,
 and how results are ranked.
 
-Everything is folded before indexing and querying (`bot.gazetteer.fold`: case, diacritics,
+Everything is folded before indexing and querying (`bot.domain.places.fold`: case, diacritics,
 Ukrainian transliteration), so `Бровари` finds `Brovary` and `Šiauliai` finds `Siauliai`.
 Typed text never reaches the FTS5 query language: words are cut out of it here, each is
 quoted and searched as a prefix, and their number is capped. A typed word that names a
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from bot.gazetteer import fold
+from bot.domain.places import fold
 from bot.i18n import I18n
 from bot.offers import KINDS
 from bot.sectors import SECTORS

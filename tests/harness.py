@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
+from bot.domain import places
 from bot.domain.places.index import build_key
 from bot.offline_api import (
     OFFLINE_TOKEN,
@@ -169,13 +170,15 @@ class BotHarness:
         *,
         role: str = "admin",
     ) -> Community:
-        """Set up, straight in the database, a user approved to act for a gazetteer place."""
-        from bot.gazetteer import get_gazetteer
-
+        """Set up, straight in the database, a user approved to act for a place of the index
+        (the hromada or the place abroad a name finds best, a hromada among equals)."""
+        found = [
+            *places.search_hromadas(place, limit=1).matches,
+            *places.search_world(place, limit=1).matches,
+        ]
+        assert found, f"the place index has no {place!r}"
+        p = max(found, key=lambda match: match.score).place
         repos = self.repos
-        found = get_gazetteer().search(place, limit=1)
-        assert found, f"gazetteer has no {place!r}"
-        p = found[0]
         await repos.users.upsert(user.id, user.first_name, None, user.username, user.language_code)
         if user.language_code in ("uk", "en"):
             await repos.users.set_language(user.id, user.language_code)

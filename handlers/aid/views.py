@@ -15,7 +15,7 @@ from bot.aid import convert, totals
 from bot.aid_chart import build_chart
 from bot.aid_export import build_csv
 from bot.context import BotContext
-from bot.gazetteer import get_gazetteer
+from bot.domain import places
 from bot.parsing.amounts import CURRENCIES
 from bot.parsing.dates import DateError, parse_date
 from bot.parsing.numbers import ascii_decimal
@@ -133,18 +133,17 @@ async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> N
         return
     community_id, partnership_id = scope
     rows = await context.repos.aid.export_rows(community_id, partnership_id)
-    gazetteer = get_gazetteer()
 
     def region_name(code: str | None) -> str:
-        region = gazetteer.region(code) if code else None
+        region = places.region(code) if code else None
         return region.name(context.lang) if region else ""
 
     def region_code(code: str | None) -> str:
-        region = gazetteer.region(code) if code else None
+        region = places.region(code) if code else None
         return region.katottg if region else ""
 
     def hromada_name(code: str | None) -> str:
-        place = gazetteer.get(code) if code else None
+        place = places.get(code) if code else None
         return place.official_name(context.lang) if place else ""
 
     data = build_csv(rows, context.t, region_name, region_code, hromada_name)

@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
-from bot.gazetteer import get_gazetteer
+from bot.domain import places
 from bot.i18n import Translator
 from bot.legal_facts import LegalFacts, load_legal_facts
 from bot.twinning_deadlines import reschedule
@@ -48,7 +48,7 @@ def community_name(community: Community | None, lang: str) -> str:
     if community is None:
         return "—"
     if community.kind == "foreign":
-        country = get_gazetteer().country(community.country_code)
+        country = places.country(community.country_code)
         if country is not None:
             return f"{community.title(lang)}, {country.name(lang)}"
     return community.title(lang)
