@@ -13,17 +13,7 @@ from bot.domain import places
 from bot.domain.places import Country, Found, Match, Problem
 from bot.i18n import Translator
 from bot.text_input import TextProblem
-from handlers.shared.place_buttons import (
-    AddTyped,
-    ChooseOblast,
-    HandCountry,
-    HandOblast,
-    InOblast,
-    KeepName,
-    NotInList,
-    PickKnown,
-    PickPlace,
-)
+from handlers.shared import place_buttons as buttons
 from handlers.shared.screens import Button, columns, keyboard
 from storage.communities import Community
 
@@ -88,11 +78,11 @@ def results(t: Translator, flow: str, back: str, shown: Results) -> Screen:
     matches = [match for match in found.matches if match.place.key not in seen][:room]
     labels = match_labels(matches, lang, oblast=not found.region)
     rows: list[list[Button]] = [
-        [(clip_label(community.official(lang)), PickKnown(flow, community.id).data())]
+        [(clip_label(community.official(lang)), buttons.PickKnown(flow, community.id).data())]
         for community in shown.known
     ]
     rows += [
-        [(label, PickPlace.of_key(flow, match.place.key).data())]
+        [(label, buttons.PickPlace.of_key(flow, match.place.key).data())]
         for label, match in zip(labels, matches, strict=True)
     ]
     if found.region:
@@ -103,7 +93,7 @@ def results(t: Translator, flow: str, back: str, shown: Results) -> Screen:
             query=query,
         )
         if shown.filtered:
-            rows.append([(t._("All oblasts"), InOblast(flow, None).data())])
+            rows.append([(t._("All oblasts"), buttons.InOblast(flow, None).data())])
     elif len(found.regions) > 1 and found.total > MAX_RESULTS:
         text = t.ngettext(
             "“{query}”: {n} community found, in several oblasts. Choose one, or narrow the"
@@ -113,7 +103,7 @@ def results(t: Translator, flow: str, back: str, shown: Results) -> Screen:
             found.total,
             query=query,
         )
-        rows.append([(t._("Choose the oblast"), ChooseOblast(flow).data())])
+        rows.append([(t._("Choose the oblast"), buttons.ChooseOblast(flow).data())])
     elif rows:
         text = t._("Which one is it? If it is not in the list, type the name again.")
     elif shown.side == "foreign":
@@ -125,25 +115,27 @@ def results(t: Translator, flow: str, back: str, shown: Results) -> Screen:
         if shown.offer is not None:
             name, country = shown.offer
             place = f"{name}, {country.name(lang)}"
-            rows.append([(clip_label(t._("Add “{place}”", place=place)), AddTyped(flow).data())])
+            rows.append(
+                [(clip_label(t._("Add “{place}”", place=place)), buttons.AddTyped(flow).data())]
+            )
     else:
         text = t._(
             "Nothing found for “{query}”. Check the spelling and type it again.", query=query
         )
     if shown.manual:
-        rows.append([(t._("Not in the list"), NotInList(flow).data())])
+        rows.append([(t._("Not in the list"), buttons.NotInList(flow).data())])
     rows.append([(t._("Back"), back)])
     return text, keyboard(rows)
 
 
 def oblasts(t: Translator, flow: str, found: Found) -> Screen:
     """The oblasts a name was found in, with how many communities each."""
-    buttons: list[Button] = []
+    choices: list[Button] = []
     for code, count in found.regions:
         area = places.region(code)
         name = area.short(t.lang) if area else code
-        buttons.append((f"{name} ({count})", InOblast(flow, code).data()))
-    rows = [*columns(buttons), [(t._("Back"), InOblast(flow, None).data())]]
+        choices.append((f"{name} ({count})", buttons.InOblast(flow, code).data()))
+    rows = [*columns(choices), [(t._("Back"), buttons.InOblast(flow, None).data())]]
     return t._("Choose the oblast:"), keyboard(rows)
 
 
@@ -152,7 +144,7 @@ def name_prompt(t: Translator, flow: str, prompt: str, typed: str | None, back: 
     rows: list[list[Button]] = []
     if typed:
         prompt = "\n\n".join([t._("Now: {value}", value=typed), prompt])
-        rows.append([(t._("Keep as is"), KeepName(flow).data())])
+        rows.append([(t._("Keep as is"), buttons.KeepName(flow).data())])
     rows.append([(t._("Back"), back)])
     return prompt, keyboard(rows)
 
@@ -160,21 +152,21 @@ def name_prompt(t: Translator, flow: str, prompt: str, typed: str | None, back: 
 def oblast_choice(t: Translator, flow: str) -> Screen:
     """The oblast of a Ukrainian community typed by hand."""
     regions = [
-        (region.name(t.lang)[:40], HandOblast(flow, region.code).data())
+        (region.name(t.lang)[:40], buttons.HandOblast(flow, region.code).data())
         for region in places.ukrainian_regions(t.lang)
     ]
-    back = [(t._("Back"), NotInList(flow).data())]
+    back = [(t._("Back"), buttons.NotInList(flow).data())]
     return t._("Choose the oblast:"), keyboard([*columns(regions), back])
 
 
 def country_choice(t: Translator, flow: str, query: str, found: Sequence[Country]) -> Screen:
     """The countries a typed country name may be, or that none is."""
-    back = [(t._("Back"), NotInList(flow).data())]
+    back = [(t._("Back"), buttons.NotInList(flow).data())]
     if not found:
         text = t._(
             "No country found for “{query}”. Type it again, e.g. Poland.",
             query=query[:QUERY_SHOWN],
         )
         return text, keyboard([back])
-    rows = [[(c.name(t.lang), HandCountry(flow, c.code).data())] for c in found]
+    rows = [[(c.name(t.lang), buttons.HandCountry(flow, c.code).data())] for c in found]
     return t._("Which country?"), keyboard([*rows, back])
