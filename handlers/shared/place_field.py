@@ -57,7 +57,7 @@ class PlaceField:
         country_prompt: str = N_("Type the country, e.g. Germany or Lithuania."),
     ) -> None:
         self.form, self.name, self.state = form, name, state
-        self._prompt, self._side, self._choices = prompt, side, choices
+        self._prompt, self._choices = prompt, choices
         self._on_pick, self._opening = on_pick, opening
         self.picker = PlacePicker(
             flow,

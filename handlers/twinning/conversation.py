@@ -87,7 +87,7 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.Resume: status.resume,
     buttons.Groups: groups.manage,
     buttons.UnlinkGroup: groups.unlink_from_private,
-    # The partner search.
+    # A new partnership: its partner is a form of one question (see `partner`).
     buttons.NewPartnership: plain(partner.ask_partner),
 }
 IN_GROUP: dict[type[Button], Callback] = {
