@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
+from bot.domain import places
 from bot.domain.places.index import build_key
 from bot.i18n import LANGUAGES
 from bot.offline.api import (
@@ -26,9 +27,8 @@ from handlers.shared.buttons import REGISTRY
 from storage.communities import Community
 
 OPERATOR_ID = 900
-# First segments of callback data not yet built from a typed declaration ("ap" and "vp" are
-# the aid log's donor and partner picker, which the shared place picker replaces).
-LEGACY_PREFIXES = {"rm", "ob", "set", "ap", "vp", "cd"}
+# First segments of callback data not yet built from a typed declaration.
+LEGACY_PREFIXES = {"rm", "ob", "set"}
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 # One place index for every test: built on the first run, read from then on (one file per
 # version of what it is built from).
@@ -178,13 +178,15 @@ class BotHarness:
         *,
         role: str = "admin",
     ) -> Community:
-        """Set up, straight in the database, a user approved to act for a gazetteer place."""
-        from bot.gazetteer import get_gazetteer
-
+        """Set up, straight in the database, a user approved to act for a place of the index
+        (the hromada or the place abroad a name finds best, a hromada among equals)."""
+        found = [
+            *places.search_hromadas(place, limit=1).matches,
+            *places.search_world(place, limit=1).matches,
+        ]
+        assert found, f"the place index has no {place!r}"
+        p = max(found, key=lambda match: match.score).place
         repos = self.repos
-        found = get_gazetteer().search(place, limit=1)
-        assert found, f"gazetteer has no {place!r}"
-        p = found[0]
         await repos.users.upsert(user.id, user.first_name, None, user.username, user.language_code)
         if user.language_code in LANGUAGES:
             await repos.users.set_language(user.id, user.language_code)

@@ -41,6 +41,56 @@ async def test_the_donor_picker_is_a_step_of_the_form(bot: BotHarness) -> None:
     assert record is not None and len(record.donors) == 1
 
 
+async def test_the_donor_picker_goes_back_to_the_summary_unchanged(bot: BotHarness) -> None:
+    official, *_ = await brovary_with_partners(bot, "en")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Log aid")
+    await bot.press(official, "Jena")
+    await bot.press(official, "Done")
+    await bot.press(official, "Funds")
+    await bot.press(official, "Energy")
+    await bot.send(official, "Generators")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Received")
+    await bot.press(official, "Today")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Skip")
+    await bot.press(official, "Edit")
+    reply = await bot.press(official, "Partners")
+    assert "Back to summary" in reply.buttons and "Cancel" in reply.buttons
+    # Ticking a donor and then going back to the summary changes nothing.
+    reply = await bot.press(official, "Erlangen")
+    assert "✓ Erlangen" in reply.buttons
+    reply = await bot.press(official, "Back to summary")
+    assert "From: Jena\n" in reply.text
+    # A donor found by name, ticked beside the partners.
+    await bot.press(official, "Edit")
+    await bot.press(official, "Partners")
+    reply = await bot.send(official, "Kekava")
+    reply = await bot.press(official, "Ķekava, Latvia")
+    assert "✓ Jena" in reply.buttons and "✓ Ķekava" in reply.buttons
+    reply = await bot.press(official, "Done")
+    assert "From: Jena, Ķekava" in reply.text
+
+
+async def test_the_visit_partner_step_has_back_to_the_kind_of_visit(bot: BotHarness) -> None:
+    official, *_ = await brovary_with_partners(bot, "uk")
+    await bot.send(official, "/aid")
+    await bot.press(official, "Записати візит")
+    reply = await bot.press(official, "Вхідний (делегація приїжджає до нас)")
+    assert "Назад" in reply.buttons and "Скасувати" in reply.buttons
+    reply = await bot.send(official, "Erfurt")
+    assert "Ерфурт, Німеччина" in reply.buttons
+    reply = await bot.press(official, "Назад")
+    assert "Єна" in reply.buttons
+    reply = await bot.press(official, "Назад")
+    assert "Який це візит?" in reply.text
+    await bot.press(official, "Залишити як є")
+    reply = await bot.press(official, "Єна")
+    assert "Коли?" in reply.text
+
+
 async def test_cancel_in_the_picker_saves_nothing(bot: BotHarness) -> None:
     official, *_ = await brovary_with_partners(bot, "uk")
     await bot.send(official, "/aid")

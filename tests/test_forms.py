@@ -12,7 +12,7 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 
 from bot.context import BotContext
 from handlers.shared.forms import Field, Form, FormPress, Option, Refusal, Step
-from handlers.shared.screens import show
+from handlers.shared.screens import keyboard, show
 from tests.harness import BotHarness
 
 SAVED: list[dict[str, Any]] = []
@@ -416,5 +416,85 @@ async def test_checks_labels_back_out_and_own_summary(tmp_path: Path) -> None:
         reply = await bot.press(olena, "Back")
         assert reply.messages[0].text == "Back at the card."
         assert bot.app is not None and "flow:plan" not in bot.app.user_data[olena.id]
+    finally:
+        await bot.stop()
+
+
+# A form of one question asked by an outside step that shows the form's own Back (or Back to
+# summary) and Cancel, as the place picker does; its Edit asks that question again rather than
+# listing a single field.
+SPOT_STATE = "demo:spot"
+
+
+async def _ask_spot(update: Update, context: BotContext, step: Step) -> object:
+    await show(update, context, "Where to? (outside)", keyboard([SPOT.nav_row(step, "spot")]))
+    return SPOT_STATE
+
+
+async def _take_spot(update: Update, context: BotContext) -> object:
+    assert update.effective_message is not None
+    return await SPOT.put(update, context, "spot", update.effective_message.text)
+
+
+SPOT = Form(
+    name="spot",
+    fields=(Field("spot", "Spot", prompt=lambda s: "", outside=_ask_spot),),
+    save=_save,
+    leave=_leave,
+    back_out=True,
+    edit_menu=False,
+    summary=lambda s: f"Going to {s.values['spot']}",
+)
+
+
+async def _start_spot(update: Update, context: BotContext) -> object:
+    return await SPOT.start(update, context)
+
+
+def _add_spot(app: Any) -> None:
+    _first(
+        app,
+        ConversationHandler(
+            entry_points=[CommandHandler("spot", _start_spot)],
+            states={
+                **SPOT.states(),
+                SPOT_STATE: [
+                    SPOT.press_handler(),
+                    MessageHandler(filters.TEXT & ~filters.COMMAND, _take_spot),
+                ],
+            },
+            fallbacks=[],
+            name="spot",
+            persistent=True,
+        ),
+    )
+
+
+async def test_an_outside_step_moves_like_any_field_and_one_question_is_edited_at_once(
+    tmp_path: Path,
+) -> None:
+    SAVED.clear()
+    bot = BotHarness(tmp_path, extra=_add_spot)
+    await bot.start()
+    try:
+        olena = bot.user(1, "Olena")
+        reply = await bot.send(olena, "/spot")
+        assert "Where to? (outside)" in reply.text and reply.buttons == ["Back", "Cancel"]
+        reply = await bot.send(olena, "Lviv")
+        assert "Going to Lviv" in reply.text
+        reply = await bot.press(olena, "Edit")
+        assert "Where to? (outside)" in reply.text
+        assert reply.buttons == ["Back to summary", "Cancel"]
+        reply = await bot.press(olena, "Back to summary")
+        assert "Going to Lviv" in reply.text
+        await bot.press(olena, "Edit")
+        reply = await bot.send(olena, "Kyiv")
+        assert "Going to Kyiv" in reply.text
+        await bot.press(olena, "Confirm")
+        assert SAVED == [{"spot": "Kyiv"}]
+        await bot.send(olena, "/spot")
+        reply = await bot.press(olena, "Cancel")
+        assert "Cancelled. Nothing was saved." in reply.text
+        assert SAVED == [{"spot": "Kyiv"}]
     finally:
         await bot.stop()

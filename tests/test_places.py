@@ -13,7 +13,6 @@ from bot.domain.places import codifier
 from bot.domain.places.index import build_key, load
 from bot.domain.places.matching import candidates, certain_hromada
 from bot.domain.places.search import Problem
-from bot.gazetteer import get_gazetteer
 from tests.harness import PLACES
 
 DOLYNA = "UA26060130000047466"  # Долинська міська, Калуський район, Івано-Франківська
@@ -364,18 +363,14 @@ def test_oblasts() -> None:
     assert places.region("UA-99") is None
 
 
-# --- the old surface ---------------------------------------------------------------------
+# --- keys from buttons --------------------------------------------------------------------
 
 
-def test_the_gazetteer_surface_still_answers() -> None:
-    gazetteer = get_gazetteer()
-    assert gazetteer.search("Brovary")[0].key == BROVARY
-    assert gazetteer.search("Jena")[0].key == JENA
-    assert gazetteer.search("Jena", country="DE")[0].key == JENA
-    assert gazetteer.search("Brovary", limit=0) == []
-    assert gazetteer.get(JENA) == places.get(JENA)
-    assert gazetteer.get("gn:0") is None and gazetteer.get("") is None
-    assert gazetteer.find_countries("Germany")[0].code == "DE"
+def test_keys_that_name_no_place_find_nothing() -> None:
+    """A picker's button carries a place's key: a forged or outdated one finds no place."""
+    assert places.get(JENA) is not None and places.get(BROVARY) is not None
+    for key in ("gn:0", "", "gn:", "gn:²", "gn:٣", "gn:" + "9" * 30, "x:", "x:nowhere", "UA0"):
+        assert places.get(key) is None, key
 
 
 # --- matching communities saved before codes ---------------------------------------------

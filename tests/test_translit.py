@@ -3,7 +3,6 @@
 import pytest
 
 from bot.domain.places import fold, transliterate
-from bot.gazetteer import transliterate_uk
 
 
 # The examples of the resolution's table, and the letters' special cases.
@@ -101,9 +100,9 @@ def test_resolution_55(cyrillic: str, latin: str) -> None:
     assert transliterate(cyrillic) == latin
 
 
-def test_latin_passes_through_and_the_old_name_still_works() -> None:
+def test_latin_passes_through_and_mixed_text_keeps_it() -> None:
     assert transliterate("Jena 2024") == "Jena 2024"
-    assert transliterate_uk("Долина") == "Dolyna"
+    assert transliterate("Jena і Долина") == "Jena i Dolyna"
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,46 @@ async def test_partner_by_hand_back_from_country_keeps_the_name(bot: BotHarness)
     assert "The partnership is created." in reply.text
 
 
+async def test_the_partner_step_moves_like_a_form_and_saves_nothing_until_confirmed(
+    bot: BotHarness,
+) -> None:
+    mayor = bot.user(305, "Ihor", "en")
+    brovary = await bot.make_member(mayor, "Brovary")
+    await bot.send(mayor, "/twinning")
+    reply = await bot.press(mayor, "New partnership")
+    assert "Who is the partner?" in reply.text and reply.buttons == ["Back", "Cancel"]
+    reply = await bot.send(mayor, "Gmina Zzyzx")
+    assert "type it with the country" in reply.text
+    reply = await bot.press(mayor, "Back")
+    assert "Who is the partner?" in reply.text
+    await bot.send(mayor, "Gmina Zzyzx, Poland")
+    reply = await bot.press(mayor, "Add “Gmina Zzyzx, Poland”")
+    assert "New partnership: Brovary — Gmina Zzyzx, Poland." in reply.text
+    assert reply.buttons == ["Confirm", "Edit", "Cancel"]
+
+    # Edit asks the one question again, with the way back to the summary.
+    reply = await bot.press(mayor, "Edit")
+    assert "Who is the partner?" in reply.text
+    assert reply.buttons == ["Back to summary", "Cancel"]
+    reply = await bot.press(mayor, "Back to summary")
+    assert "New partnership: Brovary — Gmina Zzyzx, Poland." in reply.text
+    await bot.press(mayor, "Edit")
+    await bot.send(mayor, "Jena")
+    reply = await bot.press(mayor, "Jena, Germany")
+    assert "New partnership: Brovary — Jena, Germany." in reply.text
+
+    reply = await bot.press(mayor, "Cancel")
+    assert "Cancelled. Nothing was saved." in reply.text
+    assert "Twinning guide — Brovary" in reply.text
+    assert await bot.repos.partnerships.for_community(brovary.id) == []
+    assert await bot.repos.partnerships.partner_candidates("Zzyzx") == []
+
+    # Back from the question leaves for the guide.
+    await bot.press(mayor, "New partnership")
+    reply = await bot.press(mayor, "Back")
+    assert "Twinning guide — Brovary" in reply.text and "Cancelled" not in reply.text
+
+
 async def _new_partnership_uk(bot: BotHarness, user) -> None:  # type: ignore[no-untyped-def]
     await bot.send(user, "/twinning")
     await bot.press(user, "Нове партнерство")

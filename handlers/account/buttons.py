@@ -26,3 +26,10 @@ class NewInvite(Button):
 @button("cd:list")
 class CodesList(Button):
     """The operator's list of communities still without a KATOTTG code."""
+
+
+@button("cd:c")
+class CodeFor(Button):
+    """Give this community (saved before the codifier, or typed by hand) its hromada."""
+
+    community: int

@@ -8,18 +8,21 @@ all oblasts one button away, and any other name typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as tg_filters
 
 from bot.context import BotContext
-from handlers.account.buttons import CodesList
+from bot.i18n import Translator
+from handlers.account.buttons import CodeFor, CodesList
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.navigation import HOME
 from handlers.shared.place_picker import Picked, PlacePicker, clip_label
 from handlers.shared.screens import Button, keyboard, show, toast
+from storage.communities import Community
 
 ACTIVE = 1
 DRAFT = FLOW_PREFIX + "codes"
@@ -31,21 +34,17 @@ def _draft(context: BotContext) -> dict[str, Any]:
     return context.user_data.setdefault(DRAFT, {})
 
 
-async def show_list(update: Update, context: BotContext, note: str = "") -> int:
-    """Every community still without a code, a button each."""
-    _ = context._
-    if not context.is_operator:
-        await toast(update, _("Only an operator can do this."))
-        return ConversationHandler.END
-    _draft(context).clear()
-    waiting = await context.repos.communities.unmatched()
+def waiting_screen(
+    t: Translator, waiting: Sequence[Community], note: str = ""
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The communities without a code, a button each (the first page of them)."""
     rows: list[list[Button]] = [
-        [(clip_label(community.official(context.lang)), f"cd:c:{community.id}")]
+        [(clip_label(community.official(t.lang)), CodeFor(community.id).data())]
         for community in waiting[:PAGE]
     ]
-    rows.append([(_("Main menu"), HOME.data())])
+    rows.append([(t._("Main menu"), HOME.data())])
     if waiting:
-        text = context.ngettext(
+        text = t.ngettext(
             "{n} Ukrainian community has no KATOTTG code: its name matches no hromada, or"
             " several. Choose it to give it its hromada.",
             "{n} Ukrainian communities have no KATOTTG code: their names match no hromada, or"
@@ -53,13 +52,27 @@ async def show_list(update: Update, context: BotContext, note: str = "") -> int:
             len(waiting),
         )
     else:
-        text = _("Every Ukrainian community has its KATOTTG code.")
-    await show(update, context, "\n\n".join(part for part in (note, text) if part), keyboard(rows))
+        text = t._("Every Ukrainian community has its KATOTTG code.")
+    return "\n\n".join(part for part in (note, text) if part), keyboard(rows)
+
+
+async def show_list(update: Update, context: BotContext, note: str = "") -> int:
+    """Every community still without a code, a button each."""
+    if not context.is_operator:
+        await toast(update, context._("Only an operator can do this."))
+        return ConversationHandler.END
+    _draft(context).clear()
+    waiting = await context.repos.communities.unmatched()
+    await show(update, context, *waiting_screen(context.t, waiting, note))
     return ACTIVE
 
 
-async def open_community(update: Update, context: BotContext, community_id: int) -> int:
-    community = await context.repos.communities.get(community_id)
+async def open_list(update: Update, context: BotContext, press: CodesList) -> int:
+    return await show_list(update, context)
+
+
+async def open_community(update: Update, context: BotContext, press: CodeFor) -> int:
+    community = await context.repos.communities.get(press.community)
     if community is None or community.kind != "ua" or not context.is_operator:
         return await show_list(update, context)
     _draft(context).clear()
@@ -102,17 +115,6 @@ picker = PlacePicker(
 )
 
 
-async def route(update: Update, context: BotContext) -> int:
-    assert update.callback_query is not None
-    data = update.callback_query.data or ""
-    if data.startswith("cd:pl") and _draft(context).get("community"):
-        return await picker.route(update, context)
-    _, _sep, rest = data.partition(":c:")
-    if rest.isdigit():
-        return await open_community(update, context, int(rest))
-    return await show_list(update, context)
-
-
 async def take_text(update: Update, context: BotContext) -> int:
     if _draft(context).get("community"):
         return await picker.take_text(update, context)
@@ -127,10 +129,14 @@ def conversation() -> ConversationHandler[BotContext]:
         allow_reentry=True,
         entry_points=[
             CommandHandler("codes", show_list, filters=private),
-            CallbackQueryHandler(route, pattern=r"^cd:"),
+            CodesList.handler(open_list),
+            CodeFor.handler(open_community),
         ],
         states={
-            ACTIVE: [MessageHandler(private & tg_filters.TEXT & ~tg_filters.COMMAND, take_text)]
+            ACTIVE: [
+                *picker.handlers(),
+                MessageHandler(private & tg_filters.TEXT & ~tg_filters.COMMAND, take_text),
+            ]
         },
         fallbacks=[],
     )

@@ -96,3 +96,10 @@ class Chart(Button):
     """The aid values and visits per year, as a picture."""
 
     partnership: int | None
+
+
+@button("ai:pd")
+class PartnersDone(Button):
+    """The donors are chosen (the partner step of the form of `flow`, the place picker's key)."""
+
+    flow: str

@@ -57,7 +57,6 @@ def log_conversation(
         entry_points=list(entry_points),
         states={**partners.form().states(), **partners.states(), **states},
         fallbacks=[
-            partners.cancel_handler(),
             *fallbacks,
             MessageHandler(filters.ChatType.PRIVATE & TEXT, expect_button),
         ],

@@ -12,13 +12,13 @@ from telegram import InputFile, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.context import BotContext
+from bot.domain import places
 from bot.domain.aid.chart import build_chart
 from bot.domain.aid.export import build_csv
 from bot.domain.aid.model import convert, totals
 from bot.domain.parsing.amounts import CURRENCIES
 from bot.domain.parsing.dates import DateError, parse_date
 from bot.domain.parsing.numbers import ascii_decimal
-from bot.gazetteer import get_gazetteer
 from handlers.aid.buttons import Chart, ExportCsv, ShowTotals, Timeline
 from handlers.aid.common import community_titles, format_day, joined, names_of
 from handlers.aid.overview import PAGE, newest_first, rate_line, timeline_screen, totals_screen
@@ -133,18 +133,17 @@ async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> N
         return
     community_id, partnership_id = scope
     rows = await context.repos.aid.export_rows(community_id, partnership_id)
-    gazetteer = get_gazetteer()
 
     def region_name(code: str | None) -> str:
-        region = gazetteer.region(code) if code else None
+        region = places.region(code) if code else None
         return region.name(context.lang) if region else ""
 
     def region_code(code: str | None) -> str:
-        region = gazetteer.region(code) if code else None
+        region = places.region(code) if code else None
         return region.katottg if region else ""
 
     def hromada_name(code: str | None) -> str:
-        place = gazetteer.get(code) if code else None
+        place = places.get(code) if code else None
         return place.official_name(context.lang) if place else ""
 
     data = build_csv(rows, context.t, region_name, region_code, hromada_name)

@@ -113,16 +113,20 @@ class Button:
         return CallbackQueryHandler(run, pattern=wanted)
 
 
-def pressed(callback: Callable[[Update, Any, Any], Awaitable[object]]) -> Any:
+def pressed(
+    callback: Callable[[Update, Any, Any], Awaitable[object]],
+    when: Callable[[Any], bool] | None = None,
+) -> Any:
     """The handler of the button kind a callback takes as its third parameter, read from
     that parameter's annotation (`press: MoveRecord`, or `MoveRecord | None` where the
-    callback also serves another way in), so a list of callbacks wires a feature's buttons."""
+    callback also serves another way in), so a list of callbacks wires a feature's buttons.
+    `when` narrows the presses taken, as in `Button.handler`."""
     third = list(inspect.signature(callback).parameters)[2]
     hint = typing.get_type_hints(callback)[third]
     kinds = [k for k in typing.get_args(hint) or (hint,) if k is not type(None)]
     if len(kinds) != 1 or not (isinstance(kinds[0], type) and issubclass(kinds[0], Button)):
         raise TypeError(f"{callback.__qualname__} takes no single button kind: {hint!r}")
-    return kinds[0].handler(callback)
+    return kinds[0].handler(callback, when)
 
 
 def parse_any(data: object) -> Button | None:

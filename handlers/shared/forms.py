@@ -154,7 +154,8 @@ class Form:
     `leave` runs before the draft is dropped, so it can read `meta` to go back to where the
     form was opened. With `back_out`, the first question has Back too, which leaves the form
     (with no notice). `summary_heading` replaces the line above the summary ("" for none,
-    when `summary` opens with its own)."""
+    when `summary` opens with its own). With `edit_menu` off, Edit on the summary asks the
+    first field again instead of listing the fields (a form of one question)."""
 
     name: str
     fields: tuple[Field, ...]
@@ -165,6 +166,7 @@ class Form:
     states_extra: tuple[BaseHandler[Any, Any, Any], ...] = field(default=())
     back_out: bool = False
     summary_heading: Prompt | None = None
+    edit_menu: bool = True
 
     @property
     def state(self) -> str:
@@ -308,15 +310,21 @@ class Form:
             action_row.append((_("Skip"), press("skip")))
         if action_row:
             rows.append(action_row)
+        rows.append(self.nav_row(step, current.name))
+        return keyboard(rows)
+
+    def nav_row(self, step: Step, field_name: str) -> list[tuple[str, str]]:
+        """Back (Back to summary while editing) and Cancel, as under every question; an
+        `outside` field's own screens show it too, so it moves like any other field."""
+        _ = step._
         draft = self._draft(step.context) or {}
         nav: list[tuple[str, str]] = []
         if draft.get("editing"):
-            nav.append((_("Back to summary"), press("sum", of="")))
+            nav.append((_("Back to summary"), FormPress(self.name, "sum", "").data()))
         elif draft.get("trail") or self.back_out:
-            nav.append((_("Back"), press("back")))
-        nav.append((_("Cancel"), press("x", of="")))
-        rows.append(nav)
-        return keyboard(rows)
+            nav.append((_("Back"), FormPress(self.name, "back", field_name).data()))
+        nav.append((_("Cancel"), FormPress(self.name, "x", "").data()))
+        return nav
 
     # Answers ---------------------------------------------------------------------------
 
@@ -365,12 +373,14 @@ class Form:
             for unused in [f.name for f in self.fields if not f.applies(step)]:
                 step.values.pop(unused, None)
             return await self.save(update, context, step)
-        if press.action == "edit":
+        if press.action == "edit" and self.edit_menu:
             return await self._edit_menu(update, context)
         if press.action == "sum":
             return await self._summary(update, context)
-        if press.action == "fix":
-            chosen = self._field(press.field)
+        if press.action in ("fix", "edit"):
+            editable = self._editable(step)
+            first = editable[0].name if editable else None
+            chosen = self._field(press.field if press.action == "fix" else first)
             if chosen is None or not chosen.applies(step):
                 return await self._stale(update, context)
             draft["editing"] = True
@@ -496,9 +506,7 @@ class Form:
         assert step is not None
         _ = context._
         buttons = [
-            (_(f.label), FormPress(self.name, "fix", f.name).data())
-            for f in self.fields
-            if f.in_summary and f.applies(step)
+            (_(f.label), FormPress(self.name, "fix", f.name).data()) for f in self._editable(step)
         ]
         back = [(_("Back to summary"), FormPress(self.name, "sum", "").data())]
         await show(
@@ -508,6 +516,9 @@ class Form:
             keyboard([*columns(buttons, 1), back]),
         )
         return self.state
+
+    def _editable(self, step: Step) -> list[Field]:
+        return [f for f in self.fields if f.in_summary and f.applies(step)]
 
     async def _resume(self, update: Update, context: BotContext) -> object:
         draft = self._draft(context)

@@ -1,41 +1,63 @@
 """The one place picker: a community typed by name, found in the place index, or entered by hand.
 
-Used wherever a person names a community: onboarding, the twinning guide's partner, the aid
-log's donors and the visit log's guests. A flow gives it a callback prefix, the draft it keeps
-its step in, the side wanted (Ukrainian hromadas or places abroad) and what to do with the
-pick. The picker then answers typed names with the matches (official names, shortened to fit
-a button), lets a name found in many oblasts be narrowed by oblast, and takes a place that is
-in no list by hand: its name, then its country (abroad) or oblast (at home), with Back and
-«Keep as is» on each step.
+Used wherever a person names a community: onboarding, `/codes`, the twinning guide's partner,
+the aid log's donors and the visit log's partner. A flow gives it a short flow key (its
+buttons carry it, see `place_buttons`), the draft it keeps its step in, the side wanted
+(Ukrainian hromadas or places abroad) and what to do with the pick. The picker then answers
+typed names with the matches (official names, shortened to fit a button), lets a name found
+in many oblasts be narrowed by oblast, and takes a place that is in no list by hand: its
+name, then its country (abroad) or oblast (at home), with Back and «Keep as is» on each step.
 
-Buttons: ``{prefix}:pl<op>[:<arg>]``; a flow routes them to ``route`` (``handlers`` gives a
-ready handler) and typed text in the picker's step to ``take_text``.
+A flow puts `handlers()` in the conversation state the picker returns and sends typed text
+in that state to `take_text`; `PlaceField` (in `place_field`) does both for a form's field.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, ClassVar, Protocol
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.context import BotContext
 from bot.domain import places
-from bot.domain.parsing.text import TextProblem, check_name, clean
-from bot.domain.places import Found, Match, Problem
+from bot.domain.parsing.text import check_name, clean
+from bot.domain.places import Found
 from bot.i18n import N_
-from handlers.shared.screens import Button, columns, keyboard, show
+from handlers.shared import place_screens as screens
+from handlers.shared.buttons import pressed
+from handlers.shared.place_buttons import (
+    AddTyped,
+    ChooseOblast,
+    HandCountry,
+    HandOblast,
+    InOblast,
+    KeepName,
+    NotInList,
+    PickKnown,
+    PickPlace,
+)
+from handlers.shared.place_screens import Screen, Side, clip_label, match_labels
+from handlers.shared.screens import show
 from storage.communities import Community
 
-__all__ = ["PICKER_KEY", "Picked", "PlacePicker", "card_lines", "community_for"]
+__all__ = [
+    "PICKER_KEY",
+    "Picked",
+    "PlacePicker",
+    "Side",
+    "card_lines",
+    "clip_label",
+    "community_for",
+    "match_labels",
+    "picked_title",
+]
 
-Side = Literal["ua", "foreign"]
 PICKER_KEY = "place_picker"
-MAX_RESULTS = 5
-REGION_RESULTS = 8
-LABEL_LIMIT = 64
+_FLOW_KEY = re.compile(r"[a-z]{1,4}")
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,29 @@ class Picked:
     name: str | None = None
     country: str | None = None
     region: str | None = None  # the oblast of a Ukrainian place entered by hand
+
+    def value(self) -> dict[str, Any]:
+        """The pick as a draft keeps it (JSON)."""
+        if self.place is not None:
+            return {"place": self.place.key}
+        if self.community_id is not None:
+            return {"community": self.community_id}
+        return {"name": self.name, "country": self.country, "region": self.region}
+
+    @classmethod
+    def of_value(cls, value: object) -> Picked | None:
+        """A pick back from a draft; None for what no pick would have left there."""
+        if not isinstance(value, dict):
+            return None
+        if isinstance(value.get("place"), str):
+            place = places.get(value["place"])
+            return cls(place=place) if place is not None else None
+        if isinstance(value.get("community"), int):
+            return cls(community_id=value["community"])
+        name, country, region = value.get("name"), value.get("country"), value.get("region")
+        if isinstance(name, str) and isinstance(country, str) and name and country:
+            return cls(name=name, country=country, region=region if region else None)
+        return None
 
 
 async def community_for(
@@ -70,18 +115,22 @@ async def community_for(
     return None
 
 
-def clip_label(label: str, limit: int = LABEL_LIMIT) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip(" ,") + "…"
-
-
-def match_labels(matches: list[Match], lang: str, *, oblast: bool = True) -> list[str]:
-    """Button labels; two hromadas of one name in one oblast are told apart by raion."""
-    labels = [match.label(lang, oblast=oblast) for match in matches]
-    repeated = {label for label in labels if labels.count(label) > 1}
-    return [
-        clip_label(match.label(lang, raion=True, oblast=oblast) if label in repeated else label)
-        for label, match in zip(labels, matches, strict=True)
-    ]
+async def picked_title(context: BotContext, picked: Picked) -> str | None:
+    """A pick in its full form: the official name with raion and oblast, a place abroad with
+    its country, a name typed by hand with its oblast or country."""
+    lang = context.lang
+    if picked.place is not None:
+        return picked.place.display(lang)
+    if picked.community_id is not None:
+        community = await context.repos.communities.get(picked.community_id)
+        return community.official(lang) if community else None
+    if not picked.name or not picked.country:
+        return None
+    where: places.Region | places.Country | None = None
+    if picked.region:
+        where = places.region(picked.region)
+    where = where or places.country(picked.country)
+    return f"{picked.name}, {where.name(lang)}" if where else picked.name
 
 
 Pick = Callable[[Update, BotContext, Picked], Awaitable[Any]]
@@ -89,9 +138,11 @@ Back = Callable[[BotContext], str]
 
 
 class PlacePicker:
+    _flows: ClassVar[set[str]] = set()
+
     def __init__(
         self,
-        prefix: str,
+        flow: str,
         *,
         state: object,
         store: Callable[[BotContext], dict[str, Any]],
@@ -104,7 +155,11 @@ class PlacePicker:
         ),
         country_prompt: str = N_("Type the country, e.g. Germany or Lithuania."),
     ) -> None:
-        self.prefix, self.state = prefix, state
+        # Two flows of one key would take each other's presses.
+        if not _FLOW_KEY.fullmatch(flow) or flow in PlacePicker._flows:
+            raise ValueError(f"place picker flow key {flow!r} is malformed or taken")
+        PlacePicker._flows.add(flow)
+        self.flow, self.state = flow, state
         self._store, self._side, self._on_pick, self._back = store, side, on_pick, back
         self._manual = manual
         self._name_prompt, self._country_prompt = name_prompt, country_prompt
@@ -117,11 +172,27 @@ class PlacePicker:
     def reset(self, context: BotContext) -> None:
         self._store(context).pop(PICKER_KEY, None)
 
-    def _data(self, op: str, arg: str = "") -> str:
-        return f"{self.prefix}:pl{op}" + (f":{arg}" if arg else "")
+    async def _show(self, update: Update, context: BotContext, screen: Screen) -> Any:
+        await show(update, context, *screen)
+        return self.state
 
-    def handlers(self) -> list[CallbackQueryHandler[BotContext, object]]:
-        return [CallbackQueryHandler(self.route, pattern=rf"^{self.prefix}:pl[a-z]")]
+    def handlers(self) -> list[BaseHandler[Any, Any, Any]]:
+        """The handlers of this flow's picker buttons (other flows' presses pass by)."""
+        callbacks = (
+            self._pick_place,
+            self._pick_known,
+            self._choose_oblast,
+            self._in_oblast,
+            self._not_in_list,
+            self._keep_name,
+            self._hand_oblast,
+            self._hand_country,
+            self._add_typed,
+        )
+        return [pressed(callback, when=self._ours) for callback in callbacks]
+
+    def _ours(self, press: Any) -> bool:
+        return bool(press.flow == self.flow)
 
     # --- typed text ----------------------------------------------------------------------
 
@@ -131,25 +202,17 @@ class PlacePicker:
         text = update.message.text or ""
         problem = check_name(text)
         if problem is not None:
-            await show(update, context, self._problem_text(context, problem))
+            await show(update, context, screens.problem_text(context.t, problem))
             return self.state
         step = self._state(context).get("step")
         if step == "name":
             self._state(context)["name"] = clean(text)
             return await self._ask_where(update, context)
         if step == "country":
-            return await self._countries(update, context, text)
+            found = [c for c in places.find_countries(text) if c.code != "UA"]
+            screen = screens.country_choice(context.t, self.flow, clean(text), found)
+            return await self._show(update, context, screen)
         return await self.search(update, context, text)
-
-    def _problem_text(self, context: BotContext, problem: TextProblem | str) -> str:
-        _ = context._
-        if problem in (TextProblem.EMPTY, Problem.EMPTY):
-            return _("Please type a name: the message was empty.")
-        if problem in (TextProblem.TOO_LONG, Problem.LONG):
-            return _("That is too long: please type at most 100 characters.")
-        if problem == Problem.SHORT:
-            return _("Please type at least two letters of the name.")
-        return _("Please type the name in letters.")
 
     # --- results -------------------------------------------------------------------------
 
@@ -162,99 +225,33 @@ class PlacePicker:
 
     def _find(self, context: BotContext, query: str, region: str | None) -> Found:
         if self._side(context) == "ua":
-            return places.search_hromadas(query, region=region, limit=REGION_RESULTS)
-        return places.search_world(query, limit=MAX_RESULTS)
+            return places.search_hromadas(query, region=region, limit=screens.REGION_RESULTS)
+        return places.search_world(query, limit=screens.MAX_RESULTS)
 
     async def _results(self, update: Update, context: BotContext) -> Any:
-        _ = context._
         state = self._state(context)
         query, region = str(state.get("query") or ""), state.get("region")
         found = self._find(context, query, region)
+        back = self._back(context)
         if found.problem is not None:
-            rows: list[list[Button]] = [[(_("Back"), self._back(context))]]
-            await show(update, context, self._problem_text(context, found.problem), keyboard(rows))
-            return self.state
-        known = await self._known(context, query)
-        seen = {community.place_key for community in known}
-        # One oblast's list may be longer: nothing else is left to narrow it by.
-        shown = max((REGION_RESULTS if found.region else MAX_RESULTS) - len(known), 0)
-        matches = [match for match in found.matches if match.place.key not in seen][:shown]
-        labels = match_labels(matches, context.lang, oblast=not found.region)
-        rows = [
-            [
-                (
-                    clip_label(self._community_label(community, context.lang)),
-                    self._data("k", str(community.id)),
-                )
-            ]
-            for community in known
-        ]
-        rows += [
-            [(label, self._data("p", match.place.key))]
-            for label, match in zip(labels, matches, strict=True)
-        ]
-        lang = context.lang
-        if found.region:
-            area = places.region(found.region)
-            text = _(
-                "Communities in {oblast} for “{query}”:",
-                oblast=area.name(lang) if area else found.region,
-                query=query[:60],
-            )
-            if region:
-                rows.append([(_("All oblasts"), self._data("a"))])
-        elif len(found.regions) > 1 and found.total > MAX_RESULTS:
-            text = context.ngettext(
-                "“{query}”: {n} community found, in several oblasts. Choose one, or narrow the"
-                " list by oblast.",
-                "“{query}”: {n} communities found, in several oblasts. Choose one, or narrow the"
-                " list by oblast.",
-                found.total,
-                query=query[:60],
-            )
-            rows.append([(_("Choose the oblast"), self._data("o"))])
-        elif rows:
-            text = _("Which one is it? If it is not in the list, type the name again.")
-        elif self._side(context) == "foreign":
-            text = _(
-                "Nothing found for “{query}”. Check the spelling and type it again, or type it"
-                " with the country, e.g. “Gniezno County, Poland”.",
-                query=query[:60],
-            )
-            offer = self._typed_with_country(query)
-            if offer is not None:
-                name, country = offer
-                state["offer"] = {"name": name, "country": country.code}
-                rows.append(
-                    [
-                        (
-                            clip_label(_("Add “{place}”", place=f"{name}, {country.name(lang)}")),
-                            self._data("y"),
-                        )
-                    ]
-                )
-        else:
-            text = _(
-                "Nothing found for “{query}”. Check the spelling and type it again.",
-                query=query[:60],
-            )
-        if self._manual(context):
-            rows.append([(_("Not in the list"), self._data("m"))])
-        rows.append([(_("Back"), self._back(context))])
-        await show(update, context, text, keyboard(rows))
-        return self.state
-
-    @staticmethod
-    def _typed_with_country(query: str) -> tuple[str, places.Country] | None:
-        """«Gmina Dobrcz, Poland»: a name and a known country (not Ukraine), for adding."""
-        name, _sep, country = query.rpartition(",")
-        name = clean(name)
-        if not name or check_name(name) is not None:
-            return None
-        found = places.find_countries(country, limit=1)
-        if not found or found[0].code == "UA":
-            return None
-        return name, found[0]
+            text = screens.problem_text(context.t, found.problem)
+            return await self._show(update, context, screens.with_back(context.t, text, back))
+        side, known = self._side(context), await self._known(context, query)
+        # Only a search that found nothing offers to add what was typed with its country.
+        offer = None
+        if side == "foreign" and not found.matches and not known:
+            offer = _typed_with_country(query)
+        state["offer"] = {"name": offer[0], "country": offer[1].code} if offer else None
+        shown = screens.Results(
+            query,
+            found,
+            side,
+            known=known,
+            filtered=bool(region),
+            offer=offer,
+            manual=self._manual(context),
+        )
+        return await self._show(update, context, screens.results(context.t, self.flow, back, shown))
 
     async def _known(self, context: BotContext, query: str) -> list[Community]:
         """Places abroad entered by hand before, whose name holds what was typed."""
@@ -264,122 +261,106 @@ class PlacePicker:
         known = await context.repos.communities.list_by_ids(ids)
         return [community for community in known if community.place_key is None]
 
-    @staticmethod
-    def _community_label(community: Community, lang: str) -> str:
-        country = places.country(community.country_code)
-        if country is None:
-            return community.title(lang)
-        return f"{community.title(lang)}, {country.name(lang)}"
-
-    async def _oblasts(self, update: Update, context: BotContext) -> Any:
-        state = self._state(context)
-        found = self._find(context, str(state.get("query") or ""), None)
-        buttons: list[Button] = []
-        for code, count in found.regions:
-            area = places.region(code)
-            name = area.short(context.lang) if area else code
-            buttons.append((f"{name} ({count})", self._data("r", code)))
-        rows = [*columns(buttons), [(context._("Back"), self._data("a"))]]
-        await show(update, context, context._("Choose the oblast:"), keyboard(rows))
-        return self.state
-
     # --- by hand -------------------------------------------------------------------------
 
     async def ask_name(self, update: Update, context: BotContext) -> Any:
-        _ = context._
         state = self._state(context)
         state["step"] = "name"
-        prompt = _(self._name_prompt(context))
-        rows: list[list[Button]] = []
-        typed = state.get("name")
-        if typed:
-            prompt = "\n\n".join([_("Now: {value}", value=typed), prompt])
-            rows.append([(_("Keep as is"), self._data("w"))])
-        rows.append([(_("Back"), self._back(context))])
-        await show(update, context, prompt, keyboard(rows))
-        return self.state
+        prompt = context._(self._name_prompt(context))
+        screen = screens.name_prompt(
+            context.t, self.flow, prompt, state.get("name"), self._back(context)
+        )
+        return await self._show(update, context, screen)
 
     async def _ask_where(self, update: Update, context: BotContext) -> Any:
-        _ = context._
-        back = [(_("Back"), self._data("m"))]
         if self._side(context) == "ua":
             self._state(context)["step"] = "oblast"
-            regions = [
-                (region.name(context.lang)[:40], self._data("g", region.code))
-                for region in places.ukrainian_regions(context.lang)
-            ]
-            await show(
-                update, context, _("Choose the oblast:"), keyboard([*columns(regions), back])
-            )
-            return self.state
+            return await self._show(update, context, screens.oblast_choice(context.t, self.flow))
         self._state(context)["step"] = "country"
-        await show(update, context, _(self._country_prompt), keyboard([back]))
-        return self.state
-
-    async def _countries(self, update: Update, context: BotContext, text: str) -> Any:
-        _ = context._
-        back = [(_("Back"), self._data("m"))]
-        found = [c for c in places.find_countries(text) if c.code != "UA"]
-        if not found:
-            await show(
-                update,
-                context,
-                _(
-                    "No country found for “{query}”. Type it again, e.g. Poland.",
-                    query=clean(text)[:60],
-                ),
-                keyboard([back]),
-            )
-            return self.state
-        rows = [[(c.name(context.lang), self._data("c", c.code))] for c in found]
-        await show(update, context, _("Which country?"), keyboard([*rows, back]))
-        return self.state
+        text = context._(self._country_prompt)
+        back = NotInList(self.flow).data()
+        return await self._show(update, context, screens.with_back(context.t, text, back))
 
     # --- buttons -------------------------------------------------------------------------
 
-    async def route(self, update: Update, context: BotContext) -> Any:
-        assert update.callback_query is not None
-        data = (update.callback_query.data or "").removeprefix(f"{self.prefix}:pl")
-        op, _sep, arg = data.partition(":")
+    async def _pick_place(self, update: Update, context: BotContext, press: PickPlace) -> Any:
+        place = places.get(press.key)
+        if place is None or (place.country_code == "UA") != (self._side(context) == "ua"):
+            return await self._again(update, context)
+        return await self._on_pick(update, context, Picked(place=place))
+
+    async def _pick_known(self, update: Update, context: BotContext, press: PickKnown) -> Any:
+        community = await context.repos.communities.get(press.community)
+        if community is None or (community.kind == "ua") != (self._side(context) == "ua"):
+            return await self._again(update, context)
+        return await self._on_pick(update, context, Picked(community_id=community.id))
+
+    async def _choose_oblast(self, update: Update, context: BotContext, press: ChooseOblast) -> Any:
+        query = self._state(context).get("query")
+        if not query:
+            return await self._again(update, context)
+        found = self._find(context, str(query), None)
+        return await self._show(update, context, screens.oblasts(context.t, self.flow, found))
+
+    async def _in_oblast(self, update: Update, context: BotContext, press: InOblast) -> Any:
         state = self._state(context)
-        if op == "p":
-            place = places.get(arg)
-            if place is not None and (place.country_code == "UA") == (self._side(context) == "ua"):
-                return await self._on_pick(update, context, Picked(place=place))
-        elif op == "k" and arg.isdigit():
-            return await self._on_pick(update, context, Picked(community_id=int(arg)))
-        elif op == "o" and state.get("query"):
-            return await self._oblasts(update, context)
-        elif op == "r" and state.get("query") and places.region(arg) is not None:
-            state["region"] = arg
+        if not state.get("query") or (press.region and places.region(press.region) is None):
+            return await self._again(update, context)
+        state["region"] = press.region
+        return await self._results(update, context)
+
+    async def _not_in_list(self, update: Update, context: BotContext, press: NotInList) -> Any:
+        if not self._manual(context):
+            return await self._again(update, context)
+        return await self.ask_name(update, context)
+
+    async def _keep_name(self, update: Update, context: BotContext, press: KeepName) -> Any:
+        if not self._state(context).get("name"):
+            return await self._again(update, context)
+        return await self._ask_where(update, context)
+
+    async def _hand_oblast(self, update: Update, context: BotContext, press: HandOblast) -> Any:
+        name = self._state(context).get("name")
+        if not name or self._side(context) != "ua" or places.region(press.region) is None:
+            return await self._again(update, context)
+        picked = Picked(name=name, country="UA", region=press.region.upper())
+        return await self._on_pick(update, context, picked)
+
+    async def _hand_country(self, update: Update, context: BotContext, press: HandCountry) -> Any:
+        name = self._state(context).get("name")
+        country = places.country(press.country)
+        foreign = self._side(context) == "foreign"
+        if not name or not foreign or country is None or country.code == "UA":
+            return await self._again(update, context)
+        return await self._on_pick(update, context, Picked(name=name, country=country.code))
+
+    async def _add_typed(self, update: Update, context: BotContext, press: AddTyped) -> Any:
+        offer = self._state(context).get("offer")
+        if not offer:
+            return await self._again(update, context)
+        picked = Picked(name=offer["name"], country=offer["country"])
+        return await self._on_pick(update, context, picked)
+
+    async def _again(self, update: Update, context: BotContext) -> Any:
+        """A button of a screen the flow has left: start the picker's screen again."""
+        if self._state(context).get("query"):
             return await self._results(update, context)
-        elif op == "a" and state.get("query"):
-            state["region"] = None
-            return await self._results(update, context)
-        elif op == "m" and self._manual(context):
-            return await self.ask_name(update, context)
-        elif op == "w" and state.get("name"):
-            return await self._ask_where(update, context)
-        elif op == "g" and state.get("name") and places.region(arg) is not None:
-            picked = Picked(name=state["name"], country="UA", region=arg.upper())
-            return await self._on_pick(update, context, picked)
-        elif op == "c" and state.get("name") and arg != "UA" and places.country(arg):
-            return await self._on_pick(update, context, Picked(name=state["name"], country=arg))
-        elif op == "y" and state.get("offer"):
-            offer = state["offer"]
-            return await self._on_pick(
-                update, context, Picked(name=offer["name"], country=offer["country"])
-            )
-        # A button of a screen the flow has left: start the picker's screen again.
-        if state.get("query"):
-            return await self._results(update, context)
-        await show(
-            update,
-            context,
-            context._("Please type the name again."),
-            keyboard([[(context._("Back"), self._back(context))]]),
+        text = context._("Please type the name again.")
+        return await self._show(
+            update, context, screens.with_back(context.t, text, self._back(context))
         )
-        return self.state
+
+
+def _typed_with_country(query: str) -> tuple[str, places.Country] | None:
+    """«Gmina Dobrcz, Poland»: a name and a known country (not Ukraine), for adding."""
+    name, _sep, country = query.rpartition(",")
+    name = clean(name)
+    if not name or check_name(name) is not None:
+        return None
+    found = places.find_countries(country, limit=1)
+    if not found or found[0].code == "UA":
+        return None
+    return name, found[0]
 
 
 class _Translates(Protocol):

@@ -127,48 +127,4 @@ class UnlinkHere(Button):
 
 @button("tw:new")
 class NewPartnership(Button):
-    """Search for the partner by name."""
-
-
-@button("tw:pp")
-class PickPlace(Button):
-    """A place of the gazetteer, by its key `<scheme>:<id>`."""
-
-    scheme: str
-    ident: str
-
-    @classmethod
-    def of_key(cls, key: str) -> PickPlace:
-        scheme, _, ident = key.partition(":")
-        return cls(scheme, ident)
-
-    @property
-    def key(self) -> str:
-        return f"{self.scheme}:{self.ident}"
-
-
-@button("tw:pc")
-class PickCommunity(Button):
-    """A foreign community already known to the bot."""
-
-    community: int
-
-
-@button("tw:pm")
-class TypeByHand(Button):
-    """The partner is not in the list: type its name."""
-
-
-@button("tw:pmk")
-class KeepTypedName(Button):
-    """Keep the name typed by hand and go on to the country."""
-
-
-@button("tw:pk")
-class PickCountry(Button):
-    country: str
-
-
-@button("tw:pok")
-class CreatePartnership(Button):
-    """Confirm the chosen partner."""
+    """Choose the partner of a new partnership (see `partner`)."""

@@ -11,9 +11,9 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
+from bot.domain import places
 from bot.domain.twinning.deadlines import reschedule
 from bot.domain.twinning.legal_facts import LegalFacts, load_legal_facts
-from bot.gazetteer import get_gazetteer
 from bot.i18n import Translator
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import answer, is_private, show
@@ -48,7 +48,7 @@ def community_name(community: Community | None, lang: str) -> str:
     if community is None:
         return "—"
     if community.kind == "foreign":
-        country = get_gazetteer().country(community.country_code)
+        country = places.country(community.country_code)
         if country is not None:
             return f"{community.title(lang)}, {country.name(lang)}"
     return community.title(lang)

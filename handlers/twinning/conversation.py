@@ -2,7 +2,8 @@
 
 Every button of the guide is an entry point, so a press works from any screen and after a
 restart, and each handler checks it against the user's community again. The states are the
-partner search (typed names) and the forms (a step's facts, a reason to pause or end).
+partner's place picker (typed names) and the forms (a new partner, a step's facts, a reason
+to pause or end).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 
 from bot.context import BotContext
 from handlers.shared.buttons import Button
@@ -23,7 +24,7 @@ from handlers.twinning.common import drop_drafts
 END = ConversationHandler.END
 Callback = Callable[[Update, BotContext, Any], Awaitable[object]]
 Plain = Callable[[Update, BotContext], Awaitable[object]]
-FORMS = (*steps.FORMS.values(), status.FORM)
+FORMS = (*steps.FORMS.values(), status.FORM, partner.FORM)
 
 
 async def open_guide(update: Update, context: BotContext) -> object:
@@ -86,14 +87,8 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.Resume: status.resume,
     buttons.Groups: groups.manage,
     buttons.UnlinkGroup: groups.unlink_from_private,
-    # The partner search.
+    # A new partnership: its partner is a form of one question (see `partner`).
     buttons.NewPartnership: plain(partner.ask_partner),
-    buttons.TypeByHand: plain(partner.ask_manual),
-    buttons.KeepTypedName: plain(partner.keep_manual_name),
-    buttons.PickPlace: partner.pick_partner,
-    buttons.PickCommunity: partner.pick_partner,
-    buttons.PickCountry: partner.pick_partner,
-    buttons.CreatePartnership: plain(partner.create_partnership),
 }
 IN_GROUP: dict[type[Button], Callback] = {
     buttons.ChooseToLink: groups.choose,
@@ -114,10 +109,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
 
 
 def conversation() -> ConversationHandler[BotContext]:
-    text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
-    states: dict[object, list[BaseHandler[Any, Any, Any]]] = {
-        partner.PICKING: [MessageHandler(text, partner.take_text)]
-    }
+    states: dict[object, list[BaseHandler[Any, Any, Any]]] = {**partner.PARTNER.states()}
     for form in FORMS:
         states.update(form.states())
     return ConversationHandler(

@@ -1,7 +1,7 @@
 """Full-text search over offers and needs: what is indexed, how typed words become a query,
 and how results are ranked.
 
-Everything is folded before indexing and querying (`bot.gazetteer.fold`: case, diacritics,
+Everything is folded before indexing and querying (`bot.domain.places.fold`: case, diacritics,
 Ukrainian transliteration), so `Бровари` finds `Brovary` and `Šiauliai` finds `Siauliai`.
 Typed text never reaches the FTS5 query language: words are cut out of it here, each is
 quoted and searched as a prefix, and their number is capped. A typed word that names a
@@ -20,8 +20,8 @@ from babel import Locale
 
 from bot import DATA_DIR
 from bot.domain.offers.model import KINDS
+from bot.domain.places import fold
 from bot.domain.sectors import SECTORS
-from bot.gazetteer import fold
 from bot.i18n import I18n
 
 MAX_QUERY_CHARS = 1000  # longer input is cut before folding: the words past it are ignored

@@ -166,7 +166,8 @@ class PlaceIndex:
         return place
 
     def _world_number(self, key: str) -> int | None:
-        if key.startswith("gn:") and key[3:].isdigit():
+        # ASCII digits only: a forged key may hold others that int() refuses ("gn:²").
+        if key.startswith("gn:") and key[3:].isascii() and key[3:].isdigit():
             geonameid = int(key[3:])
             at = bisect_left(self._geonames, geonameid)
             if at < len(self._geonames) and self._geonames[at] == geonameid:

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.domain import places
 from bot.domain.aid.model import totals
 from bot.domain.grammar.persons import Person, parse_person
 from bot.domain.grammar.places import ForeignAuthority, Hromada
+from bot.domain.places import transliterate as transliterate_uk
 from bot.domain.twinning.workflow import Field, Kind
-from bot.gazetteer import get_gazetteer, transliterate_uk
 from bot.i18n import N_
 from storage.communities import Community
 from storage.partnerships import Partnership
@@ -182,7 +183,7 @@ def partner_language(country_code: str) -> str:
 def own_side(community: Community, official_name: str | None) -> OwnSide:
     """The Ukrainian community: its official hromada name where known, else its seat."""
     seat = community.name_uk or community.name
-    region = get_gazetteer().region(community.region_code or "")
+    region = places.region(community.region_code or "")
     return OwnSide(
         hromada=Hromada(official_name or seat, seat=seat),
         name_latin=community.name if community.name else transliterate_uk(seat),

@@ -12,9 +12,9 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from bot.domain.grammar.persons import Person, is_cyrillic, parse_person
+from bot.domain.places import transliterate as transliterate_uk
 from bot.domain.twinning.document_facts import DocumentFacts
 from bot.domain.twinning.legal_facts import LegalFacts
-from bot.gazetteer import transliterate_uk
 
 
 @dataclass(frozen=True)
