@@ -78,14 +78,14 @@ async def test_the_visit_partner_step_has_back_to_the_kind_of_visit(bot: BotHarn
     official, *_ = await brovary_with_partners(bot, "uk")
     await bot.send(official, "/aid")
     await bot.press(official, "Записати візит")
-    reply = await bot.press(official, "Вхідний (делегація приїжджає до нас)")
+    reply = await bot.press(official, "Прийом делегації (до нас)")
     assert "Назад" in reply.buttons and "Скасувати" in reply.buttons
     reply = await bot.send(official, "Erfurt")
     assert "Ерфурт, Німеччина" in reply.buttons
     reply = await bot.press(official, "Назад")
     assert "Єна" in reply.buttons
     reply = await bot.press(official, "Назад")
-    assert "Який це візит?" in reply.text
+    assert "Виберіть вид візиту:" in reply.text
     await bot.press(official, "Залишити як є")
     reply = await bot.press(official, "Єна")
     assert "Коли?" in reply.text

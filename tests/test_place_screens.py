@@ -50,7 +50,7 @@ def test_a_hromada_first_in_its_official_form_and_every_button_names_the_flow() 
     )
     assert text == UK._("Which one is it? If it is not in the list, type the name again.")
     buttons = _buttons(markup)
-    assert buttons[0] == ("Долинська міська громада, Івано-Франківська обл.", f"pl:p:ob::{DOLYNA}")
+    assert buttons[0] == ("Долинська МТГ, Івано-Франківська обл.", f"pl:p:ob::{DOLYNA}")
     assert PickPlace.parse(buttons[0][1]) == PickPlace("ob", "", DOLYNA)
     assert buttons[-2:] == [("Немає в списку", NotInList("ob").data()), ("Назад", BACK)]
     presses = _presses(markup)
