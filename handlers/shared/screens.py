@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from telegram import (
     CallbackQuery,
+    ForceReply,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
@@ -76,6 +77,20 @@ async def show(
     if chat is None:
         return None
     return await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def ask_reply(
+    update: Update, context: BotContext, text: str, placeholder: str | None = None
+) -> Message | None:
+    """A question in a group chat: a new message that opens a reply to it, since a bot in a
+    group sees only replies to its own messages and commands."""
+    if update.callback_query is not None:
+        await answer(update.callback_query)
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    markup = ForceReply(selective=True, input_field_placeholder=placeholder)
+    return await context.bot.send_message(chat.id, clip(text), reply_markup=markup)
 
 
 async def answer(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
