@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.aid import KINDS, totals
-from bot.aid_export import build_csv
 from bot.clock import FakeClock, iso
+from bot.domain.aid.export import build_csv
+from bot.domain.aid.model import KINDS, totals
+from bot.domain.parsing.amounts import CURRENCIES
+from bot.domain.sectors import SECTORS
 from bot.i18n import I18n
-from bot.parsing.amounts import CURRENCIES
-from bot.sectors import SECTORS
 from storage.db import Database
 from storage.repositories import Repositories
 

@@ -19,7 +19,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bot.app import build_application, launch
-from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest
+from bot.offline.api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest
 from bot.services import Services
 from bot.settings import Settings
 

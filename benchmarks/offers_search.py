@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.clock import FakeClock, iso
-from bot.offers import KINDS
-from bot.offers_search import index_body, index_tags, query_tokens
-from bot.sectors import SECTORS
+from bot.domain.offers.model import KINDS
+from bot.domain.offers.search import index_body, index_tags, query_tokens
+from bot.domain.sectors import SECTORS
 from bot.services import Services
 from bot.settings import Settings
 

@@ -64,7 +64,7 @@ _PHASES_PROBE = """
 import asyncio, sys, time
 started = time.perf_counter()
 sys.path.insert(0, {root!r})
-from bot.console import Console
+from bot.offline.console import Console
 from bot.domain import places
 from bot.settings import Settings
 imported = time.perf_counter()

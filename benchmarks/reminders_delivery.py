@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.app import build_application
 from bot.clock import FakeClock, iso
-from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest
-from bot.reminder_delivery import deliver_due, restore
-from bot.send_limits import floor_seconds
+from bot.jobs.reminder_delivery import deliver_due, restore
+from bot.jobs.send_limits import floor_seconds
+from bot.offline.api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest
 from bot.services import Services
 from bot.settings import Settings
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.legal_facts import load_legal_facts
-from bot.twinning_deadlines import reschedule
-from bot.twinning_documents import DOCUMENTS, DocumentFacts
+from bot.domain.twinning.deadlines import reschedule
+from bot.domain.twinning.documents import DOCUMENTS, DocumentFacts
+from bot.domain.twinning.legal_facts import load_legal_facts
 from tests.harness import BotHarness
 
 TOWNS = (

@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         if settings.token:
             asyncio.run(serve(settings))
         else:
-            from bot.console import run_console
+            from bot.offline.console import run_console
 
             asyncio.run(run_console(settings))
     except StartupError as error:

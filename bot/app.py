@@ -19,8 +19,10 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import backup_job, commands, reminder_delivery
+from bot import commands
 from bot.context import SERVICES_KEY, BotContext
+from bot.jobs import backup as backup_job
+from bot.jobs import reminder_delivery
 from bot.services import Services
 from handlers import account, aid, offers, reminders, support, twinning, visits
 from handlers.offers import digest as offers_digest

@@ -1,8 +1,12 @@
-"""Gettext catalogs and locale-aware formatting for the two languages the bot speaks.
+"""Gettext catalogs and locale-aware formatting for the languages the bot speaks.
 
 Messages are written in English in the code (the source language) and looked up in
 `locales/<lang>/LC_MESSAGES/messages.po`. Placeholders are named and filled by the
 translator object, so a translation may reorder them freely.
+
+`SPOKEN` is the one list of languages: the catalogs script, the pickers, the command menus
+and the documents all read it. Adding a language is its catalog, a line there, and the
+translations of its documents' messages.
 """
 
 from __future__ import annotations
@@ -15,22 +19,52 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_time, get_day_names, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
-LANGUAGES: tuple[str, ...] = ("uk", "en")
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1: the catalog's folder, Telegram's `language_code`
+    name: str  # its own name: a picker must be readable by someone who does not read the
+    # current language, so it is never translated
+    babel_locale: str  # dates, numbers and money
+    # Countries whose municipalities get the partner's side of documents in this language.
+    countries: tuple[str, ...] = ()
+
+
+# British English writes day before month, which partner coordinators across Europe read
+# without ambiguity. German for Austria and Liechtenstein too; Switzerland and Luxembourg
+# have several official languages, so their partners get English.
+SPOKEN: tuple[Language, ...] = (
+    Language("uk", "Українська", "uk_UA", ("UA",)),
+    Language("en", "English", "en_GB"),
+    Language("de", "Deutsch", "de_DE", ("DE", "AT", "LI")),
+    Language("pl", "Polski", "pl_PL", ("PL",)),
+)
+LANGUAGES: tuple[str, ...] = tuple(language.code for language in SPOKEN)
+LANGUAGE_NAMES: dict[str, str] = {language.code: language.name for language in SPOKEN}
 DEFAULT_LANGUAGE = "en"
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
 
-# Babel locales used for dates and numbers: British English writes day before month,
-# which partner coordinators across Europe read without ambiguity.
-_BABEL_LOCALES = {"uk": "uk_UA", "en": "en_GB"}
+_BABEL_LOCALES = {language.code: language.babel_locale for language in SPOKEN}
+# Babel's Ukrainian data writes the modifier letter apostrophe (пʼятниця); the catalogs use
+# the typographic one (’), and one text should not mix them.
+_APOSTROPHES = str.maketrans({"ʼ": "’"})
+
+
+_Width = Literal["abbreviated", "narrow", "short", "wide"]
+
+
+def _typeset(text: str) -> str:
+    return text.translate(_APOSTROPHES)
 
 
 def N_(message: str) -> str:
@@ -39,8 +73,17 @@ def N_(message: str) -> str:
 
 
 def language_for(code: str | None) -> str:
-    """Pick the bot language for a Telegram `language_code`: Ukrainian for `uk`, else English."""
-    return "uk" if code and code.lower().split("-")[0] == "uk" else DEFAULT_LANGUAGE
+    """The bot language for a Telegram `language_code` (`de`, `pl-PL`...); English otherwise."""
+    primary = (code or "").lower().replace("_", "-").split("-")[0]
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def document_language(country_code: str | None) -> str:
+    """The language a municipality of this country reads documents addressed to it in."""
+    code = (country_code or "").upper()
+    return next(
+        (language.code for language in SPOKEN if code in language.countries), DEFAULT_LANGUAGE
+    )
 
 
 def _load_catalog(lang: str, locales_dir: Path) -> gettext.NullTranslations:
@@ -90,16 +133,42 @@ class Translator:
         return text.format(n=n, **values)
 
     def date(self, value: dt.date, fmt: str = "long") -> str:
-        # The long form: "22 листопада 2026 р." reads better than the abbreviated "лист.".
-        return format_date(value, format=fmt, locale=self.locale)
+        """A date in a message: "22 листопада 2026 р.", "22. November 2026"."""
+        return _typeset(format_date(value, format=fmt, locale=self.locale))
+
+    def numeric_date(self, value: dt.date) -> str:
+        """A date in a table, a list or a document: 07.11.2026 (07/11/2026 in English).
+
+        The locale's short form with the day in two digits and the full year, since records
+        go back years and into reports for the council.
+        """
+        pattern = self.locale.date_formats["short"].pattern
+        if "dd" not in pattern:
+            pattern = pattern.replace("d", "dd")
+        if "yyyy" not in pattern:
+            pattern = pattern.replace("yy", "y").replace("y", "yyyy")
+        return format_date(value, pattern, locale=self.locale)
 
     def datetime(self, value: dt.datetime, tz: str | None = None, fmt: str = "medium") -> str:
+        """A moment; "short" is the numeric date and the time, as in a table of changes."""
         zone = ZoneInfo(tz) if tz else None
-        return format_datetime(value, format=fmt, tzinfo=zone, locale=self.locale)
+        if fmt == "short":
+            local = value.astimezone(zone) if zone else value
+            return f"{self.numeric_date(local.date())} {self.time(value, tz)}"
+        return _typeset(format_datetime(value, format=fmt, tzinfo=zone, locale=self.locale))
 
     def time(self, value: dt.datetime, tz: str | None = None) -> str:
         zone = ZoneInfo(tz) if tz else None
         return format_time(value, format="short", tzinfo=zone, locale=self.locale)
+
+    def weekday(self, weekday: int, width: _Width = "wide") -> str:
+        """Monday is 0."""
+        names = get_day_names(width, context="format", locale=self.locale)
+        return _typeset(str(names[weekday]))
+
+    def month(self, month: int) -> str:
+        """The month's name as it stands after a day number: "листопада", "listopada"."""
+        return _typeset(str(get_month_names("wide", context="format", locale=self.locale)[month]))
 
     def number(self, value: int | float | Decimal) -> str:
         return format_decimal(value, locale=self.locale)

@@ -10,7 +10,7 @@ from bot.clock import Clock
 from bot.domain import places
 from bot.domain.places.matching import certain_hromada
 from bot.i18n import I18n
-from bot.reminder_kinds import ReminderKinds
+from bot.jobs.reminder_kinds import ReminderKinds
 from bot.settings import Settings
 from storage.db import Database
 from storage.repositories import Repositories

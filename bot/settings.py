@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
+from bot.domain.parsing.numbers import ascii_int
 from bot.domain.places import index_file_for
-from bot.parsing.numbers import ascii_int
 
 ENVIRONMENT_HELP: tuple[tuple[str, str], ...] = (
     ("TELEGRAM_BOT_TOKEN", "bot token from @BotFather; without it the offline console opens"),

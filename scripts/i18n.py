@@ -6,11 +6,13 @@
                                             catalog, untranslated, fuzzy, or has placeholders
                                             that differ from the English original
     python scripts/i18n.py compile         write the .mo files the bot loads
-    python scripts/i18n.py translate F.json
-                                            merge Ukrainian translations from a JSON object
-                                            {"English message": "переклад" | ["форма 1", "2", "3"]}
+    python scripts/i18n.py translate LANG F.json
+                                            merge translations into LANG's catalog from a JSON
+                                            object {"English message": "переклад" | ["форма 1",
+                                            "2", "3"]} (a plural message: one string per form)
 
-English is the source language: its catalog is filled from the messages themselves.
+English is the source language: its catalog is filled from the messages themselves. The
+languages are `bot.i18n.SPOKEN`, the list the bot itself reads.
 """
 
 from __future__ import annotations
@@ -29,12 +31,17 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.i18n import LANGUAGES  # noqa: E402
+
 LOCALES = ROOT / "locales"
 TEMPLATE = LOCALES / "messages.pot"
-LANGUAGES = ("uk", "en")
 SOURCE_DIRS = ("bot", "handlers", "storage")
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*)\}(?!\})")
+# Characters a language's catalog must not use, with the one to use instead.
+TYPOGRAPHY = {"uk": {"'": "’", "ʼ": "’"}}
 
 
 @contextmanager
@@ -135,6 +142,9 @@ def check() -> int:
             if isinstance(message.id, (tuple, list)) and len(strings) != catalog.num_plurals:
                 problems.append(f"{lang}: {key!r} needs {catalog.num_plurals} plural forms")
             expected = set().union(*(_placeholders(i) for i in ids))
+            for wrong, right in TYPOGRAPHY.get(lang, {}).items():
+                if any(wrong in string for string in strings):
+                    problems.append(f"{lang}: {key!r} writes {wrong!r} where {right!r} belongs")
             for string in strings:
                 if _placeholders(string) - expected - {"n"}:
                     problems.append(f"{lang}: {key!r} has unknown placeholders in {string!r}")
@@ -154,10 +164,10 @@ def compile_catalogs() -> None:
             write_mo(handle, catalog)
 
 
-def translate(source: Path) -> None:
+def translate(lang: str, source: Path) -> None:
     entries: dict[str, str | list[str]] = json.loads(source.read_text(encoding="utf-8"))
     with locked():
-        catalog = read(po_path("uk"), "uk")
+        catalog = read(po_path(lang), lang)
         unknown = []
         for key, value in entries.items():
             message = catalog.get(key)
@@ -166,7 +176,7 @@ def translate(source: Path) -> None:
                 continue
             message.string = tuple(value) if isinstance(value, list) else value
             message.flags.discard("fuzzy")
-        write(po_path("uk"), catalog)
+        write(po_path(lang), catalog)
     for key in unknown:
         print(f"not in the catalog (run update first?): {key!r}")
 
@@ -181,8 +191,8 @@ def main(argv: list[str]) -> int:
         return check()
     elif argv[0] == "compile":
         compile_catalogs()
-    elif argv[0] == "translate" and len(argv) == 2:
-        translate(Path(argv[1]))
+    elif argv[0] == "translate" and len(argv) == 3 and argv[1] in LANGUAGES:
+        translate(argv[1], Path(argv[2]))
     else:
         print(__doc__)
         return 2

@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from bot.aid import Rate, TotalsRow, YearPartnerRow, can_move, donor_ids
 from bot.clock import Clock, iso
+from bot.domain.aid.model import Rate, TotalsRow, YearPartnerRow, can_move, donor_ids
 from storage.db import Database
 from storage.history import HistoryEntry, changes_of
 

@@ -1,7 +1,7 @@
 """Offers and needs (one table, `posts`) and their full-text index, kept in step here.
 
 Ranking happens in SQL so that only one page of rows ever leaves the database; the weights
-and the meaning of each signal are defined in `bot.offers_search.Ranking`.
+and the meaning of each signal are defined in `bot.domain.offers.search.Ranking`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from bot.clock import Clock, iso
-from bot.offers import valid_until
-from bot.offers_search import (
+from bot.domain.offers.model import valid_until
+from bot.domain.offers.search import (
     RANKING,
     Ranking,
     index_body,

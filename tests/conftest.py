@@ -7,6 +7,7 @@ import pytest
 
 from bot.domain import places
 from tests.harness import PLACES, BotHarness
+from tests.screens import problems
 
 places.use_file(PLACES)
 
@@ -19,3 +20,5 @@ async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
         yield harness
     finally:
         await harness.stop()
+    # Whatever the test did, every button it was shown fits a phone in every language.
+    assert not problems(harness.keyboard_rows)

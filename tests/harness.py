@@ -11,7 +11,8 @@ from pathlib import Path
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
 from bot.domain.places.index import build_key
-from bot.offline_api import (
+from bot.i18n import LANGUAGES
+from bot.offline.api import (
     OFFLINE_TOKEN,
     OfflineBotAPI,
     OfflineRequest,
@@ -73,6 +74,13 @@ class BotHarness:
         self.app: TwinbotApplication | None = None
         self._seen: list[SentMessage] = []
         self.api.listeners.append(self._seen.append)
+        # Every row of buttons shown, as it was at that moment (edits replace keyboards).
+        self.keyboard_rows: list[tuple[str, ...]] = []
+        self.api.listeners.append(self._record_rows)
+
+    def _record_rows(self, message: SentMessage) -> None:
+        rows = (message.reply_markup or {}).get("inline_keyboard") or []
+        self.keyboard_rows.extend(tuple(button["text"] for button in row) for row in rows)
 
     async def start(self) -> None:
         self.services = await Services.open(self.settings, self.clock)
@@ -178,7 +186,7 @@ class BotHarness:
         assert found, f"gazetteer has no {place!r}"
         p = found[0]
         await repos.users.upsert(user.id, user.first_name, None, user.username, user.language_code)
-        if user.language_code in ("uk", "en"):
+        if user.language_code in LANGUAGES:
             await repos.users.set_language(user.id, user.language_code)
         community = await repos.communities.from_place(p)
         membership = await repos.memberships.claim(user.id, community.id, role)

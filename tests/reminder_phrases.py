@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.schedule import ScheduleRefused, ScheduleUnsure, parse_schedule
+from bot.domain.reminders.schedule import ScheduleRefused, ScheduleUnsure, parse_schedule
 
 TABLE = Path(__file__).parent / "data" / "reminder_phrases.txt"
 TZ = "Europe/Kyiv"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.offline_api import SimUser
+from bot.offline.api import SimUser
 from storage.communities import Community
 from tests.harness import BotHarness
 
@@ -99,19 +99,19 @@ async def log_hospital_equipment_uk(bot: BotHarness, official: SimUser) -> None:
     reply = await bot.send(official, "/aid")
     assert "Допомога й візити — Бровари" in reply.text
     reply = await bot.press(official, "Записати допомогу")
-    assert "Хто надав?" in reply.text
+    assert "Хто надав допомогу?" in reply.text
     await bot.press(official, "Єна")
     await bot.press(official, "Ерланген")
     reply = await bot.press(official, "Готово")
-    assert "Що це?" in reply.text
+    assert "Що саме надано?" in reply.text
     await bot.press(official, "Медичне обладнання")
     reply = await bot.press(official, "Охорона здоров")
     assert "Опишіть" in reply.text
     await bot.send(official, "Обладнання для Броварської лікарні")
     reply = await bot.send(official, "12 шт")
-    assert "Зрозуміло: 12\u00a0шт." in reply.text
+    assert "Розпізнано: 12\u00a0шт." in reply.text
     reply = await bot.send(official, "3 900 000 грн")
-    assert "Зрозуміло: 3\u00a0900\u00a0000,00\u00a0₴" in reply.text
+    assert "Розпізнано: 3\u00a0900\u00a0000,00\u00a0₴" in reply.text
     await bot.press(official, "Отримано")
     await bot.send(official, "15.11.2022")
     await bot.send(official, "Броварська багатопрофільна лікарня")

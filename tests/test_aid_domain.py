@@ -7,10 +7,19 @@ import io
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from bot.aid import Rate, TotalsRow, can_move, convert, from_minor, next_statuses, to_minor, totals
-from bot.aid_export import HXL_TAGS, build_csv
+from bot.domain.aid.export import HXL_TAGS, build_csv
+from bot.domain.aid.model import (
+    Rate,
+    TotalsRow,
+    can_move,
+    convert,
+    from_minor,
+    next_statuses,
+    to_minor,
+    totals,
+)
+from bot.domain.visits.model import reminder_plan
 from bot.i18n import I18n
-from bot.visits import reminder_plan
 from storage.aid import AidRecord, ExportRow
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.offline_api import SimUser
+from bot.offline.api import SimUser
 from tests.harness import BotHarness
 from tests.test_aid import brovary_with_partners
 
@@ -55,7 +55,7 @@ async def test_refused_inputs_in_ukrainian(bot: BotHarness) -> None:
     await bot.press(official, "Записати допомогу")
     await bot.press(official, "Єна")
     await bot.press(official, "Готово")
-    await bot.press(official, "Енергетичне обладнання")
+    await bot.press(official, "Енергообладнання")
     await bot.press(official, "Енергетика")
     reply = await bot.send(official, "   ")
     assert "порожнє" in reply.text

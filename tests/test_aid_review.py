@@ -100,7 +100,7 @@ async def test_a_bus_reads_as_one_vehicle_and_the_notice_as_plain_ukrainian(
     await bot.press(coordinator, "Confirm")
 
     notice = bot.last(official.id)
-    assert notice.text.startswith("Єна: записано допомогу для вашої громади.")
+    assert notice.text.startswith("Єна: внесено запис про допомогу вашій громаді.")
     assert "\n1\u00a0транспортний засіб\n" in notice.text
     assert "22.11.2026 · Відправлено" in notice.text
     reply = await bot.press(official, "Підтвердити отримання", message=notice)

@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
-from bot.aid import Totals
+from bot.domain.aid.model import Totals
 from bot.i18n import I18n
 from handlers.aid.buttons import MoveRecord, ShowTotals, Timeline, ViewRecord
 from handlers.aid.history import history_screen

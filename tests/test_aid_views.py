@@ -24,7 +24,7 @@ async def test_donors_from_the_gazetteer_and_by_hand(bot: BotHarness) -> None:
     reply = await bot.press(official, "Латвія")
     assert "✓ Lielvarde Municipality" in reply.buttons and "✓ Кекава" in reply.buttons
     reply = await bot.press(official, "Готово")
-    assert "Що це?" in reply.text
+    assert "Що саме надано?" in reply.text
 
 
 async def test_timeline_is_paged_and_view_buttons_are_checked(bot: BotHarness) -> None:

@@ -3,7 +3,7 @@ groups in the group's language, and chart axis numbers grouped the reader's way.
 
 from __future__ import annotations
 
-from bot.aid_chart import axis_numbers
+from bot.domain.aid.chart import axis_numbers
 from tests.harness import BotHarness, SimChat
 from tests.test_aid import brovary_with_partners
 from tests.test_aid_visits import log_jena_visit
@@ -92,7 +92,7 @@ async def test_partner_edits_a_visit_from_its_own_side_in_ukrainian(bot: BotHarn
     reply = await bot.press(official, "Візит №1")
     assert "Бровари приймає делегацію: Єна" in reply.text
     reply = await bot.press(official, "Змінити")
-    assert "Візит: вхідний візит" in reply.text and "Партнер: Єна" in reply.text
+    assert "Візит: прийом делегації" in reply.text and "Партнер: Єна" in reply.text
     reply = await bot.press(official, "Змінити")
     assert "Партнер" not in reply.buttons
     await bot.press(official, "Вид візиту")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.reminder_delivery import deliver_due
+from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import BotHarness
 from tests.test_aid import brovary_with_partners
 
@@ -54,7 +54,8 @@ async def test_visit_is_logged_with_three_reminders(bot: BotHarness) -> None:
     assert renderer is not None
     rendered = await renderer(bot.services, t, reminders[1])
     assert rendered is not None
-    assert "починається через 1 день" in rendered[0] and "Єна" in rendered[0]
+    assert "Нагадування: через 1 день, 10 грудня 2026\u202fр., — прийом делегації" in rendered[0]
+    assert "Партнер: Єна" in rendered[0]
     await bot.send(official, "/aid")
     reply = await bot.press(official, "Timeline")
     assert "incoming visit · Jena" in reply.text and "6 people" in reply.text
@@ -64,7 +65,7 @@ async def test_reminders_survive_a_restart_and_ask_for_outcomes(bot: BotHarness)
     official, *_ = await brovary_with_partners(bot, "uk")
     await bot.send(official, "/aid")
     await bot.press(official, "Записати візит")
-    await bot.press(official, "Вихідний (наша делегація їде за кордон)")
+    await bot.press(official, "Візит нашої делегації за кордон")
     await bot.press(official, "Ерланген")
     await bot.send(official, "26.11.2026")
     await bot.press(official, "Пропустити")
@@ -74,16 +75,16 @@ async def test_reminders_survive_a_restart_and_ask_for_outcomes(bot: BotHarness)
     await bot.press(official, "Пропустити")
     reply = await bot.press(official, "Підтвердити")
     # One week ahead is already past: only the day-before and the outcomes prompts remain.
-    assert "Я надішлю вам 2 нагадування" in reply.text
+    assert "Буде надіслано 2 нагадування" in reply.text
     await bot.restart()
     assert bot.app is not None
     bot.clock.set(datetime(2026, 11, 25, 7, 1, tzinfo=UTC))
     assert await deliver_due(bot.app) == 1
-    assert "починається через 1 день" in bot.last(official.id).text
+    assert "Нагадування: через 1 день" in bot.last(official.id).text
     bot.clock.set(datetime(2026, 11, 27, 7, 1, tzinfo=UTC))
     assert await deliver_due(bot.app) == 1
     prompt = bot.last(official.id)
-    assert "Як минув вихідний візит з Ерланген" in prompt.text
+    assert "Підбийте підсумки заходу (візит за кордон; партнер: Ерланген)" in prompt.text
     reply = await bot.press(official, "Додати результати", message=prompt)
     assert "Які результати візиту" in reply.text
     reply = await bot.send(official, "Домовилися про спільний енергетичний проєкт")
@@ -122,4 +123,4 @@ async def test_a_visit_logged_by_the_partner_reads_the_other_way_round(bot: BotH
     await bot.press(coordinator, "Confirm")
     await bot.send(official, "/aid")
     reply = await bot.press(official, "Хронологія")
-    assert "вхідний візит · Єна" in reply.text and "4 особи" in reply.text
+    assert "прийом делегації · Єна" in reply.text and "4 особи" in reply.text

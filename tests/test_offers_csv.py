@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.offers_csv import load_demo
+from bot.domain.offers.csv_io import load_demo
 from tests.harness import OPERATOR_ID, BotHarness
 
 GOOD_AND_BAD = """\

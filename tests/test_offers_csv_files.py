@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.csv_reading import decode
-from bot.offers_csv import parse_rows
+from bot.domain.csv_reading import decode
+from bot.domain.offers.csv_io import parse_rows
 from tests.harness import BotHarness
 
 TODAY = date(2026, 11, 22)

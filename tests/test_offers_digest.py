@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.offers_digest import Link, record_matches, send_digests
+from bot.domain.offers.digest import Link, record_matches, send_digests
 from handlers.offers import digest as offers_digest
 from storage.offers import PostDraft
 from tests.harness import BotHarness

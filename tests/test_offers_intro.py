@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.offers_csv import load_demo
+from bot.domain.offers.csv_io import load_demo
 from tests.harness import BotHarness
 
 
@@ -25,7 +25,7 @@ async def test_kremenchuk_finds_heating_offer_and_san_sebastian_accepts(bot: Bot
     reply = await bot.press(official, "Сан-Себастьян")
     assert "Warmth in winter" in reply.text
     assert "Іспанія" in reply.text
-    reply = await bot.press(official, "Мене цікавить")
+    reply = await bot.press(official, "Запит на контакт")
     assert "Сан-Себастьян" in reply.text
     reply = await bot.send(
         official, "Добрий день! Кременчук шукає партнера з відновлення опалення."
@@ -44,7 +44,7 @@ async def test_kremenchuk_finds_heating_offer_and_san_sebastian_accepts(bot: Bot
     assert "Accepted. Contact of Kremenchuk, Ukraine: Олег (@oleh_kremenchuk)" in reply.text
     answer = bot.last(official.id)
     assert "@maite_donostia" in answer.text
-    assert "прийняли" in answer.text
+    assert "ваш запит на контакт прийнято" in answer.text
 
     reply = await bot.press(official, "Розпочати партнерство в путівнику")
     partnership = await bot.repos.partnerships.between(kremenchuk.id, san_sebastian.id)
@@ -69,11 +69,11 @@ async def test_declined_introduction_shares_no_contact(bot: BotHarness) -> None:
     assert "Sent to Brovary, Ukraine" in reply.text
 
     introduction = bot.last(official.id)
-    assert "Знайомство" in introduction.text
+    assert "Запит на контакт:" in introduction.text
     assert "@anna_jena" not in introduction.text
     accept_data = introduction.buttons[0]["callback_data"]
     reply = await bot.press(official, "Відхилити")
-    assert "Нічим не поділилися" in reply.text or "нічим" in reply.text.lower()
+    assert "Контактні дані не передано" in reply.text
     answer = bot.last(coordinator.id)
     assert "declined your introduction" in answer.text
     assert "@iryna_brovary" not in answer.text
@@ -124,7 +124,7 @@ async def test_send_and_accept_pressed_twice_introduce_once(bot: BotHarness) -> 
     await bot.send(official, "/find")
     await bot.send(official, "опалення")
     await bot.press(official, "Сан-Себастьян")
-    await bot.press(official, "Мене цікавить")
+    await bot.press(official, "Запит на контакт")
     reply = await bot.send(official, "Добрий день, поговорімо про опалення.")
     summary = bot.last(official.id)
     await bot.press(official, "Надіслати", message=summary)
@@ -139,9 +139,9 @@ async def test_send_and_accept_pressed_twice_introduce_once(bot: BotHarness) -> 
     await bot.send(official, "/find")
     await bot.send(official, "опалення")
     await bot.press(official, "Сан-Себастьян")
-    await bot.press(official, "Мене цікавить")
+    await bot.press(official, "Запит на контакт")
     alert = bot.api.callback_answers[-1]
-    assert alert["text"] == "Ваша громада вже надіслала знайомство щодо цього допису."
+    assert alert["text"] == "Ваша громада вже надіслала запит на контакт щодо цього оголошення."
 
     card = introductions[0]
     await bot.press(coordinator, "Accept", message=card)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.offers_csv import load_demo
+from bot.domain.offers.csv_io import load_demo
 from tests.harness import OPERATOR_ID, BotHarness
 
 
@@ -26,11 +26,11 @@ async def test_introduction_waits_for_approval_then_san_sebastian_accepts(
     await bot.send(official, "/find")
     await bot.send(official, "опалення")
     await bot.press(official, "Сан-Себастьян")
-    await bot.press(official, "Мене цікавить")
+    await bot.press(official, "Запит на контакт")
     await bot.send(official, "Добрий день! Кременчук шукає партнера з відновлення опалення.")
     reply = await bot.press(official, "Надіслати")
     assert "ще не користується ботом" in reply.text
-    assert "щойно хтось звідти приєднається" in reply.text
+    assert "щойно хтось із представників адресата приєднається" in reply.text
 
     coordinator = bot.user(242, "Maite", "en", username="maite_donostia")
     await bot.send(coordinator, "/start")
@@ -53,7 +53,7 @@ async def test_introduction_waits_for_approval_then_san_sebastian_accepts(
     assert introduction.button_labels == ["Accept", "Decline"]
 
     arrived = bot.last(official.id)
-    assert "Ваше знайомство дійшло до Сан-Себастьян" in arrived.text
+    assert "Ваш запит на контакт доставлено. Адресат: Сан-Себастьян" in arrived.text
 
     reply = await bot.press(coordinator, "Accept")
     assert "Contact of Kremenchuk, Ukraine: Олег (@oleh_kremenchuk)" in reply.text
@@ -101,7 +101,7 @@ async def test_introduction_waits_while_everyone_left_then_invited_colleague_get
     colleague = bot.user(254, "Clerk", "uk")
     reply = await bot.send(colleague, f"/start {second_token}")
     assert "Бровари" in reply.text
-    assert not _introductions(bot, colleague.id, "Знайомство")
+    assert not _introductions(bot, colleague.id, "Запит на контакт:")
     assert len(_introductions(bot, coordinator.id, "has reached")) == 1
 
 
@@ -117,7 +117,7 @@ async def test_introduction_delivered_to_members_is_not_sent_again_to_a_newcomer
     await bot.make_member(official, "Byshiv")
     await bot.send(official, "/find water")
     await bot.press(official, "Бачальмаш")
-    await bot.press(official, "Мене цікавить")
+    await bot.press(official, "Запит на контакт")
     await bot.send(official, "Бишів потребує нової водонасосної станції.")
     reply = await bot.press(official, "Надіслати")
     assert "Надіслано" in reply.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from bot.offers_render import details
+from bot.domain.offers.render import details
 from handlers.offers.post import form_values, post_draft
 from storage.offers import PostDraft
 from tests.harness import BotHarness

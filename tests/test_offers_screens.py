@@ -9,8 +9,8 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.offers.digest import Link
 from bot.i18n import I18n
-from bot.offers_digest import Link
 from handlers.offers import screens
 from handlers.offers.buttons import (
     Answer,

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.offers_csv import load_demo
-from bot.offers_search import MAX_TOKENS, query_tokens
+from bot.domain.offers.csv_io import load_demo
+from bot.domain.offers.search import MAX_TOKENS, query_tokens
 from storage.offers import PostDraft
 from tests.harness import BotHarness
 
@@ -103,7 +103,7 @@ async def test_the_searchers_own_need_lifts_matching_offers_in_the_bot(bot: BotH
         )
     await bot.send(official, "/find")
     reply = await bot.send(official, "експертиза")
-    assert "Знайдено 3 дописи." in reply.text
+    assert "Знайдено 3 оголошення." in reply.text
     assert reply.buttons[0].startswith("1. Pärnu")
 
 

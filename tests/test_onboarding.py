@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.console import Console
+from bot.offline.console import Console
 from bot.settings import Settings
 from tests.harness import OPERATOR_ID, BotHarness
 
@@ -49,7 +49,7 @@ async def test_official_onboards_in_ukrainian_and_operator_approves(bot: BotHarn
 
 async def test_partner_onboards_in_english_and_is_rejected(bot: BotHarness) -> None:
     operator = bot.operator()
-    coordinator = bot.user(102, "Anna", "de")
+    coordinator = bot.user(102, "Anna", "sv")
     reply = await bot.send(coordinator, "/start")
     assert "Choose your language" in reply.text
     assert "✓ English" in reply.buttons
@@ -228,10 +228,10 @@ async def test_language_pickers_name_each_language_in_itself(bot: BotHarness) ->
     await bot.make_member(user, "Brovary")
     await bot.send(user, "/settings")
     reply = await bot.press(user, "Мова")
-    assert reply.buttons == ["Українська", "English"]
+    assert reply.buttons == ["✓ Українська", "English", "Deutsch", "Polski"]
     newcomer = bot.user(132, "Тарас", "uk")
     reply = await bot.send(newcomer, "/start")
-    assert reply.buttons == ["✓ Українська", "English"]
+    assert reply.buttons == ["✓ Українська", "English", "Deutsch", "Polski"]
 
 
 async def test_console_switching_back_to_a_person_keeps_their_language() -> None:

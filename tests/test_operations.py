@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
-from bot.backup_job import JOB_NAME
+from bot.jobs.backup import JOB_NAME
 from bot.services import Services
 from storage.aid import NewAid
 from storage.backup import copies

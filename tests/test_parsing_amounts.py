@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.parsing.amounts import (
+from bot.domain.parsing.amounts import (
     CURRENCIES,
     Amount,
     AmountError,

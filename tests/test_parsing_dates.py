@@ -5,7 +5,7 @@ from datetime import date, time
 
 import pytest
 
-from bot.parsing.dates import (
+from bot.domain.parsing.dates import (
     DateError,
     DateErrorCode,
     TimeError,

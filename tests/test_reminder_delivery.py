@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.reminder_delivery import deliver_due
+from bot.jobs.reminder_delivery import deliver_due
 from storage.reminders import NewReminder
 from tests.harness import START, BotHarness
 
@@ -228,7 +228,7 @@ async def test_burst_keeps_telegram_limits(bot: BotHarness) -> None:
 
 
 async def test_retry_after_is_waited_out_and_retried(bot: BotHarness) -> None:
-    from bot.offline_api import ApiError
+    from bot.offline.api import ApiError
 
     user = bot.user(312, "Olena", "en")
     await bot.send(user, "/start")

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.recurrence import next_occurrence
-from bot.schedule import parse_schedule
+from bot.domain.reminders.recurrence import next_occurrence
+from bot.domain.reminders.schedule import parse_schedule
 
 KYIV, BERLIN = "Europe/Kyiv", "Europe/Berlin"
 # 2027: both change on the last Sunday of March (28th) and of October (31st); Kyiv at 03:00

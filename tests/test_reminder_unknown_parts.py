@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.schedule import ScheduleRefused, ScheduleUnsure, parse_schedule
+from bot.domain.reminders.schedule import ScheduleRefused, ScheduleUnsure, parse_schedule
 from tests.reminder_phrases import TZ, Phrase, load
 
 UNDERSTOOD = [p for p in load() if p.first[:1].isdigit()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.reminder_delivery import deliver_due
+from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import BotHarness
 
 
@@ -182,7 +182,8 @@ async def test_ukrainian_official_weekly_meeting_across_restart_and_dst(bot: Bot
     assert "Часовий пояс: Europe/Kyiv" in reply.text
     assert reply.buttons[:2] == ["Підтвердити", "Змінити"]
     reply = await bot.press(official, "Підтвердити")
-    assert "Збережено. Нагадаю: понеділок, 23 листопада 2026\u202fр. о 10:00." in reply.text
+    saved = "Збережено. Нагадування надійде: понеділок, 23 листопада 2026\u202fр. о 10:00."
+    assert saved in reply.text
     await bot.restart()
     bot.clock.set(at("2026-11-23T08:00:00"))  # 10:00 in Kyiv, winter time
     await deliver_due(bot.app)
@@ -207,7 +208,7 @@ async def test_ukrainian_official_weekly_meeting_across_restart_and_dst(bot: Bot
 async def test_ukrainian_refusal_and_quick_buttons(bot: BotHarness) -> None:
     official = await member(bot, 421, "uk")
     reply = await bot.send(official, "/remind зателефонувати в Єну")
-    assert "Я не зрозумів, коли нагадати" in reply.text
+    assert "Не вдалося визначити час нагадування" in reply.text
     assert reply.buttons[:4] == [
         "Через годину",
         "Завтра о 9:00",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.reminder_delivery import deliver_due
+from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import BotHarness
 
 
@@ -78,7 +78,10 @@ async def test_a_saved_reminder_moved_to_another_time_keeps_its_text(bot: BotHar
     await bot.press(official, "Мої нагадування")
     await bot.press(official, "1. надіслати звіт")
     reply = await bot.press(official, "Змінити")
-    assert "Зараз: понеділок, 23 листопада 2026\u202fр. о 09:00 — надіслати звіт" in reply.text
+    assert (
+        "Поточне значення: понеділок, 23 листопада 2026\u202fр. о 09:00 — надіслати звіт"
+        in reply.text
+    )
     reply = await bot.send(official, "післязавтра о 11:00")
     assert "Нагадування: надіслати звіт" in reply.text
     assert "Коли: вівторок, 24 листопада 2026\u202fр. о 11:00" in reply.text

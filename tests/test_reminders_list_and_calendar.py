@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
-from bot.twinning_deadlines import KIND_ANNIVERSARY
+from bot.domain.twinning.deadlines import KIND_ANNIVERSARY
 from storage.reminders import NewReminder
 from storage.visits import NewVisit
 from tests.harness import BotHarness
@@ -76,7 +76,7 @@ async def test_an_automatic_reminder_is_snoozed_and_turned_off_from_the_list(
     reply = await bot.press(user, "Snooze a day")
     assert "Friday, 27 November 2026 at 09:00" in reply.text
     bot.clock.set(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
-    from bot.reminder_delivery import deliver_due
+    from bot.jobs.reminder_delivery import deliver_due
 
     assert await deliver_due(bot.app) == 0
     reply = await bot.press(user, "Turn off")

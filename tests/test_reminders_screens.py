@@ -8,8 +8,8 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.domain.reminders.schedule import Assumption, Schedule, ScheduleError, ScheduleUnsure
 from bot.i18n import I18n
-from bot.schedule import Assumption, Schedule, ScheduleError, ScheduleUnsure
 from handlers.reminders import screens
 from handlers.reminders.buttons import (
     AskDelete,
@@ -64,7 +64,7 @@ def presses(markup: InlineKeyboardMarkup | list[list[InlineKeyboardButton]]) -> 
 def test_a_delivered_reminder_keeps_the_data_its_buttons_always_had() -> None:
     keys = screens.delivered_buttons(UK, reminder(7), offer_off=True)
     assert rows(keys) == [
-        ["Через 15 хв", "Через годину", "Завтра зранку"], ["Готово", "Вимкнути"],
+        ["Через 15 хв", "Через годину"], ["Завтра зранку", "Готово"], ["Вимкнути"],
     ]  # fmt: skip
     assert [b.callback_data for row in keys for b in row] == [
         "rm:sn:7:15", "rm:sn:7:60", "rm:sn:7:am", "rm:done:7", "rm:off:7",
@@ -72,7 +72,7 @@ def test_a_delivered_reminder_keeps_the_data_its_buttons_always_had() -> None:
     assert presses(keys)["Через годину"] == Snooze(7, "60")
     assert presses(keys)["Вимкнути"] == TurnOff(7)
     once = screens.delivered_buttons(EN, reminder(8), offer_off=False)
-    assert rows(once) == [["In 15 min", "In 1 hour", "Tomorrow morning"], ["Done"]]
+    assert rows(once) == [["In 15 min", "In 1 hour"], ["Tomorrow morning", "Done"]]
     assert presses(once)["Done"] == Done(8)
 
 

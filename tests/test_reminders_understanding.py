@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.reminder_delivery import deliver_due
+from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import START, BotHarness
 
 

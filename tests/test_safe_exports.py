@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from bot.aid_export import HXL_TAGS
-from bot.spreadsheet import original_text, safe_cell
+from bot.domain.aid.export import HXL_TAGS
+from bot.domain.spreadsheet import original_text, safe_cell
 from tests.harness import BotHarness
 from tests.test_aid import brovary_with_partners
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.recurrence import local_instant, next_occurrence
-from bot.schedule import ScheduleError, ScheduleRefused, parse_schedule
+from bot.domain.reminders.recurrence import local_instant, next_occurrence
+from bot.domain.reminders.schedule import ScheduleError, ScheduleRefused, parse_schedule
 
 KYIV = "Europe/Kyiv"
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # Sunday, 12:00 in Kyiv

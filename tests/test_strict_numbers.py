@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.parsing.amounts import AmountError, parse_amount, parse_quantity
-from bot.parsing.dates import DateError, parse_date
-from bot.parsing.numbers import SQLITE_MAX, ascii_decimal, ascii_int
-from bot.schedule import ScheduleRefused, parse_schedule
+from bot.domain.parsing.amounts import AmountError, parse_amount, parse_quantity
+from bot.domain.parsing.dates import DateError, parse_date
+from bot.domain.parsing.numbers import SQLITE_MAX, ascii_decimal, ascii_int
+from bot.domain.reminders.schedule import ScheduleRefused, parse_schedule
 from tests.harness import OPERATOR_ID, BotHarness
 from tests.test_aid import brovary_with_partners
 

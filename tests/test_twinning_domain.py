@@ -7,8 +7,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from bot.legal_facts import PACKAGED, load_legal_facts
-from bot.twinning import (
+from bot.domain.twinning.legal_facts import PACKAGED, load_legal_facts
+from bot.domain.twinning.workflow import (
     REGISTERED,
     DateProblem,
     can_open,

@@ -193,7 +193,8 @@ async def test_confirm_pressed_twice_saves_once(bot: BotHarness) -> None:
     assert "That button is no longer active." in answers
     assert len(await bot.repos.partnerships.history(1)) == 4  # four facts, written once
     reply = await bot.send(mayor, "/twinning")
-    assert "Jena, Germany · 2. Partner found and contact opened" in reply.buttons
+    # The stage is cut after a whole word where the partner's name leaves no room for all of it.
+    assert "Jena, Germany · 2. Partner found and contact…" in reply.buttons
 
 
 async def test_a_long_partner_name_in_the_list_is_cut_at_a_word(bot: BotHarness) -> None:
@@ -234,7 +235,7 @@ async def test_a_long_partner_name_in_the_list_is_cut_at_a_word(bot: BotHarness)
 def reply_title(lang: str) -> str:
     return {
         "en": "Areas of cooperation and council decision",
-        "uk": "Сфери співпраці та рішення ради",
+        "uk": "Сфери співробітництва та рішення ради",
     }[lang]
 
 

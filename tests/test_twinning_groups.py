@@ -43,7 +43,7 @@ async def test_linked_group_follows_the_partnership(bot: BotHarness) -> None:
     await bot.press(mayor, "Skip")
     reply = await bot.press(mayor, "Confirm")
     assert (
-        "Виконано крок «2. Партнера знайдено, контакт встановлено»." in reply.to(group.id)[0].text
+        "Крок «2. Партнера знайдено, контакт встановлено» виконано." in reply.to(group.id)[0].text
     )
 
     # The group becomes a supergroup and keeps its link.

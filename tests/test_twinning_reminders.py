@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.reminder_delivery import deliver_due
+from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import BotHarness
 from tests.test_twinning_walk import fill_areas, fill_until_ministry, new_partnership
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.reminder_delivery import deliver_due
+from bot.jobs.reminder_delivery import deliver_due
 from tests.harness import OPERATOR_ID, BotHarness
 from tests.test_twinning_reminders import texts
 from tests.test_twinning_walk import fill_until_ministry, new_partnership
 
 STALLED_EN = "has not moved for 14 days"
-STALLED_UK = "не рухається вже 14 днів"
+STALLED_UK = "Партнерство без змін уже 14 днів"
 
 
 async def _invite(bot: BotHarness, admin) -> str:  # type: ignore[no-untyped-def]
@@ -95,7 +95,7 @@ async def test_approved_official_gets_the_ministry_follow_up_once(bot: BotHarnes
     await bot.restart()
     await deliver_due(bot.app)
     assert len(texts(bot, mayor.id, "30 days have passed")) == 1
-    follow_ups = texts(bot, official.id, "Минуло 30 днів")
+    follow_ups = texts(bot, official.id, "Минув строк розгляду (30 дн.)")
     assert len(follow_ups) == 1
     assert "Jena" in follow_ups[0] or "Єна" in follow_ups[0]
 

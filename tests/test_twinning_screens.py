@@ -6,8 +6,8 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.twinning.legal_facts import PACKAGED, load_legal_facts
 from bot.i18n import I18n
-from bot.legal_facts import PACKAGED, load_legal_facts
 from handlers.shared.buttons import REGISTRY, Button
 from handlers.twinning import screens
 from handlers.twinning.buttons import (

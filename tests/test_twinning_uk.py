@@ -10,7 +10,7 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     mayor = bot.user(251, "Ігор", "uk")
     await bot.make_member(mayor, "Бровари")
     reply = await bot.send(mayor, "/menu")
-    reply = await bot.press(mayor, "Путівник із побратимства")
+    reply = await bot.press(mayor, "Побратимство")
     assert "Путівник із побратимства — Бровари" in reply.text
     assert "шість кроків" in reply.text
     await bot.press(mayor, "Нове партнерство")
@@ -20,10 +20,10 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     await bot.press(mayor, county)
     reply = await bot.press(mayor, "Підтвердити")
     assert "Партнерство створено." in reply.text
-    assert "Далі: 1. Сфери співпраці та рішення ради" in reply.text
+    assert "Далі: 1. Сфери співробітництва та рішення ради" in reply.text
 
     reply = await bot.press(mayor, "Продовжити")
-    assert "Крок 1 з 6 · Сфери співпраці та рішення ради" in reply.text
+    assert "Крок 1 з 6 · Сфери співробітництва та рішення ради" in reply.text
     await bot.press(mayor, "Освіта")
     await bot.press(mayor, "Молодь")
     await bot.press(mayor, "Готово")
@@ -32,8 +32,8 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     assert "Такої дати в календарі немає" in reply.text
     await bot.send(mayor, "вчора")
     reply = await bot.send(mayor, "№ 712")
-    assert "Перевірте крок «1. Сфери співпраці та рішення ради»" in reply.text
-    assert "Сфери співпраці: Освіта, Молодь" in reply.text
+    assert "Перевірте крок «1. Сфери співробітництва та рішення ради»" in reply.text
+    assert "Сфери співробітництва: Освіта, Молодь" in reply.text
     assert "Дата рішення: 21 листопада 2026" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
     assert "Збережено." in reply.text and "✅ 1." in reply.text
@@ -86,8 +86,12 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     assert "Бровари" in cover and "Освіта, Молодь" in cover
     assert "Броварська міська територіальна громада, Броварський район, Київська область" in cover
     assert "Код КАТОТТГ: UA32060050000030591" in cover
-    assert "№ 712 від 21 листопада 2026" in cover
+    assert "№ 712 від 21.11.2026" in cover
     reply = await bot.press(mayor, "Лист про наміри")
     letter = docx_text(bot.api.files[reply.messages[-1].document["file_id"]])
-    assert "Пропонуємо співпрацю в таких сферах: Освіта, Молодь." in letter
-    assert "We propose to cooperate in these areas: Education, Youth." in letter
+    assert "Пропонуємо співробітництво в таких сферах: Освіта, Молодь." in letter
+    # The county is Polish: the partner's side of the letter is in Polish.
+    assert reply.messages[-1].caption == "Лист про наміри партнерові (Українська / Polski)"
+    assert "List intencyjny" in letter and "Do: Gniezno County, Polska" in letter
+    assert "Proponujemy współpracę w następujących obszarach: Edukacja, Młodzież." in letter
+    assert "Mer hromady Brovary" in letter

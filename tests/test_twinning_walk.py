@@ -128,13 +128,19 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
         "explanatory-note.docx",
         "ministry-cover-letter.docx",
     ]
+    # Jena is German: the partner's side of the letter is in German, the other in Ukrainian.
+    assert documents[0].caption == "Letter of intent to the partner (Українська / Deutsch)"
     letter = docx_text(bot.api.files[documents[0].document["file_id"]])
-    assert "Brovary" in letter and "Jena, Germany" in letter
-    assert "Бровари" in letter
-    assert "Health and hospitals" in letter and "2 November 2026" in letter
+    assert "Brovary" in letter and "Jena, Deutschland" in letter
+    assert "Бровари" in letter and "Єна, Німеччина" in letter
+    assert "Jena, Germany" not in letter
+    assert "Лист про наміри / Absichtserklärung" in letter
+    assert "mit Ihrer Kommune (Jena, Deutschland) eine Städtepartnerschaft einzugehen" in letter
+    assert "in folgenden Bereichen vor: Energie, Gesundheit." in letter
+    assert "Die Initiative stützt sich auf den Beschluss Nr. 123-VIII vom 02.11.2026" in letter
     cover = docx_text(bot.api.files[documents[2].document["file_id"]])
     assert "Міністерство розвитку громад та територій України" in cover
-    assert "9 листопада 2026" in cover
+    assert "09.11.2026" in cover
 
 
 async def fill_areas(bot: BotHarness, user, decision_date: str = "02.11.2026"):  # type: ignore[no-untyped-def]

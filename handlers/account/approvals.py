@@ -27,13 +27,25 @@ async def _claim_text(context: BotContext, membership: Membership, lang: str) ->
     assert user is not None and community is not None
     role = t._("admin") if membership.role == "admin" else t._("member")
     who = user.display_name + (f" (@{user.username})" if user.username else "")
-    request = t._(
-        "Request: {user} wants to act for {community} ({country}) as {role}.",
-        user=who,
-        community=community.title(lang),
-        country=community.country_code,
-        role=role,
-    )
+    facts = {
+        "user": who,
+        "community": community.title(lang),
+        "country": community.country_code,
+        "role": role,
+    }
+    # A foreign municipality is not a hromada: the operator reads which side is claimed.
+    if community.kind == "ua":
+        request = t._(
+            "Request from {user} to act for a Ukrainian community.\nCommunity: {community}"
+            " ({country})\nRole: {role}",
+            **facts,
+        )
+    else:
+        request = t._(
+            "Request from {user} to act for a partner municipality.\nMunicipality: {community}"
+            " ({country})\nRole: {role}",
+            **facts,
+        )
     return "\n".join([request, *card_lines(t, community, lang)])
 
 

@@ -20,23 +20,20 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.domain import places
-from bot.i18n import LANGUAGES, N_
+from bot.i18n import LANGUAGES, N_, SPOKEN
 from handlers.account.approvals import notify_operators
 from handlers.account.invites import redeem_invite
 from handlers.account.menu import main_menu_markup
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.navigation import HOME
 from handlers.shared.place_picker import Picked, PlacePicker, Side, community_for
-from handlers.shared.screens import keyboard, show
+from handlers.shared.screens import columns, keyboard, show
 from storage.communities import Community
 
 # MANUAL_NAME and MANUAL_PLACE are steps of the place picker now; flows saved in them go on
 # there.
 LANGUAGE, ROLE, COMMUNITY, MANUAL_NAME, MANUAL_PLACE, CONFIRM = range(6)
 DRAFT = FLOW_PREFIX + "onboarding"
-# Each language by its own name, the same for every reader (a picker must be readable by
-# someone who does not read the current language), so these are never translated.
-LANGUAGE_NAMES = {"uk": "Українська", "en": "English"}
 
 
 def _draft(context: BotContext) -> dict[str, Any]:
@@ -74,8 +71,8 @@ async def ask_language(update: Update, context: BotContext) -> int:
     _draft(context).clear()
     current = context.account.language
     buttons = [
-        (("✓ " if lang == current else "") + LANGUAGE_NAMES[lang], f"ob:lang:{lang}")
-        for lang in LANGUAGES
+        (("✓ " if language.code == current else "") + language.name, f"ob:lang:{language.code}")
+        for language in SPOKEN
     ]
     await show(
         update,
@@ -84,7 +81,7 @@ async def ask_language(update: Update, context: BotContext) -> int:
             "Welcome to Twinbot: a guide for twinning partnerships between Ukrainian communities"
             " and municipalities abroad.\n\nChoose your language:"
         ),
-        keyboard([buttons]),
+        keyboard(columns(buttons)),
     )
     return LANGUAGE
 

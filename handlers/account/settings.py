@@ -20,9 +20,8 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
-from bot.i18n import LANGUAGES
+from bot.i18n import LANGUAGE_NAMES, LANGUAGES, SPOKEN
 from handlers.account.menu import main_menu_markup
-from handlers.account.onboarding import LANGUAGE_NAMES
 from handlers.shared.flows import draft_key, flow_conversation
 from handlers.shared.navigation import HOME as MAIN_MENU
 from handlers.shared.place_picker import card_lines
@@ -78,8 +77,14 @@ async def home(update: Update, context: BotContext) -> int:
 
 
 async def ask_language(update: Update, context: BotContext) -> int:
-    buttons = [(LANGUAGE_NAMES[lang], f"set:lang:{lang}") for lang in LANGUAGES]
-    await show(update, context, context._("Choose the language:"), keyboard([buttons]))
+    buttons = [
+        (
+            ("✓ " if language.code == context.lang else "") + language.name,
+            f"set:lang:{language.code}",
+        )
+        for language in SPOKEN
+    ]
+    await show(update, context, context._("Choose the language:"), keyboard(columns(buttons)))
     return HOME
 
 

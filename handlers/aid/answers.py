@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.context import BotContext
+from bot.domain.parsing.amounts import AmountErrorCode
+from bot.domain.parsing.dates import DateErrorCode
+from bot.domain.parsing.text import TextProblem, clean
 from bot.i18n import N_
-from bot.parsing.amounts import AmountErrorCode
-from bot.parsing.dates import DateErrorCode
-from bot.text_input import TextProblem, clean
 from handlers.aid.common import text_problem
 from handlers.shared.forms import Field, Parser, Refusal, Step
 

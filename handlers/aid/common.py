@@ -14,15 +14,14 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
+from bot.domain.parsing.amounts import Amount, format_amount
+from bot.domain.parsing.text import TextProblem
 from bot.i18n import Translator
-from bot.parsing.amounts import Amount, format_amount
-from bot.text_input import TextProblem
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.place_picker import Picked, PlacePicker, community_for
 from handlers.shared.screens import Button, button_int, columns, keyboard, show
@@ -59,13 +58,7 @@ def money(t: Translator, minor: int, currency: str | None) -> str:
 
 
 def format_day(t: Translator, day: str | date) -> str:
-    """The locale's short numeric date with the full year: 15.11.2022, not 15.11.22, since
-    records go back years and into reports for the council."""
-    value = date.fromisoformat(day) if isinstance(day, str) else day
-    pattern = t.locale.date_formats["short"].pattern
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "y")
-    return format_date(value, pattern, locale=t.locale)
+    return t.numeric_date(date.fromisoformat(day) if isinstance(day, str) else day)
 
 
 Names = Mapping[int, str]

@@ -15,9 +15,8 @@ from typing import Any
 
 from telegram import Message
 
-from bot.aid import KINDS, STATUSES, UNIT_LABELS, to_minor
-from bot.i18n import N_
-from bot.parsing.amounts import (
+from bot.domain.aid.model import KINDS, STATUSES, UNIT_LABELS, to_minor
+from bot.domain.parsing.amounts import (
     CURRENCIES,
     UNITS,
     Amount,
@@ -26,9 +25,10 @@ from bot.parsing.amounts import (
     parse_amount,
     parse_quantity,
 )
-from bot.parsing.dates import DateError, parse_date
-from bot.sectors import SECTORS
-from bot.text_input import check_name, check_text
+from bot.domain.parsing.dates import DateError, parse_date
+from bot.domain.parsing.text import check_name, check_text
+from bot.domain.sectors import SECTORS
+from bot.i18n import N_
 from handlers.aid.answers import amount_problem, date_problem, text_field
 from handlers.aid.common import format_day, today
 from handlers.aid.render import quantity_text

@@ -12,8 +12,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.aid import can_move, from_minor
 from bot.context import BotContext
+from bot.domain.aid.model import can_move, from_minor
 from bot.i18n import N_
 from handlers.aid.buttons import EditRecord, LogAid
 from handlers.aid.common import names_of

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from bot.aid import KINDS, Converted, Rate, Totals
+from bot.domain.aid.model import KINDS, Converted, Rate, Totals
+from bot.domain.sectors import sector_label
 from bot.i18n import Translator
-from bot.sectors import sector_label
 from handlers.aid.buttons import Chart, ExportCsv, ShowTotals, Timeline, ViewRecord
 from handlers.aid.common import Names, format_day, joined, money
 from handlers.aid.render import status_text

@@ -10,8 +10,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot.aid import from_minor
 from bot.context import BotContext
+from bot.domain.aid.model import from_minor
 from bot.i18n import N_
 from handlers.aid.buttons import (
     AddAct,

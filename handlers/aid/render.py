@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.aid import KINDS, STATUSES, UNIT_LABELS
-from bot.i18n import Translator
-from bot.parsing.amounts import (
+from bot.domain.aid.model import KINDS, STATUSES, UNIT_LABELS
+from bot.domain.parsing.amounts import (
     Quantity,
     format_quantity,
 )
+from bot.i18n import Translator
 from handlers.aid.common import Names, format_day, joined, locale_name, money
 from storage.aid import AidRecord
 

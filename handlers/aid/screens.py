@@ -11,9 +11,9 @@ from typing import Any, cast
 
 from telegram import InlineKeyboardMarkup
 
-from bot.aid import KINDS, STATUSES, next_statuses, to_minor
+from bot.domain.aid.model import KINDS, STATUSES, next_statuses, to_minor
+from bot.domain.sectors import sector_label
 from bot.i18n import N_, Translator
-from bot.sectors import sector_label
 from handlers.aid.buttons import (
     AddAct,
     AskDeleteRecord,

@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 from telegram import InputFile, Update
 from telegram.ext import CommandHandler, filters
 
-from bot.aid import convert, totals
-from bot.aid_chart import build_chart
-from bot.aid_export import build_csv
 from bot.context import BotContext
+from bot.domain.aid.chart import build_chart
+from bot.domain.aid.export import build_csv
+from bot.domain.aid.model import convert, totals
+from bot.domain.parsing.amounts import CURRENCIES
+from bot.domain.parsing.dates import DateError, parse_date
+from bot.domain.parsing.numbers import ascii_decimal
 from bot.gazetteer import get_gazetteer
-from bot.parsing.amounts import CURRENCIES
-from bot.parsing.dates import DateError, parse_date
-from bot.parsing.numbers import ascii_decimal
 from handlers.aid.buttons import Chart, ExportCsv, ShowTotals, Timeline
 from handlers.aid.common import community_titles, format_day, joined, names_of
 from handlers.aid.overview import PAGE, newest_first, rate_line, timeline_screen, totals_screen

@@ -7,9 +7,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.offers.model import side_for_community
+from bot.domain.parsing.text import TextProblem, check_text, clean
 from bot.i18n import Translator
-from bot.offers import side_for_community
-from bot.text_input import TextProblem, check_text, clean
 from handlers.offers import screens
 from handlers.offers.buttons import OffersHome
 from handlers.shared.forms import Refusal

@@ -1,4 +1,4 @@
-"""The job that sends the daily digest of matches (the rules are in `bot.offers_digest`)."""
+"""The job that sends the daily digest of matches (the rules are in `bot.domain.offers.digest`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from telegram.error import Forbidden
 from telegram.ext import Application, ContextTypes
 
 from bot.context import SERVICES_KEY
-from bot.offers_digest import Link, send_digests
+from bot.domain.offers.digest import Link, send_digests
 from bot.services import Services
 from handlers.offers.screens import digest_keyboard
 

@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.context import BotContext
-from bot.offers import KIND_CODES, known, toggled, valid_sectors
-from bot.sectors import SECTOR_CODES
+from bot.domain.offers.model import KIND_CODES, known, toggled, valid_sectors
+from bot.domain.sectors import SECTOR_CODES
 from handlers.offers.buttons import FilterList
 from handlers.shared.flows import FLOW_PREFIX
 

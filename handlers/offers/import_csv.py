@@ -7,8 +7,8 @@ import io
 from telegram import Update
 
 from bot.context import BotContext
-from bot.offers_csv import COLUMNS, MAX_BYTES, import_csv
-from bot.offers_csv import export_csv as export_rows
+from bot.domain.offers.csv_io import COLUMNS, MAX_BYTES, import_csv
+from bot.domain.offers.csv_io import export_csv as export_rows
 from handlers.shared.screens import clip
 
 MAX_PROBLEMS_SHOWN = 30

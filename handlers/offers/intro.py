@@ -50,7 +50,7 @@ async def start(update: Update, context: BotContext, press: Interested) -> objec
         return ConversationHandler.END
     owner = await context.repos.communities.get(post.community_id)
     IntroDraft(post.id).store(context)
-    await present(update, context, screens.write_introduction(owner, context.t))
+    await present(update, context, screens.write_introduction(owner, context.t, post.side))
     return INTRO
 
 

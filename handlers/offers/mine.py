@@ -7,8 +7,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.offers.digest import record_matches
 from bot.i18n import N_
-from bot.offers_digest import record_matches
 from handlers.offers import post as posting
 from handlers.offers import screens
 from handlers.offers.buttons import ChangePost, MyPosts, OwnPost, PostAction

@@ -14,8 +14,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.i18n import N_
-from bot.offers import (
+from bot.domain.offers.digest import record_matches
+from bot.domain.offers.model import (
     DEFAULT_DURATION,
     DURATION_DAYS,
     DURATIONS,
@@ -32,10 +32,10 @@ from bot.offers import (
     side_for_community,
     valid_sectors,
 )
-from bot.offers_digest import record_matches
-from bot.offers_render import details, duration_text, excerpt, value_text
-from bot.parsing.amounts import AmountError, parse_amount
-from bot.sectors import SECTORS, Sector
+from bot.domain.offers.render import details, duration_text, excerpt, value_text
+from bot.domain.parsing.amounts import AmountError, parse_amount
+from bot.domain.sectors import SECTORS, Sector
+from bot.i18n import N_
 from handlers.offers import screens
 from handlers.offers.buttons import NewPost
 from handlers.offers.common import no_longer_active, own_community, present, show_home, typed_text
@@ -289,7 +289,7 @@ FORM = Form(
             _asks("languages"),
             options=_choices(STAFF_LANGUAGES),
             multi=True,
-            width=3,
+            width=2,
             when=_offering,
         ),
         _one_of("urgency", N_("Urgency"), _choices(URGENCIES), _needing),

@@ -9,11 +9,19 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.offers.digest import Link
+from bot.domain.offers.model import KINDS, OFFER, Choice
+from bot.domain.offers.render import (
+    card,
+    excerpt,
+    labels,
+    list_line,
+    place,
+    sectors_text,
+    status_text,
+)
+from bot.domain.sectors import SECTORS, Sector
 from bot.i18n import Translator
-from bot.offers import KINDS, OFFER, Choice
-from bot.offers_digest import Link
-from bot.offers_render import card, excerpt, labels, list_line, place, sectors_text, status_text
-from bot.sectors import SECTORS, Sector
 from handlers.offers.buttons import (
     Answer,
     ChangePost,
@@ -289,12 +297,22 @@ def saved(post: Post, community: Community, matched: int, t: Translator, today: 
 # Introductions -----------------------------------------------------------------------------
 
 
-def write_introduction(partner: Community | None, t: Translator) -> Screen:
-    text = t._(
-        "Type a short message for {partner}: who you are and what you propose. They will"
-        " see your name and community; your Telegram contact is shared only if they accept.",
-        partner=place(partner, t),
-    )
+def write_introduction(partner: Community | None, t: Translator, answering: str) -> Screen:
+    """Answering an offer, a Ukrainian community asks for help; answering a need, a partner
+    proposes it."""
+    if answering == OFFER:
+        text = t._(
+            "Type a short message for {partner}: who you are and what your community needs."
+            " They will see your name and community; your Telegram contact is shared only if"
+            " they accept.",
+            partner=place(partner, t),
+        )
+    else:
+        text = t._(
+            "Type a short message for {partner}: who you are and what you propose. They will"
+            " see your name and community; your Telegram contact is shared only if they accept.",
+            partner=place(partner, t),
+        )
     return Screen(text, keyboard([_row((t._("Cancel"), DropIntroduction()))]))
 
 

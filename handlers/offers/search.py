@@ -11,8 +11,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.offers import other_side, side_for_community
-from bot.offers_search import query_tokens
+from bot.domain.offers.model import other_side, side_for_community
+from bot.domain.offers.search import query_tokens
 from handlers.offers import screens
 from handlers.offers.buttons import (
     NewSearch,

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
 
-from bot.calendar_export import DayEvent, TimedEvent, ics_file
 from bot.context import BotContext
-from bot.visits import DIRECTION_SHORT
+from bot.domain.reminders.calendar import DayEvent, TimedEvent, ics_file
+from bot.domain.visits.model import DIRECTION_SHORT
 from handlers.reminders.buttons import Calendar, ListPage, PartnershipCalendar
 from handlers.reminders.common import listed, partner_title
 from handlers.reminders.listing import mine, show_list

@@ -11,8 +11,8 @@ from datetime import timedelta
 from telegram import Message, Update
 
 from bot.context import BotContext
-from bot.recurrence import next_morning
-from bot.reminder_text import when_text
+from bot.domain.reminders.recurrence import next_morning
+from bot.domain.reminders.text import when_text
 from handlers.reminders.buttons import Done, Snooze, TurnOff
 from handlers.reminders.screens import closed
 from handlers.shared.screens import answer, toast

@@ -8,8 +8,8 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from bot.clock import iso, parse_iso
-from bot.recurrence import first_occurrence, local_instant
-from bot.schedule import Assumption, Schedule
+from bot.domain.reminders.recurrence import first_occurrence, local_instant
+from bot.domain.reminders.schedule import Assumption, Schedule
 
 QuickChoice = Literal["1h", "tm", "mon"]
 

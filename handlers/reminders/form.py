@@ -17,9 +17,9 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.parsing.text import TextProblem, check_text, clean
+from bot.domain.reminders.schedule import ScheduleError
 from bot.i18n import N_
-from bot.schedule import ScheduleError
-from bot.text_input import TextProblem, check_text, clean
 from handlers.reminders import screens
 from handlers.reminders.buttons import FORM as NAME
 from handlers.reminders.common import partner_title

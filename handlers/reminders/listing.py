@@ -8,7 +8,7 @@ from datetime import timedelta
 from telegram import Update
 
 from bot.context import BotContext
-from bot.reminder_text import when_text
+from bot.domain.reminders.text import when_text
 from handlers.reminders import screens
 from handlers.reminders.buttons import AskDelete, Delete, ListPage, Postpone, TurnOffListed, View
 from handlers.reminders.common import listed, refuse_outsider

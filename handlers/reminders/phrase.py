@@ -11,8 +11,13 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
-from bot.schedule import ScheduleError, ScheduleRefused, ScheduleUnsure, parse_schedule
-from bot.text_input import check_text, clean
+from bot.domain.parsing.text import check_text, clean
+from bot.domain.reminders.schedule import (
+    ScheduleError,
+    ScheduleRefused,
+    ScheduleUnsure,
+    parse_schedule,
+)
 from handlers.reminders import screens
 from handlers.reminders.buttons import QuickTime, Reading, Retype
 from handlers.reminders.drafts import When

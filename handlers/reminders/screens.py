@@ -9,9 +9,9 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.domain.reminders.schedule import Assumption, ScheduleError, ScheduleUnsure
+from bot.domain.reminders.text import describe_rule, repeats_line, when_text
 from bot.i18n import N_, Translator
-from bot.reminder_text import describe_rule, repeats_line, when_text
-from bot.schedule import Assumption, ScheduleError, ScheduleUnsure
 from handlers.reminders.buttons import (
     CANCEL,
     TO_SUMMARY,
@@ -308,16 +308,19 @@ def delivered_buttons(
 ) -> list[list[InlineKeyboardButton]]:
     """Snooze, Done and, for a recurring or automatic reminder, Turn off."""
     rid = reminder.id
+    # Two a row: "Tomorrow morning" and its translations do not fit a third of the width.
     rows = [
         [
             Snooze(rid, "15").as_button(t._("In 15 min")),
             Snooze(rid, "60").as_button(t._("In 1 hour")),
-            Snooze(rid, "am").as_button(t._("Tomorrow morning")),
         ],
-        [Done(rid).as_button(t._("Done"))],
+        [
+            Snooze(rid, "am").as_button(t._("Tomorrow morning")),
+            Done(rid).as_button(t._("Done")),
+        ],
     ]
     if offer_off:
-        rows[1].append(TurnOff(rid).as_button(t._("Turn off")))
+        rows.append([TurnOff(rid).as_button(t._("Turn off"))])
     return rows
 
 

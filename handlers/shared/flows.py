@@ -32,7 +32,8 @@ def end_all(user_data: MutableMapping[str, Any] | None) -> None:
 
 
 class _WhileDrafting(BaseHandler[Update, Any, Any]):
-    """Takes what `inner` takes, but only while the person has one of the flow's drafts."""
+    """Takes what `inner` takes, but only while the person has a draft of the flow (a key
+    starting with one of `keys`)."""
 
     def __init__(
         self,
@@ -47,7 +48,7 @@ class _WhileDrafting(BaseHandler[Update, Any, Any]):
         if not isinstance(update, Update) or update.effective_user is None:
             return None
         data = self.user_data.get(update.effective_user.id)
-        if not data or not any(key in data for key in self.keys):
+        if not data or not any(key.startswith(self.keys) for key in data):
             return None
         return self.inner.check_update(update)
 
@@ -67,7 +68,8 @@ def flow_conversation(
     drafts: Sequence[str] = (),
 ) -> ConversationHandler[Any]:
     """The conversation of the flow `name`; its entry points must create its draft
-    (`flow:<name>`, or one of `drafts` when its steps keep several, e.g. one per form)."""
+    (`flow:<name>...`, or `flow:<d>...` for any `d` of `drafts` when its steps keep several,
+    e.g. one per form)."""
     keys = tuple(draft_key(d) for d in (drafts or (name,)))
 
     def guard(handlers: Sequence[AnyHandler]) -> list[AnyHandler]:

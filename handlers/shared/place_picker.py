@@ -23,9 +23,9 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain import places
+from bot.domain.parsing.text import TextProblem, check_name, clean
 from bot.domain.places import Found, Match, Problem
 from bot.i18n import N_
-from bot.text_input import TextProblem, check_name, clean
 from handlers.shared.screens import Button, columns, keyboard, show
 from storage.communities import Community
 

@@ -16,8 +16,9 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
+from bot.button_width import fit, pack
 from bot.context import BotContext
-from bot.parsing.numbers import SQLITE_MAX, ascii_int
+from bot.domain.parsing.numbers import SQLITE_MAX, ascii_int
 
 _log = logging.getLogger(__name__)
 
@@ -26,14 +27,23 @@ MAX_TEXT = 4096
 
 
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
-    """Build an inline keyboard from rows of (label, callback data)."""
+    """Build an inline keyboard from rows of (label, callback data); a label too long for
+    its row (a long name) is cut after a whole word rather than mid-word by Telegram."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+        [
+            [InlineKeyboardButton(fit(label, len(row)), callback_data=data) for label, data in row]
+            for row in rows
+        ]
     )
 
 
 def columns(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
-    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+    """Up to `width` buttons a row; a label too wide to share a row gets one of its own."""
+    rows, start = [], 0
+    for size in pack([label for label, _data in buttons], width):
+        rows.append(list(buttons[start : start + size]))
+        start += size
+    return rows
 
 
 MAX_PAGE = 10_000

@@ -10,8 +10,8 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ConversationHandler, filters
 
 from bot.context import BotContext
+from bot.domain.parsing.text import TextProblem, check_text, clean
 from bot.i18n import N_
-from bot.text_input import TextProblem, check_text, clean
 from handlers.shared.flows import flow_conversation
 from handlers.shared.forms import Field, Form, Option, Refusal, Step
 from handlers.shared.navigation import HOME, GoTo, Place

@@ -11,10 +11,10 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
+from bot.domain.twinning.deadlines import reschedule
+from bot.domain.twinning.legal_facts import LegalFacts, load_legal_facts
 from bot.gazetteer import get_gazetteer
 from bot.i18n import Translator
-from bot.legal_facts import LegalFacts, load_legal_facts
-from bot.twinning_deadlines import reschedule
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import answer, is_private, show
 from handlers.twinning import screens

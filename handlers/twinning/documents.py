@@ -6,8 +6,8 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.i18n import LANGUAGES, N_
-from bot.twinning_documents import DOCUMENTS, DocumentFacts
+from bot.domain.twinning.documents import DOCUMENTS, UKRAINIAN, DocumentFacts
+from bot.i18n import LANGUAGE_NAMES, LANGUAGES, N_, document_language
 from handlers.shared.screens import show
 from handlers.twinning import screens
 from handlers.twinning.buttons import Documents, Download
@@ -16,7 +16,7 @@ from storage.partnerships import Partnership
 
 END = ConversationHandler.END
 LABELS = {
-    "letter": N_("Letter of intent to the partner (Ukrainian and English)"),
+    "letter": N_("Letter of intent to the partner ({languages})"),
     "note": N_("Outline of the explanatory note"),
     "cover": N_("Cover letter to the ministry"),
 }
@@ -41,6 +41,7 @@ async def _facts(context: BotContext, partnership: Partnership) -> DocumentFacts
         today=context.services.clock.now().date(),
         official={lang: community.official(lang) for lang in LANGUAGES} if community else {},
         katottg=community.katottg if community else None,
+        partner_language=document_language(partner.country_code if partner else None),
     )
 
 
@@ -56,12 +57,14 @@ async def send(update: Update, context: BotContext, press: Download) -> int:
     if update.callback_query is not None:
         await update.callback_query.answer(context._("Preparing the documents…"))
     facts = await _facts(context, partnership)
+    # Each language by its own name, as the language picker shows it.
+    languages = " / ".join(LANGUAGE_NAMES[lang] for lang in (UKRAINIAN, facts.partner_language))
     for key in wanted:
         file_name, build = DOCUMENTS[key]
         data = build(context.services.i18n, facts, legal(context))
         await context.bot.send_document(
             chat.id,
             InputFile(data, filename=file_name),
-            caption=context._(LABELS[key]),
+            caption=context._(LABELS[key], languages=languages),
         )
     return END

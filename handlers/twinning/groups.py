@@ -14,8 +14,8 @@ from telegram.error import TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.twinning_card import card_text
-from bot.twinning_deadlines import key_prefix
+from bot.domain.twinning.card import card_text
+from bot.domain.twinning.deadlines import key_prefix
 from handlers.shared.screens import show, toast
 from handlers.twinning import screens
 from handlers.twinning.buttons import Card, ChooseToLink, Groups, LinkHere, UnlinkGroup, UnlinkHere

@@ -12,9 +12,9 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.parsing.text import TextProblem, check_name, clean
+from bot.domain.twinning.workflow import looks_like_non_authority
 from bot.gazetteer import get_gazetteer
-from bot.text_input import TextProblem, check_name, clean
-from bot.twinning import looks_like_non_authority
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import Button, keyboard, show
 from handlers.twinning.buttons import (

@@ -11,19 +11,19 @@ from datetime import date
 
 from telegram import InlineKeyboardButton
 
-from bot.i18n import N_, Translator
-from bot.legal_facts import load_legal_facts
-from bot.reminder_kinds import ReminderKinds, Rendered
-from bot.services import Services
-from bot.twinning import REGISTERED, STALL_DAYS, years_since
-from bot.twinning_card import step_title
-from bot.twinning_deadlines import (
+from bot.domain.twinning.card import step_title
+from bot.domain.twinning.deadlines import (
     KIND_ANNIVERSARY,
     KIND_MINISTRY,
     KIND_REGISTER,
     KIND_STALLED,
     REMINDER_NAMES,
 )
+from bot.domain.twinning.legal_facts import load_legal_facts
+from bot.domain.twinning.workflow import REGISTERED, STALL_DAYS, years_since
+from bot.i18n import N_, Translator
+from bot.jobs.reminder_kinds import ReminderKinds, Rendered
+from bot.services import Services
 from handlers.shared.buttons import Button
 from handlers.twinning.buttons import Card, OpenStep
 from handlers.twinning.common import names

@@ -11,13 +11,13 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
-from bot.i18n import Translator
-from bot.legal_facts import LegalFacts
-from bot.twinning import REGISTERED, STEP_CODES
-from bot.twinning_card import card_text, history_text, step_title
-from bot.twinning_deadlines import (
+from bot.domain.twinning.card import card_text, history_text, step_title
+from bot.domain.twinning.deadlines import (
     REMINDER_NAMES,
 )
+from bot.domain.twinning.legal_facts import LegalFacts
+from bot.domain.twinning.workflow import REGISTERED, STEP_CODES
+from bot.i18n import Translator
 from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import Button, keyboard
@@ -222,9 +222,9 @@ def documents(t: Translator, partnership_id: int) -> Screen:
     ]
     text = _(
         "Drafts filled in from what you have recorded, to finish in a word processor: the"
-        " letter of intent to the partner (in Ukrainian and English), the outline of the"
-        " explanatory note and the cover letter to the ministry. Blanks mark what is still"
-        " missing."
+        " letter of intent to the partner (in Ukrainian and the partner's language), the outline"
+        " of the explanatory note and the cover letter to the ministry. Blanks mark what is"
+        " still missing."
     )
     return text, keyboard(rows)
 

@@ -9,8 +9,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.parsing.text import check_text, clean
 from bot.i18n import N_, Translator
-from bot.text_input import check_text, clean
 from handlers.shared.forms import Field, Form, Refusal, Step
 from handlers.twinning.buttons import End, Pause, Resume
 from handlers.twinning.common import (

@@ -1,9 +1,10 @@
 """Filling in or correcting one step of a partnership: one form per step of the workflow.
 
-Each step's form is declared from the step's fields in `bot.twinning` (a date, a number, free
-text, one choice, or the areas of cooperation). The draft's `meta` holds the partnership, the
-step's revision when the draft began, and whether a done step is being corrected: saving is
-compare-and-set on that revision, so an official never overwrites a colleague's change unseen.
+Each step's form is declared from the step's fields in `bot.domain.twinning.workflow` (a
+date, a number, free text, one choice, or the areas of cooperation). The draft's `meta` holds
+the partnership, the step's revision when the draft began, and whether a done step is being
+corrected: saving is compare-and-set on that revision, so an official never overwrites a
+colleague's change unseen.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.i18n import N_, Translator
-from bot.sectors import SECTORS
-from bot.text_input import TextProblem, check_text, clean
-from bot.twinning import (
+from bot.domain.parsing.text import TextProblem, check_text, clean
+from bot.domain.sectors import SECTORS
+from bot.domain.twinning.card import fact_lines, step_title, summary_text, value_text
+from bot.domain.twinning.workflow import (
     REGISTERED,
     STEPS,
     DateProblem,
@@ -34,8 +35,8 @@ from bot.twinning import (
     step_by_code,
     step_number,
 )
-from bot.twinning import Field as Fact
-from bot.twinning_card import fact_lines, step_title, summary_text, value_text
+from bot.domain.twinning.workflow import Field as Fact
+from bot.i18n import N_, Translator
 from handlers.shared import forms
 from handlers.shared.forms import Form, Option, Refusal
 from handlers.shared.screens import toast

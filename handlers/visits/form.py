@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.domain.parsing.dates import DateError, parse_date_range
+from bot.domain.parsing.text import check_name, check_text
+from bot.domain.sectors import SECTORS
+from bot.domain.visits.model import DIRECTIONS
 from bot.i18n import N_
-from bot.parsing.dates import DateError, parse_date_range
-from bot.sectors import SECTORS
-from bot.text_input import check_name, check_text
-from bot.visits import DIRECTIONS
 from handlers.aid.answers import date_problem, text_field
 from handlers.aid.common import today
 from handlers.shared.forms import Field, Option, Refusal, Step

@@ -16,8 +16,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.visits.model import reminder_plan, seen_from
 from bot.i18n import N_
-from bot.visits import reminder_plan, seen_from
 from handlers.aid.buttons import LogVisit
 from handlers.aid.common import community_titles
 from handlers.aid.home import back_home

@@ -8,11 +8,11 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.domain.parsing.text import check_text, clean
+from bot.domain.visits.model import DIRECTION_SHORT, REMINDERS
 from bot.i18n import N_, Translator
-from bot.reminder_kinds import ReminderKinds, Rendered
+from bot.jobs.reminder_kinds import ReminderKinds, Rendered
 from bot.services import Services
-from bot.text_input import check_text, clean
-from bot.visits import DIRECTION_SHORT, REMINDERS
 from handlers.aid.common import community_titles, format_day, text_problem
 from handlers.aid.screens import home_markup
 from handlers.shared.screens import show

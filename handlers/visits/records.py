@@ -8,9 +8,9 @@ from typing import Any
 from telegram import Update
 
 from bot.context import BotContext
+from bot.domain.sectors import sector_labels
+from bot.domain.visits.model import DIRECTIONS
 from bot.i18n import N_
-from bot.sectors import sector_labels
-from bot.visits import DIRECTIONS
 from handlers.aid.common import names_of
 from handlers.aid.history import show_history
 from handlers.aid.screens import home_markup

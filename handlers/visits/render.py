@@ -6,9 +6,9 @@ announcement in the groups linked to the partnership, in their language.
 from __future__ import annotations
 
 from bot.context import BotContext
+from bot.domain.sectors import sector_labels
+from bot.domain.visits.model import DIRECTION_SHORT, seen_from
 from bot.i18n import Translator
-from bot.sectors import sector_labels
-from bot.visits import DIRECTION_SHORT, seen_from
 from handlers.aid.common import Names, format_day, names_of, send_safely
 from storage.visits import Visit
 

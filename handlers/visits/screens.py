@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.domain.sectors import sector_labels
+from bot.domain.visits.model import DIRECTION_SHORT
 from bot.i18n import Translator
-from bot.sectors import sector_labels
-from bot.visits import DIRECTION_SHORT
 from handlers.aid.buttons import LogVisit, Timeline
 from handlers.aid.common import Names
 from handlers.aid.screens import AID_HOME, Screen

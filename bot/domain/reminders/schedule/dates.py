@@ -1,0 +1,328 @@
+"""Days: `завтра`, `в п'ятницю`, `наступного тижня у вівторок`, `5 грудня`, `5-го грудня`,
+`05.12.2026`, `Dec 5`, `5th of December`, `12/05` (asked when it could be either),
+`10 числа`, `в кінці місяця`, `в останню п'ятницю місяця`, and the past (`last Friday`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.domain.reminders.schedule.facts import (
+    Day,
+    DayPart,
+    EitherDay,
+    Fact,
+    Hit,
+    MonthEnd,
+    NthWeekday,
+    Refusal,
+    Role,
+    ScheduleError,
+    Shift,
+    Weekday,
+)
+from bot.domain.reminders.schedule.lexicon import Part
+from bot.domain.reminders.schedule.match import Tokens
+
+ON_PREPS = ("на", "в", "у", "y", "во", "on", "for")
+UNTIL_PREPS = ("до", "by", "until", "till", "before")
+FROM_PREPS = ("з", "із", "зі", "від", "с", "со", "from", "starting", "since", "beginning")
+_DAY_SUFFIXES = ("го", "е", "ого", "st", "nd", "rd", "th", "й", "ое", "ше")
+_YEAR_WORDS = ("року", "рік", "р", "г", "года", "year")
+
+
+def role_prep(s: Tokens, i: int) -> tuple[int, Role | None]:
+    """An optional preposition that says what a day is for: (index after it, role)."""
+    word = s.word(i)
+    if word in ("починаючи", "начиная", "starting") and s.word(i + 1) in FROM_PREPS:
+        return i + 2, Role.FROM
+    if word in ON_PREPS:
+        return i + 1, Role.ON
+    if word in UNTIL_PREPS:
+        return i + 1, Role.UNTIL
+    if word in FROM_PREPS:
+        return i + 1, Role.FROM
+    return i, None
+
+
+def week_phrase(s: Tokens, i: int) -> tuple[int, bool] | None:
+    """`наступного тижня`, `на наступному тижні`, `next week`, `this week`: (end, next?)."""
+    j = s.skip(i, "на", "в", "у")
+    if (s.tag(j, "next") or s.tag(j, "this")) and s.tag(j + 1, "week_word"):
+        return j + 2, bool(s.tag(j, "next"))
+    return None
+
+
+def day_number(s: Tokens, i: int, *, need_suffix: bool = False) -> tuple[int, int] | None:
+    """A day of the month: `5`, `5-го`, `5th`, `п'ятого`, `двадцять п'ятого`: (end, day)."""
+    j = s.skip(i, "the")
+    digits = s.digits(j)
+    if digits is not None and len(digits) <= 2:
+        end = j + 1
+        if s.punct(end, "-") and s.glued(end) and s.word(end + 1) in _DAY_SUFFIXES:
+            end += 2
+        elif s.word(end) in _DAY_SUFFIXES and s.glued(end):
+            end += 1
+        elif need_suffix:
+            return None
+        return end, int(digits)
+    tens = s.tag(j, "tens")
+    unit = s.tag(j + 1 + s.punct(j + 1, "-"), "ordinal")
+    if tens is not None and unit is not None and 1 <= unit <= 9:
+        return j + 2 + s.punct(j + 1, "-"), tens + unit
+    ordinal = s.tag(j, "ordinal")
+    if ordinal is not None:
+        return j + 1, ordinal
+    return None
+
+
+def _year(s: Tokens, i: int) -> tuple[int, int | None]:
+    """An optional year after a date, with `року` / `р.` after it."""
+    j = i + 1 if s.punct(i, ",") else i
+    digits = s.digits(j)
+    if digits is None or len(digits) != 4:
+        return i, None
+    end = j + 1
+    if s.word(end) in _YEAR_WORDS:
+        end += 1
+        if s.punct(end, ".") and s.glued(end):
+            end += 1
+    return end, int(digits)
+
+
+def _month(s: Tokens, i: int) -> int | None:
+    return s.tag(i, "month") or s.tag(i, "month_short")
+
+
+def _numeric(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact] | None:
+    """`05.12.2026`, `5.12.26`, `2026-12-05`, `5/12`, `12/25`; `на 5.12`."""
+    first = s.digits(i)
+    if first is None:
+        return None
+    if len(first) == 4 and s.punct(i + 1, "-") and s.glued(i + 1) and s.glued(i + 2):
+        month, day = s.number(i + 2), s.number(i + 4)
+        if s.punct(i + 3, "-") and s.glued(i + 3) and s.glued(i + 4) and month and day:
+            return i + 5, Day(day, month, int(first))
+        return None
+    if len(first) > 2 or not (s.punct(i + 1, "./") and s.glued(i + 1) and s.glued(i + 2)):
+        return None
+    second = s.digits(i + 2)
+    if second is None or len(second) > 2:
+        return None
+    end, year = i + 3, None
+    separator = s.items[i + 1].text
+    if s.punct(end, separator) and s.glued(end) and s.glued(end + 1) and s.digits(end + 1):
+        raw = s.digits(end + 1) or ""
+        if len(raw) not in (2, 4):
+            return None
+        year = int(raw) + (2000 if len(raw) == 2 else 0)
+        end += 2
+        if s.word(end) in _YEAR_WORDS:
+            end += 1
+    elif separator == "." and (role is None or s.is_(i - 1, "в", "у", "во")):
+        return None  # `5.12` alone may be a time: the clock rules decide
+    elif separator == "." and not 1 <= int(second) <= 12:
+        return None
+    if s.punct(end, ".") and s.glued(end) and s.number(end + 1) is None:
+        end += 1
+    a, b = int(first), int(second)
+    if separator == "/":
+        if a <= 12 and b <= 12 and a != b:
+            return end, EitherDay((Day(a, b, year), Day(b, a, year)))
+        if b > 12 and a <= 12:
+            a, b = b, a  # 12/25: the American order, the only one that exists
+    if not (1 <= b <= 12 and 1 <= a <= 31):
+        return end, Refusal(ScheduleError.INVALID_DATE)
+    return end, Day(a, b, year)
+
+
+def _calendar_date(s: Tokens, i: int) -> tuple[int, Fact] | None:
+    """`5 грудня`, `5-го грудня 2026 року`, `5th of December`, `December 5th, 2026`."""
+    numbered = day_number(s, i)
+    if numbered is not None:
+        end, day = numbered
+        end = s.skip(end, "of")
+        month = _month(s, end)
+        if month is not None:
+            end, year = _year(s, end + 1)
+            return end, Day(day, month, year)
+    j = s.skip(i, "the")
+    month = _month(s, j)
+    if month is not None:
+        if s.punct(j + 1, ".") and s.glued(j + 1):
+            j += 1
+        numbered = day_number(s, j + 1)
+        if (numbered is not None and s.number(numbered[0]) is None) or (
+            numbered is not None and _year(s, numbered[0])[1] is not None
+        ):
+            assert numbered is not None
+            end, year = _year(s, numbered[0])
+            return end, Day(numbered[1], month, year)
+    return None
+
+
+def _month_qualifier(s: Tokens, i: int) -> tuple[int, int] | None:
+    """`наступного місяця`, `of next month`, `цього місяця`: (end, months ahead)."""
+    j = s.skip(i, "of")
+    j = s.skip(j, "the")
+    if (s.tag(j, "next") or s.tag(j, "this")) and s.tag(j + 1, "month_word"):
+        return j + 2, 1 if s.tag(j, "next") else 0
+    return None
+
+
+def _day_of_month(s: Tokens, i: int) -> tuple[int, Fact] | None:
+    """`10 числа`, `10-го`, `the 10th`, `10 числа наступного місяця`."""
+    numbered = day_number(s, i, need_suffix=True)
+    # An ordinal word is a day only as `the first` or `першого числа`: `first thing` is not.
+    if (
+        numbered is not None
+        and s.digits(s.skip(i, "the")) is None
+        and not s.is_(i, "the")
+        and not s.tag(numbered[0], "numbered_day")
+    ):
+        numbered = None
+    if numbered is None and s.digits(i) and s.tag(i + 1, "numbered_day"):
+        numbered = (i + 1, s.number(i) or 0)
+    if numbered is None and s.tag(i, "ordinal") and s.tag(i + 1, "numbered_day"):
+        numbered = (i + 1, s.tag(i, "ordinal"))
+    if numbered is None:
+        return None
+    end, day = numbered
+    end = end + 1 if s.tag(end, "numbered_day") else end
+    shift = 0
+    qualifier = _month_qualifier(s, end)
+    if qualifier is not None:
+        end, shift = qualifier
+    if not 1 <= day <= 31:
+        return end, Refusal(ScheduleError.INVALID_DATE)
+    return end, Day(day, None, None, shift)
+
+
+def month_end(s: Tokens, i: int) -> tuple[int, bool] | None:
+    """`в кінці місяця`, `end of the month`, `в останній день місяця`: (end, every?)."""
+    j = s.skip(i, "в", "у", "на", "at", "on", "by", "до", "in")
+    j = s.skip(j, "the")
+    if s.tag(j, "end"):
+        j += 1
+    elif s.tag(j, "final") or s.is_(j, "last"):
+        if s.tag(j + 1, "unit") != "days":
+            return None
+        j += 2
+    else:
+        return None
+    j = s.skip(j, "of")
+    every = bool(s.tag(j, "every"))
+    j = s.skip(j, "the", "this", "цього", "этого") if not every else j + 1
+    if s.tag(j, "month_word"):
+        return j + 1, every
+    return None
+
+
+def nth_weekday(s: Tokens, i: int) -> tuple[int, int, int, bool] | None:
+    """`першого понеділка місяця`, `the last Friday of every month`: (end, nth, weekday, every)."""
+    j = s.skip(i, "в", "у", "on")
+    j = s.skip(j, "the")
+    nth = s.tag(j, "nth")
+    weekday = s.tag(j + 1, "weekday")
+    if nth is None or weekday is None:
+        return None
+    k = s.skip(j + 2, "of")
+    every = bool(s.tag(k, "every"))
+    k = k + 1 if every else s.skip(k, "the", "this", "цього")
+    if not s.tag(k, "month_word"):
+        return None
+    return k + 1, nth, weekday, every
+
+
+def _weekday(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact | None] | None:
+    before = week_phrase(s, i)
+    j = before[0] if before else i
+    j = s.skip(j, "в", "у", "во", "on") if before else j
+    if s.tag(j, "last"):
+        if s.tag(j + 1, "weekday") is not None or s.tag(j + 1, "week_word"):
+            return j + 2, Refusal(ScheduleError.PAST)
+        return None
+    if s.tag(j, "this") and s.is_(j + 1, "coming"):
+        j += 1  # this coming Friday
+    qualifier = "next" if s.tag(j, "next") else "this" if s.tag(j, "this") else None
+    k = j + 1 if qualifier else j
+    weekday = s.tag(k, "weekday")
+    at_time = s.number(k + 1) is not None or (s.is_(k + 1, "at", "о") and s.number(k + 2))
+    if weekday is None and (qualifier or role or before or at_time):
+        weekday = s.tag(k, "weekday_short")
+    if weekday is None:
+        return None
+    end = k + 1
+    if s.punct(end, ".") and s.glued(end) and s.tag(k, "weekday_short") is not None:
+        end += 1
+    after = week_phrase(s, end) if before is None else None
+    if after is not None:
+        end = after[0]
+    next_week = bool((before and before[1]) or (after and after[1]))
+    return end, Weekday(weekday, next_week, role or Role.ON)
+
+
+def _weekday_part(s: Tokens, i: int, role: Role | None) -> tuple[int, tuple[Fact, ...]] | None:
+    """`on Friday morning`: a weekday and a part of it."""
+    found = _weekday(s, i, role)
+    if found is None:
+        return None
+    end, fact = found
+    if fact is None:
+        return None
+    noun = s.tag(end, "part_noun")
+    if noun is not None and s.word(end) in ("morning", "afternoon", "evening", "night"):
+        return end + 1, (fact, DayPart(noun))
+    return end, (fact,)
+
+
+def day(s: Tokens, i: int) -> Hit | None:
+    """A day, with the preposition before it."""
+    j, role = role_prep(s, i)
+    found = _day_at(s, j, role)
+    if found is None:
+        return None
+    end, facts = found
+    return Hit(end, facts)
+
+
+def _with_role(fact: Fact, role: Role | None) -> Fact:
+    if role is None or not isinstance(fact, Day):
+        return fact
+    return dataclasses.replace(fact, role=role)
+
+
+def _day_at(s: Tokens, i: int, role: Role | None) -> tuple[int, tuple[Fact, ...]] | None:
+    shift = s.tag(i, "day_shift")
+    end = i + 1
+    if shift is None and ((s.is_(i, "the") and s.is_(i + 1, "day")) or s.is_(i, "day")):
+        j = i + 1 if s.is_(i, "the") else i
+        if s.is_(j, "day") and s.is_(j + 1, "after") and s.tag(j + 2, "day_shift") == 1:
+            shift, end = 2, j + 3
+    if shift is not None:
+        if s.tag(end, "part_noun") in (Part.MORNING, Part.AFTERNOON, Part.EVENING, Part.NIGHT):
+            return end + 1, (Shift(shift, role or Role.ON), DayPart(s.tag(end, "part_noun")))
+        return end, (Shift(shift, role or Role.ON),)
+    if s.tag(i, "tonight"):
+        return i + 1, (Shift(0, role or Role.ON), DayPart(Part.EVENING))
+    if s.tag(i, "past_day"):
+        return i + 1, (Refusal(ScheduleError.PAST),)
+    ending = month_end(s, i)
+    if ending is not None and not ending[1]:
+        return ending[0], (MonthEnd(role or Role.ON),)
+    nth = nth_weekday(s, i)
+    if nth is not None and not nth[3]:
+        return nth[0], (NthWeekday(nth[1], nth[2], role or Role.ON),)
+    for reader in (_numeric, _calendar_date_role, _day_of_month_role):
+        found = reader(s, i, role)
+        if found is not None:
+            return found[0], (_with_role(found[1], role),)
+    return _weekday_part(s, i, role)
+
+
+def _calendar_date_role(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact] | None:
+    return _calendar_date(s, i)
+
+
+def _day_of_month_role(s: Tokens, i: int, role: Role | None) -> tuple[int, Fact] | None:
+    return _day_of_month(s, i)
