@@ -46,18 +46,10 @@ def columns(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
     return rows
 
 
-MAX_PAGE = 10_000
-
-
 def button_int(raw: str | None, *, low: int = 0, high: int = SQLITE_MAX) -> int | None:
     """A number carried in callback data, or None for whatever a forged button holds
     (other scripts' digits, superscripts, ids SQLite cannot store)."""
     return ascii_int(raw or "", low=low, high=high)
-
-
-def button_page(raw: str | None) -> int:
-    """A page number from callback data; the first page for anything else."""
-    return button_int(raw, high=MAX_PAGE) or 0
 
 
 def clip(text: str, limit: int = MAX_TEXT) -> str:
