@@ -106,3 +106,19 @@ async def test_cancel_from_the_phrase_and_from_a_date_saves_nothing(bot: BotHarn
     reply = await bot.send(official, "tomorrow at 9 call the ministry")
     assert "Reminder:" not in reply.text
     assert await bot.repos.reminders.count_for_owner(official.id) == 0
+
+
+async def test_a_restart_in_the_middle_resumes_the_reminder(bot: BotHarness) -> None:
+    official = await member(bot, 906, "en")
+    await bot.send(official, "/remind 12/05 send the report")
+    await bot.restart()
+    reply = await bot.press(official, "Saturday, 5 December 2026 at 09:00")
+    assert "When: Saturday, 5 December 2026 at 09:00" in reply.text
+    await bot.send(official, "/remind on Friday")
+    await bot.restart()
+    reply = await bot.send(official, "prepare the delegation programme")
+    assert "Reminder: prepare the delegation programme" in reply.text
+    await bot.restart()
+    await bot.press(official, "Confirm")
+    (saved,) = await bot.repos.reminders.for_owner(official.id)
+    assert saved.text == "prepare the delegation programme"
