@@ -176,8 +176,8 @@ def test_visit_card_and_summary_from_each_side() -> None:
         "note": None,
     }
     text = visit_summary(UK, values, "Бровари")
-    assert "Візит: вихідний візит\nПартнер: Бровари\nДати: 14.10.2024\nДелегація: 4 особи" in text
-    assert "Очолює: —" in text and "Сфери: —" in text
+    assert "Візит: візит за кордон\nПартнер: Бровари\nДати: 14.10.2024\nДелегація: 4 особи" in text
+    assert "Керівник делегації: —" in text and "Сфери: —" in text
 
 
 def test_history_names_who_changed_what() -> None:

@@ -211,7 +211,7 @@ async def test_a_need_being_posted_survives_a_restart_and_cancel_saves_nothing(
     await bot.send(official, "Нова водонасосна станція")
     await bot.restart()
     reply = await bot.press(official, "Назад")
-    assert "Крок 3" in reply.text and "Зараз: Нова водонасосна станція" in reply.text
+    assert "Крок 3" in reply.text and "Поточне значення: Нова водонасосна станція" in reply.text
     reply = await bot.press(official, "Залишити як є")
     assert "Крок 4" in reply.text
     reply = await bot.press(official, "Скасувати")

@@ -151,7 +151,7 @@ def test_owner_actions_follow_the_posts_status() -> None:
 def test_an_introduction_reads_in_the_recipients_language_with_its_answers() -> None:
     need = _post(8, BROVARY, side="need", description="Ventilators for the hospital")
     screen = screens.introduction(41, "Anna", JENA, need, "We can help.", UK)
-    assert "Знайомство" in screen.text and "Єна, Німеччина" in screen.text
+    assert "Запит на контакт" in screen.text and "Єна, Німеччина" in screen.text
     assert list(_buttons(screen.markup).values()) == [Answer("ok", 41), Answer("no", 41)]
 
 

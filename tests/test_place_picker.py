@@ -28,8 +28,8 @@ async def test_a_dolyna_official_finds_the_hromada_and_the_operator_sees_its_cod
     await bot.send(operator, "/start")
     mayor = await _as_official(bot, 501)
     reply = await bot.send(mayor, "Долинська громада")
-    assert reply.buttons[0] == "Долинська міська громада, Івано-Франківська обл."
-    assert "Долинська міська громада, Кіровоградська обл." in reply.buttons
+    assert reply.buttons[0] == "Долинська МТГ, Івано-Франківська обл."
+    assert "Долинська МТГ, Кіровоградська обл." in reply.buttons
     reply = await bot.press(mayor, reply.buttons[0])
     assert (
         "Громада: Долинська міська територіальна громада, Калуський район,"

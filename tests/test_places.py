@@ -148,7 +148,8 @@ def test_done_means_dolynska_hromada_first_in_the_official_form() -> None:
     assert match.place.display("en") == (
         "Dolynska urban territorial community, Kaluskyi Raion, Ivano-Frankivsk Oblast"
     )
-    assert match.label("uk") == "Долинська міська громада, Івано-Франківська обл."
+    # Too long for a phone's button in full: the abbreviation officials write.
+    assert match.label("uk") == "Долинська МТГ, Івано-Франківська обл."
     assert match.label("en") == "Dolynska urban community, Ivano-Frankivsk Oblast"
     assert match.place.katottg == DOLYNA
 
@@ -168,7 +169,7 @@ def test_the_centre_is_the_short_name() -> None:
 
 def test_a_village_found_says_which_village() -> None:
     match = places.search_hromadas("Княжичі").matches[0]
-    assert match.label("uk") == "с. Княжичі → Броварська міська громада, Київська обл."
+    assert match.label("uk") == "с. Княжичі → Броварська МТГ, Київська обл."
     assert match.label("en") == "Kniazhychi → Brovarska urban community, Kyiv Oblast"
 
 

@@ -530,7 +530,10 @@ class Form:
         ]
         back = [(_("Back to summary"), FormPress(self.name, "sum", "").data())]
         await show(
-            update, context, _("What do you want to change?"), keyboard([*columns(buttons), back])
+            update,
+            context,
+            _("What do you want to change?"),
+            keyboard([*columns(buttons, 1), back]),
         )
         return self.state
 

@@ -4,6 +4,8 @@ restarts)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from telegram import Update
 from telegram.ext import ConversationHandler
 
@@ -82,7 +84,7 @@ async def _render(services: Services, t: Translator, reminder: Reminder) -> Rend
         days,
         kind=kind,
         partner=name,
-        date=format_day(t, visit.start_date),
+        date=t.date(date.fromisoformat(visit.start_date)),  # a message: the long form
     )
     return text, []
 

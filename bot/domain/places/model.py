@@ -10,8 +10,14 @@ of the world gazetteer or a district or county added by hand, shown with its cou
 
 from __future__ import annotations
 
+import functools
+import gettext
 from dataclasses import dataclass
 
+import pycountry
+from babel import Locale
+
+from bot.button_width import fits
 from bot.domain.places.codifier import HROMADA, SPECIAL_CITY
 from bot.domain.places.translit import transliterate
 
@@ -49,7 +55,9 @@ class Country:
     tz: str = "UTC"
 
     def name(self, lang: str) -> str:
-        return self.name_uk if is_uk(lang) else self.name_en
+        if is_uk(lang) or lang == "en":
+            return self.name_uk if is_uk(lang) else self.name_en
+        return _local_country(self.code, lang) or self.name_en
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,9 @@ class Region:
     katottg: str = ""
 
     def name(self, lang: str) -> str:
-        return self.name_uk if is_uk(lang) else self.name_en
+        if is_uk(lang) or lang == "en":
+            return self.name_uk if is_uk(lang) else self.name_en
+        return _local_region(self.code, lang) or self.name_en
 
     def short(self, lang: str) -> str:
         """«Івано-Франківська обл.», for buttons; English keeps the full name."""
@@ -151,7 +161,13 @@ class Place:
             parts[0] = f"{via} → {parts[0]}"
         if oblast and self.region is not None and self.region.name(lang) != own:
             parts.append(self.region.short(lang))
-        return ", ".join(parts)
+        label = ", ".join(parts)
+        if not fits(label) and is_uk(lang) and not raion and self.hromada_uk and self.hromada_kind:
+            # Too long for a phone's button: the abbreviation officials write (Долинська МТГ).
+            short = f"{self.hromada_uk} {_KIND_ABBREVIATION[self.hromada_kind]}"
+            parts[0] = f"{via} → {short}" if via else short
+            label = ", ".join(parts)
+        return label
 
 
 @dataclass(frozen=True)
@@ -172,3 +188,28 @@ def settlement_label(name: str, category: str) -> str:
     """«с. Княжичі», «м. Долина»: how a list names a settlement."""
     prefix = _CATEGORY_UK.get(category)
     return f"{prefix} {name}" if prefix else name
+
+
+@functools.cache
+def _local_country(code: str, lang: str) -> str | None:
+    """A country in the reader's language, as people call it there (CLDR: «Deutschland»,
+    «Republik Moldau», «Niemcy»), for languages other than Ukrainian and English."""
+    try:
+        name = Locale.parse(lang).territories.get(code)
+    except (ValueError, TypeError):
+        return None
+    return str(name) if name else None
+
+
+@functools.cache
+def _local_region(code: str, lang: str) -> str | None:
+    """An oblast in the reader's language from pycountry's ISO 3166-2 catalogs («obwód
+    kijowski»), when it has one."""
+    subdivision = pycountry.subdivisions.get(code=code)
+    if subdivision is None:
+        return None
+    catalog = gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True
+    )
+    local = catalog.gettext(subdivision.name)
+    return local if local != subdivision.name else None
