@@ -33,28 +33,27 @@ from handlers.shared.screens import is_private
 END = ConversationHandler.END
 
 
-async def _open(update: Update, context: BotContext) -> dict[str, Any]:
+async def _fresh(update: Update, context: BotContext) -> tuple[dict[str, Any], dict[str, Any]]:
     """A new reminder's values and meta: it goes to the person unless they choose a group."""
     groups = await targets(context) if is_private(update) else []
-    return {"values": {"to": None}, "meta": {"nonce": secrets.token_hex(4), "groups": groups}}
+    return {"to": None}, {"nonce": secrets.token_hex(4), "groups": groups}
 
 
 async def remind_command(update: Update, context: BotContext) -> object:
     """`/remind`, or `/remind tomorrow at 9 call Jena` read straight away."""
     if await refuse_outsider(update, context):
         return END
-    fresh = await _open(update, context)
+    values, meta = await _fresh(update, context)
     if context.args:
-        FORM.open(context, fresh["values"], fresh["meta"])
+        FORM.open(context, values, meta)
         return await phrase.understand(update, context, " ".join(context.args))
-    return await FORM.start(update, context, fresh["values"], fresh["meta"])
+    return await FORM.start(update, context, values, meta)
 
 
 async def compose(update: Update, context: BotContext, press: Compose) -> object:
     if await refuse_outsider(update, context):
         return END
-    fresh = await _open(update, context)
-    return await FORM.start(update, context, fresh["values"], fresh["meta"])
+    return await FORM.start(update, context, *await _fresh(update, context))
 
 
 async def edit(update: Update, context: BotContext, press: Edit) -> object:
