@@ -498,3 +498,84 @@ async def test_an_outside_step_moves_like_any_field_and_one_question_is_edited_a
         assert SAVED == [{"spot": "Kyiv"}]
     finally:
         await bot.stop()
+
+
+# A form that runs in groups too, whose first answer may come with the command that opens
+# it, and whose summary has a button of its own for one field.
+
+
+def _topic(text: str, step: Step) -> Any:
+    return text.strip() or Refusal("Type a topic.")
+
+
+MEMO = Form(
+    name="memo",
+    fields=(
+        Field("topic", "Topic", prompt=lambda s: "What about?", parse=_topic),
+        Field(
+            "to",
+            "Who gets it",
+            prompt=lambda s: "Who gets it?",
+            options=lambda s: [Option(None, "Only me"), Option(7, "The team")],
+            on_summary=True,
+        ),
+    ),
+    save=_save,
+    leave=_leave,
+    summary=lambda s: f"Memo: {s.values['topic']} to {s.values['to'] or 'me'}",
+    groups=True,
+)
+
+
+async def _start_memo(update: Update, context: BotContext) -> object:
+    if context.args:
+        MEMO.open(context, {"to": None})
+        return await MEMO.put(update, context, "topic", " ".join(context.args))
+    return await MEMO.start(update, context, {"to": None})
+
+
+def _add_memo(app: Any) -> None:
+    _first(
+        app,
+        ConversationHandler(
+            entry_points=[CommandHandler("memo", _start_memo)],
+            states=MEMO.states(),
+            fallbacks=[],
+            name="memo",
+            persistent=True,
+        ),
+    )
+
+
+async def test_groups_a_first_answer_with_the_command_and_a_summary_shortcut(
+    tmp_path: Path,
+) -> None:
+    SAVED.clear()
+    bot = BotHarness(tmp_path, extra=_add_memo)
+    await bot.start()
+    try:
+        olena = bot.user(1, "Olena")
+        reply = await bot.send(olena, "/memo budget")
+        assert reply.text.endswith("\n\nMemo: budget to me") and "What about?" not in reply.text
+        assert reply.buttons == ["Confirm", "Who gets it", "Edit", "Cancel"]
+        reply = await bot.press(olena, "Who gets it")
+        assert "Who gets it?" in reply.text and "Only me" in reply.buttons
+        reply = await bot.press(olena, "The team")
+        assert reply.text.endswith("Memo: budget to 7")
+        await bot.press(olena, "Confirm")
+        assert SAVED == [{"topic": "budget", "to": 7}]
+
+        # In a group the typed question is a message to reply to, and the reply is read.
+        group = bot.api.group(-7001, "Brovary – Jena", admins=(olena,))
+        reply = await bot.send(olena, "/memo", chat=group)
+        question = reply.to(group.id)[-1]
+        assert question.text == "What about?" and question.force_reply
+        assert question.buttons == []
+        reply = await bot.reply_to(olena, "  ", question)
+        assert "Type a topic." in reply.text and reply.last.force_reply
+        reply = await bot.reply_to(olena, "visit", reply.last)
+        assert reply.text.endswith("Memo: visit to me")
+        await bot.press(olena, "Confirm", chat=group)
+        assert SAVED[-1] == {"topic": "visit", "to": None}
+    finally:
+        await bot.stop()

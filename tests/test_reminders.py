@@ -32,7 +32,7 @@ async def test_weekly_meeting_survives_restarts_and_comes_every_monday_once(
     assert "Reminder: meeting with Jena" in reply.text
     assert "Monday, 23 November 2026 at 10:00" in reply.text
     assert "every week on Mon at 10:00" in reply.text
-    assert "Confirm" in reply.buttons and "Change" in reply.buttons
+    assert "Confirm" in reply.buttons and "Edit" in reply.buttons
     reply = await bot.press(official, "Confirm")
     assert "Saved" in reply.text
     await bot.restart()
@@ -119,8 +119,9 @@ async def test_confirm_pressed_twice_saves_once(bot: BotHarness) -> None:
     official = await member(bot, 407, "en")
     reply = await bot.send(official, "/remind tomorrow at 9:00 call Kekava")
     screen = reply.last
+    (confirm,) = [b["callback_data"] for b in screen.buttons if b["text"] == "Confirm"]
     await bot.press(official, "Confirm", message=screen)
-    await bot.api.wait_processed(bot.api.press_data(official, "rm:ok", screen))
+    await bot.api.wait_processed(bot.api.press_data(official, confirm, screen))
     assert await bot.repos.reminders.count_for_owner(official.id) == 1
 
 

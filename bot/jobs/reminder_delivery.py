@@ -1,11 +1,12 @@
 """Delivery of due reminders: exactly once, in order, within Telegram's limits.
 
 The database is the source of truth. `deliver_due` claims each due row (pending -> sending,
-compare-and-set), renders it in the recipient's language, sends it with Snooze / Done
-buttons and finishes it (done, or pending at its next occurrence). A row left 'sending'
-by a stop in the middle counts as delivered at the next start (`restore`), so a restart
-never sends a reminder twice. The job queue only wakes delivery up: one job at the next
-due time, and a periodic tick in case a row was written by something that did not say so.
+compare-and-set), renders it in the recipient's language, sends it with the buttons the
+reminders feature registered (Snooze / Done) and finishes it (done, or pending at its next
+occurrence). A row left 'sending' by a stop in the middle counts as delivered at the next
+start (`restore`), so a restart never sends a reminder twice. The job queue only wakes
+delivery up: one job at the next due time, and a periodic tick in case a row was written by
+something that did not say so.
 """
 
 from __future__ import annotations
@@ -27,15 +28,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.context import SERVICES_KEY
 from bot.domain.reminders.recurrence import in_quiet_hours, next_occurrence, quiet_hours_end
-from bot.domain.reminders.text import (
-    DONE,
-    SNOOZE_15,
-    SNOOZE_HOUR,
-    SNOOZE_MORNING,
-    TURN_OFF,
-    late_notice,
-    user_reminder_text,
-)
+from bot.domain.reminders.text import late_notice, user_reminder_text
 from bot.i18n import Translator
 from bot.jobs.send_limits import SendPacer
 from bot.services import Services
@@ -120,25 +113,6 @@ async def recipient_of(services: Services, chat_id: int, fallback_tz: str) -> Re
     return Recipient(chat_id, "en", fallback_tz or services.settings.default_tz)
 
 
-def delivery_buttons(
-    t: Translator, reminder: Reminder, offer_off: bool
-) -> list[list[InlineKeyboardButton]]:
-    def button(label: str, data: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(t._(label), callback_data=data)
-
-    # Two a row: "Tomorrow morning" and its translations do not fit a third of the width.
-    rows = [
-        [
-            button(SNOOZE_15, f"rm:sn:{reminder.id}:15"),
-            button(SNOOZE_HOUR, f"rm:sn:{reminder.id}:60"),
-        ],
-        [button(SNOOZE_MORNING, f"rm:sn:{reminder.id}:am"), button(DONE, f"rm:done:{reminder.id}")],
-    ]
-    if offer_off:
-        rows.append([button(TURN_OFF, f"rm:off:{reminder.id}")])
-    return rows
-
-
 async def render(
     services: Services, t: Translator, reminder: Reminder, tz: str
 ) -> tuple[str, list[list[InlineKeyboardButton]]] | None:
@@ -162,8 +136,9 @@ async def render(
     source = reminder
     if reminder.snoozed_from is not None:
         source = await services.repos.reminders.get(reminder.snoozed_from) or reminder
+    controls = services.reminder_kinds.controls
     offer_off = source.automatic or source.recurring
-    return text, [*extra, *delivery_buttons(t, reminder, offer_off)]
+    return text, [*extra, *(controls(t, reminder, offer_off) if controls else [])]
 
 
 async def _send(

@@ -4,7 +4,8 @@ Delivery looks the renderer up by `Reminder.kind` in the services' registry. A r
 returns the text and optional extra buttons in the recipient's language, or None when the
 reminder has become pointless (e.g. the registration number it asks for has been entered)
 and is to be dropped. A kind may also say where it comes from and give a one-line title,
-for the reminders list.
+for the reminders list. The buttons under every delivered reminder (snooze, done, turn off)
+come from the reminders feature too, registered here as its `controls`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 Rendered = tuple[str, list[list[InlineKeyboardButton]]]
 Renderer = Callable[["Services", Translator, Reminder], Awaitable[Rendered | None]]
 Titler = Callable[["Services", Translator, Reminder], Awaitable[str | None]]
+# The buttons under a delivered reminder; the flag says whether it may be turned off.
+Controls = Callable[[Translator, Reminder, bool], list[list[InlineKeyboardButton]]]
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class ReminderKinds:
 
     def __init__(self) -> None:
         self._kinds: dict[str, ReminderKind] = {}
+        self.controls: Controls | None = None
 
     def add(
         self,

@@ -13,18 +13,21 @@ from telegram import Message, Update
 from bot.context import BotContext
 from bot.domain.reminders.recurrence import next_morning
 from bot.domain.reminders.text import when_text
-from handlers.shared.screens import answer, button_int, toast
+from handlers.reminders.buttons import Done, Snooze, TurnOff
+from handlers.reminders.screens import closed
+from handlers.shared.screens import answer, toast
 from storage.reminders import NewReminder, Reminder
 
 SNOOZES = {"15": timedelta(minutes=15), "60": timedelta(hours=1)}
 
 
-async def _reminder(update: Update, context: BotContext) -> tuple[Reminder, Message] | None:
+async def _pressed(
+    update: Update, context: BotContext, press: Snooze | Done | TurnOff
+) -> tuple[Reminder, Message] | None:
+    """The reminder under whose message the button was pressed, if it went to this chat."""
     query = update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    reminder_id = button_int(parts[2] if len(parts) > 2 else None)
-    reminder = await context.repos.reminders.get(reminder_id) if reminder_id is not None else None
+    reminder = await context.repos.reminders.get(press.reminder)
     message = query.message if isinstance(query.message, Message) else None
     if reminder is None or message is None or reminder.chat_id != message.chat.id:
         await toast(update, context._("This reminder no longer exists."))
@@ -32,22 +35,26 @@ async def _reminder(update: Update, context: BotContext) -> tuple[Reminder, Mess
     return reminder, message
 
 
-async def _close(message: Message, note: str) -> None:
+def _copy_key(message: Message) -> str:
+    """One snoozed copy per delivered message: pressing again moves it."""
+    return f"snooze:{message.chat.id}:{message.message_id}"
+
+
+async def _close(update: Update, message: Message, note: str) -> None:
     """Keep the reminder's text, drop its buttons, and say what happened."""
-    await message.edit_text(f"{message.text or ''}\n\n{note}", reply_markup=None)
+    assert update.callback_query is not None
+    await answer(update.callback_query)
+    await message.edit_text(closed(message.text or "", note), reply_markup=None)
 
 
-async def snooze(update: Update, context: BotContext) -> None:
-    found = await _reminder(update, context)
+async def snooze(update: Update, context: BotContext, press: Snooze) -> None:
+    found = await _pressed(update, context, press)
     if found is None:
         return
     reminder, message = found
-    assert update.callback_query is not None
-    choice = (update.callback_query.data or "").rsplit(":", 1)[-1]
     now = context.services.clock.now()
     tz = context.tz
-    due = now + SNOOZES[choice] if choice in SNOOZES else next_morning(now, tz)
-    source_id = reminder.snoozed_from or reminder.id
+    due = now + SNOOZES[press.wait] if press.wait in SNOOZES else next_morning(now, tz)
     await context.repos.reminders.schedule(
         NewReminder(
             chat_id=reminder.chat_id,
@@ -59,36 +66,32 @@ async def snooze(update: Update, context: BotContext) -> None:
             partnership_id=reminder.partnership_id,
             payload=reminder.payload,
             tz=reminder.tz,
-            # One snoozed copy per delivered message: pressing again moves it.
-            dedupe_key=f"snooze:{message.chat.id}:{message.message_id}",
-            snoozed_from=source_id,
+            dedupe_key=_copy_key(message),
+            snoozed_from=reminder.snoozed_from or reminder.id,
         )
     )
-    await answer(update.callback_query)
-    await _close(message, context._("Snoozed until {when}.", when=when_text(context.t, due, tz)))
+    await _close(
+        update, message, context._("Snoozed until {when}.", when=when_text(context.t, due, tz))
+    )
 
 
-async def done(update: Update, context: BotContext) -> None:
-    found = await _reminder(update, context)
+async def done(update: Update, context: BotContext, press: Done) -> None:
+    found = await _pressed(update, context, press)
     if found is None:
         return
-    _reminder_row, message = found
-    assert update.callback_query is not None
-    await context.repos.reminders.cancel_key(f"snooze:{message.chat.id}:{message.message_id}")
-    await answer(update.callback_query)
-    await _close(message, context._("✓ Done."))
+    _reminder, message = found
+    await context.repos.reminders.cancel_key(_copy_key(message))
+    await _close(update, message, context._("✓ Done."))
 
 
-async def turn_off(update: Update, context: BotContext) -> None:
-    found = await _reminder(update, context)
+async def turn_off(update: Update, context: BotContext, press: TurnOff) -> None:
+    found = await _pressed(update, context, press)
     if found is None:
         return
     reminder, message = found
-    assert update.callback_query is not None
     await context.repos.reminders.cancel(reminder.snoozed_from or reminder.id)
-    await context.repos.reminders.cancel_key(f"snooze:{message.chat.id}:{message.message_id}")
-    await answer(update.callback_query)
-    await _close(message, context._("Turned off: this reminder will not come again."))
+    await context.repos.reminders.cancel_key(_copy_key(message))
+    await _close(update, message, context._("Turned off: this reminder will not come again."))
 
 
 async def resume_paused(update: Update, context: BotContext) -> None:

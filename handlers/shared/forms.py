@@ -40,7 +40,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from bot.context import BotContext
 from handlers.shared.buttons import Button, button
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import answer, columns, keyboard, show
+from handlers.shared.screens import answer, ask_reply, columns, is_private, keyboard, show
 
 Action = Literal["pick", "tog", "next", "back", "skip", "keep", "x", "ok", "edit", "fix", "sum"]
 
@@ -109,7 +109,8 @@ class Field:
     `check` gets each value the field would take and returns it (or a Refusal).
     `outside` hands the question to a step with its own conversation states (a picker),
     which gives the answer back with `Form.put`. `changed` runs after the field takes a new
-    value, to drop answers that it made wrong (they are asked again)."""
+    value, to drop answers that it made wrong (they are asked again). `on_summary` gives the
+    field a button of its own on the summary, for the one change most people make there."""
 
     name: str
     label: str
@@ -127,6 +128,7 @@ class Field:
     next_label: str | None = None
     outside: Outside | None = None
     changed: Changed | None = None
+    on_summary: bool = False
 
     def applies(self, step: Step) -> bool:
         return self.when is None or self.when(step)
@@ -155,7 +157,10 @@ class Form:
     form was opened. With `back_out`, the first question has Back too, which leaves the form
     (with no notice). `summary_heading` replaces the line above the summary ("" for none,
     when `summary` opens with its own). With `edit_menu` off, Edit on the summary asks the
-    first field again instead of listing the fields (a form of one question)."""
+    first field again instead of listing the fields (a form of one question). With `groups`,
+    the form runs in group chats too: typed answers are read there, and a question that takes
+    only typed text is sent as a message to reply to, without buttons (a bot in a group sees
+    only replies to itself and commands; /cancel ends the form)."""
 
     name: str
     fields: tuple[Field, ...]
@@ -167,6 +172,7 @@ class Form:
     back_out: bool = False
     summary_heading: Prompt | None = None
     edit_menu: bool = True
+    groups: bool = False
 
     @property
     def state(self) -> str:
@@ -205,17 +211,32 @@ class Form:
         at_summary: bool = False,
     ) -> object:
         """Open a fresh draft (or one filled from a saved item, shown at the summary)."""
+        self.open(context, values, meta, editing=at_summary)
+        if at_summary:
+            return await self._summary(update, context)
+        return await self._advance(update, context)
+
+    def open(
+        self,
+        context: BotContext,
+        values: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None,
+        *,
+        editing: bool = False,
+    ) -> Step:
+        """Open a fresh draft without asking anything yet: for a flow whose first answer
+        came with the command that opened it; an outside step then hands it over with `put`."""
         assert context.user_data is not None
         context.user_data[FLOW_PREFIX + self.name] = {
             "values": dict(values or {}),
             "meta": dict(meta or {}),
             "at": None,
             "trail": [],
-            "editing": at_summary,
+            "editing": editing,
         }
-        if at_summary:
-            return await self._summary(update, context)
-        return await self._advance(update, context)
+        step = self.step(context)
+        assert step is not None
+        return step
 
     def _next_field(self, step: Step, after: str | None) -> Field | None:
         """The first applicable field after `after` that has no answer yet."""
@@ -263,10 +284,17 @@ class Form:
         draft["at"] = current.name
         if current.outside is not None:
             return await current.outside(update, context, step)
+        if self._by_reply(update, current):
+            await ask_reply(update, context, self._question(step, current, problem))
+            return self.state
         await show(
             update, context, self._question(step, current, problem), self._keys(step, current)
         )
         return self.state
+
+    def _by_reply(self, update: Update, current: Field) -> bool:
+        typed_only = current.options is None and current.media is None and not current.multi
+        return self.groups and typed_only and not is_private(update)
 
     def _question(self, step: Step, current: Field, problem: str | None) -> str:
         parts = [problem] if problem else []
@@ -480,18 +508,18 @@ class Form:
             if self.summary_heading is not None
             else _("Please check before saving:")
         )
-        press = lambda action: FormPress(self.name, action, "").data()  # noqa: E731
-        await show(
-            update,
-            context,
-            head + "\n\n" + body if head else body,
-            keyboard(
-                [
-                    [(_("Confirm"), press("ok"))],
-                    [(_("Edit"), press("edit")), (_("Cancel"), press("x"))],
-                ]
-            ),
-        )
+        press = lambda action, of="": FormPress(self.name, action, of).data()  # noqa: E731
+        shortcuts = [
+            [(_(f.label), press("fix", f.name))]
+            for f in self.fields
+            if f.on_summary and f.applies(step)
+        ]
+        rows = [
+            [(_("Confirm"), press("ok"))],
+            *shortcuts,
+            [(_("Edit"), press("edit")), (_("Cancel"), press("x"))],
+        ]
+        await show(update, context, head + "\n\n" + body if head else body, keyboard(rows))
         return self.state
 
     def _lines(self, step: Step) -> str:
@@ -547,8 +575,9 @@ class Form:
                     self.on_media,
                 )
             )
+        typed = filters.TEXT & ~filters.COMMAND
         result.append(
-            MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, self.on_text)
+            MessageHandler(typed if self.groups else filters.ChatType.PRIVATE & typed, self.on_text)
         )
         return result
 

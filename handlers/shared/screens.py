@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from telegram import (
     CallbackQuery,
+    ForceReply,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
@@ -45,18 +46,10 @@ def columns(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
     return rows
 
 
-MAX_PAGE = 10_000
-
-
 def button_int(raw: str | None, *, low: int = 0, high: int = SQLITE_MAX) -> int | None:
     """A number carried in callback data, or None for whatever a forged button holds
     (other scripts' digits, superscripts, ids SQLite cannot store)."""
     return ascii_int(raw or "", low=low, high=high)
-
-
-def button_page(raw: str | None) -> int:
-    """A page number from callback data; the first page for anything else."""
-    return button_int(raw, high=MAX_PAGE) or 0
 
 
 def clip(text: str, limit: int = MAX_TEXT) -> str:
@@ -86,6 +79,20 @@ async def show(
     if chat is None:
         return None
     return await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def ask_reply(
+    update: Update, context: BotContext, text: str, placeholder: str | None = None
+) -> Message | None:
+    """A question in a group chat: a new message that opens a reply to it, since a bot in a
+    group sees only replies to its own messages and commands."""
+    if update.callback_query is not None:
+        await answer(update.callback_query)
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    markup = ForceReply(selective=True, input_field_placeholder=placeholder)
+    return await context.bot.send_message(chat.id, clip(text), reply_markup=markup)
 
 
 async def answer(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:

@@ -1,4 +1,4 @@
-"""How reminders read: the recurrence in words, the late notice, the delivery buttons' labels."""
+"""How reminders read: the recurrence in words, the time in full, the late notice."""
 
 from __future__ import annotations
 
@@ -6,13 +6,6 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.i18n import N_, Translator
-
-SNOOZE_15 = N_("In 15 min")
-SNOOZE_HOUR = N_("In 1 hour")
-SNOOZE_MORNING = N_("Tomorrow morning")
-DONE = N_("Done")
-TURN_OFF = N_("Turn off")
-
 
 # Which weekday of a month, written whole so each language can make the words agree
 # (Ukrainian: `перший понеділок`, `першу середу`).
