@@ -30,7 +30,7 @@ coroutines.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -38,6 +38,8 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
+from bot.domain.parsing.text import TextProblem, check_text, clean
+from bot.i18n import N_
 from handlers.shared.buttons import Button, button
 from handlers.shared.flows import FLOW_PREFIX
 from handlers.shared.screens import answer, ask_reply, columns, is_private, keyboard, show
@@ -86,6 +88,28 @@ class Refusal:
 
 
 Parsed = Any  # a JSON value, or a Refusal
+
+
+def labelled(choices: Mapping[str, str]) -> Options:
+    """Options from codes and their labels (messages to translate), in the mapping's order."""
+    return lambda step: [Option(code, step._(label)) for code, label in choices.items()]
+
+
+def free_text(limit: int, empty: str = N_("The message was empty: please type the text.")) -> Any:
+    """The parser of a free-text field: the text cleaned, or refused when it is empty (`empty`
+    says what was expected, a message to translate) or longer than `limit`."""
+
+    def parse(text: str, step: Step) -> Parsed:
+        problem = check_text(text, limit)
+        if problem is TextProblem.EMPTY:
+            return Refusal(step._(empty))
+        if problem is TextProblem.TOO_LONG:
+            return Refusal(step._("That is too long: please type at most {n} characters.", n=limit))
+        return clean(text)
+
+    return parse
+
+
 Prompt = Callable[[Step], str]
 Parser = Callable[[str, Step], Parsed | Awaitable[Parsed]]
 Checker = Callable[[Any, Step], Parsed | Awaitable[Parsed]]

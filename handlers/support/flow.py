@@ -10,31 +10,19 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ConversationHandler, filters
 
 from bot.context import BotContext
-from bot.domain.parsing.text import TextProblem, check_text, clean
 from bot.i18n import N_
 from handlers.shared.flows import flow_conversation
-from handlers.shared.forms import Field, Form, Option, Refusal, Step
+from handlers.shared.forms import Field, Form, Step, free_text, labelled
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import keyboard, show
 
 MESSAGE_LIMIT = 2000
 TOPICS = {
-    "question": N_("A question"),
-    "problem": N_("Something does not work"),
-    "correction": N_("A correction of our data"),
-    "other": N_("Something else"),
+    "question": N_("Question"),
+    "problem": N_("Problem"),
+    "correction": N_("Data correction"),
+    "other": N_("Other topic"),
 }
-
-
-def _message(text: str, step: Step) -> Any:
-    problem = check_text(text, MESSAGE_LIMIT)
-    if problem is TextProblem.EMPTY:
-        return Refusal(step._("Please type your message: this one was empty."))
-    if problem is TextProblem.TOO_LONG:
-        return Refusal(
-            step._("That is too long: please type at most {n} characters.", n=MESSAGE_LIMIT)
-        )
-    return clean(text)
 
 
 async def _send(update: Update, context: BotContext, step: Step) -> object:
@@ -84,8 +72,7 @@ FORM = Form(
             "topic",
             N_("Topic"),
             prompt=lambda s: s._("What is it about?"),
-            options=lambda s: [Option(code, s._(label)) for code, label in TOPICS.items()],
-            width=1,
+            options=labelled(TOPICS),
         ),
         Field(
             "message",
@@ -93,7 +80,7 @@ FORM = Form(
             prompt=lambda s: s._(
                 "Type your message to the operators who run the bot, in any language."
             ),
-            parse=_message,
+            parse=free_text(MESSAGE_LIMIT, N_("Please type your message: this one was empty.")),
         ),
     ),
     save=_send,

@@ -18,7 +18,6 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.parsing.text import TextProblem, check_text, clean
 from bot.domain.sectors import SECTORS
 from bot.domain.twinning.card import fact_lines, step_title, summary_text, value_text
 from bot.domain.twinning.workflow import (
@@ -125,17 +124,6 @@ def _number(text: str, s: forms.Step) -> Any:
     return number
 
 
-def _text(text: str, s: forms.Step) -> Any:
-    problem = check_text(text, limit=TEXT_LIMIT)
-    if problem is TextProblem.EMPTY:
-        return Refusal(s._("The message was empty: please type the text."))
-    if problem is TextProblem.TOO_LONG:
-        return Refusal(
-            s._("That is too long: please keep it under {limit} characters.", limit=TEXT_LIMIT)
-        )
-    return clean(text)
-
-
 def _areas(s: forms.Step) -> list[Option]:
     return [Option(sector.code, s._(sector.label)) for sector in SECTORS]
 
@@ -162,7 +150,7 @@ def _field(step: Step, fact: Fact) -> forms.Field:
         Kind.CHOICE: {"options": partial(_choices, fact), "width": 1},
         Kind.DATE: {"options": _today_option, "parse": _date},
         Kind.NUMBER: {"parse": _number},
-        Kind.TEXT: {"parse": _text},
+        Kind.TEXT: {"parse": forms.free_text(TEXT_LIMIT)},
     }
     checks: dict[Kind, forms.Checker] = {
         Kind.SECTORS: _some_area,

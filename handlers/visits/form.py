@@ -12,7 +12,7 @@ from bot.domain.visits.model import DIRECTIONS
 from bot.i18n import N_
 from handlers.aid.answers import date_problem, text_field
 from handlers.aid.common import today
-from handlers.shared.forms import Field, Option, Refusal, Step
+from handlers.shared.forms import Field, Option, Refusal, Step, labelled
 from handlers.visits.render import days_text, people
 
 NOTE_LIMIT = 1000
@@ -42,7 +42,7 @@ def fields(partner: Field) -> tuple[Field, ...]:
             "direction",
             N_("Kind of visit"),
             prompt=lambda s: s._("What kind of visit?"),
-            options=lambda s: [Option(code, s._(label)) for code, label in DIRECTIONS.items()],
+            options=labelled(DIRECTIONS),
             width=1,
         ),
         partner,
