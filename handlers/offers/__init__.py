@@ -12,7 +12,7 @@ from handlers.offers import flow, import_csv
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Every button of the feature (handlers/offers/buttons.py) and /find go through the
     # conversation.
-    app.add_handler(flow.conversation())
+    app.add_handler(flow.conversation(app))
     app.add_handler(CommandHandler("import_offers", import_csv.explain))
     app.add_handler(CommandHandler("export_offers", import_csv.export))
     app.add_handler(

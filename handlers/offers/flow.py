@@ -7,13 +7,21 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.context import BotContext
 from handlers.offers import intro, mine, post, search
 from handlers.offers.common import home, menu_entry
 from handlers.offers.states import INTRO, SEARCH, WAITING
 from handlers.shared.buttons import pressed
+from handlers.shared.flows import flow_conversation
 from handlers.shared.screens import show
 
 # Every handler of a button: each takes its press, typed, as its third parameter.
@@ -44,7 +52,7 @@ async def expect_button(update: Update, context: BotContext) -> object:
     return None
 
 
-def conversation() -> ConversationHandler[BotContext]:
+def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
     text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
     entry_points: list[BaseHandler[Any, Any, Any]] = [
         menu_entry(),
@@ -52,10 +60,10 @@ def conversation() -> ConversationHandler[BotContext]:
         post.FORM.press_handler(),
         *(pressed(callback) for callback in PRESSED),
     ]
-    return ConversationHandler(
-        name="offers",
-        persistent=True,
-        allow_reentry=True,
+    return flow_conversation(
+        app,
+        "offers",
+        drafts=("offers", post.FORM.name),
         entry_points=entry_points,
         states={
             SEARCH: [MessageHandler(text, search.typed_words)],

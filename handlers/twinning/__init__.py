@@ -13,5 +13,5 @@ from handlers.twinning import conversation, reminders
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Every guide button, typed step input and /twinning and /status (in groups the linked
     # partnerships' cards) go through one conversation.
-    app.add_handler(conversation.conversation())
+    app.add_handler(conversation.conversation(app))
     reminders.register(services_of(app).reminder_kinds)

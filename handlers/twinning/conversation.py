@@ -12,14 +12,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
+from telegram.ext import Application, BaseHandler, CommandHandler, ConversationHandler
 
 from bot.context import BotContext
 from handlers.shared.buttons import Button
+from handlers.shared.flows import flow_conversation
 from handlers.shared.navigation import GoTo, Place
 from handlers.shared.screens import is_private, toast
 from handlers.twinning import buttons, documents, flow, groups, partner, status, steps
-from handlers.twinning.common import drop_drafts
+from handlers.twinning.common import DRAFT_PREFIX, drop_drafts
 
 END = ConversationHandler.END
 Callback = Callable[[Update, BotContext, Any], Awaitable[object]]
@@ -108,15 +109,14 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
     ]
 
 
-def conversation() -> ConversationHandler[BotContext]:
+def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
     states: dict[object, list[BaseHandler[Any, Any, Any]]] = {**partner.PARTNER.states()}
     for form in FORMS:
         states.update(form.states())
-    return ConversationHandler(
-        name="twinning",
-        persistent=True,
-        allow_reentry=True,
+    return flow_conversation(
+        app,
+        "twinning",
+        drafts=(DRAFT_PREFIX,),
         entry_points=[CommandHandler(("twinning", "status"), open_guide), *handlers()],
         states=states,
-        fallbacks=[],
     )
