@@ -12,6 +12,13 @@ from typing import Any
 import aiosqlite
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Migrations renumbered to close a gap in the numbers: a database that applied one under its
+# old name knows it under the new one, and never applies it twice.
+RENAMED = {
+    "0008_aid_donor_ids.sql": "0007_aid_donor_ids.sql",
+    "0009_visit_history.sql": "0008_visit_history.sql",
+    "0010_offers_introduction_delivery.sql": "0009_offers_introduction_delivery.sql",
+}
 _log = logging.getLogger(__name__)
 
 
@@ -57,6 +64,11 @@ class Database:
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT"
             " NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
         )
+        # Old names first, in order, so no rename collides with a name still to be renamed.
+        for old, new in sorted(RENAMED.items()):
+            await self.connection.execute(
+                "UPDATE schema_migrations SET name = ? WHERE name = ?", (new, old)
+            )
         done = {row[0] for row in await self.fetchall("SELECT name FROM schema_migrations")}
         applied: list[str] = []
         for script in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):

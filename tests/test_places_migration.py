@@ -19,7 +19,7 @@ def _old_database(path: Path) -> None:
     connection = sqlite3.connect(path)
     connection.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     for script in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
-        if script.name >= "0011":
+        if script.name >= "0010":
             break
         connection.executescript(script.read_text(encoding="utf-8"))
         connection.execute("INSERT INTO schema_migrations VALUES (?, ?)", (script.name, NOW))

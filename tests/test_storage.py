@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import Database
+from storage.db import MIGRATIONS_DIR, RENAMED, Database
 
 
 async def test_a_job_writing_during_a_transaction_neither_fails_nor_joins_it(
@@ -59,3 +59,25 @@ async def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
             " VALUES (5, 5, 'admin', 'pending', 'x')"
         )
     await db.close()
+
+
+async def test_a_database_from_before_the_renumbering_applies_no_migration_twice(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    database = await Database.open(path)
+    for old, new in RENAMED.items():
+        await database.execute("UPDATE schema_migrations SET name = ? WHERE name = ?", (old, new))
+    await database.close()
+    reopened = await Database.open(path)
+    try:
+        names = {row[0] for row in await reopened.fetchall("SELECT name FROM schema_migrations")}
+        assert set(RENAMED.values()) <= names and not set(RENAMED) & names
+        assert await reopened.migrate() == []
+    finally:
+        await reopened.close()
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    numbers = sorted(int(p.name[:4]) for p in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    assert numbers == list(range(1, len(numbers) + 1))

@@ -274,7 +274,7 @@ async def _old_database(path: Path) -> None:
             " DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
         )
         for script in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
-            if script.name > "0010":
+            if script.name > "0011":
                 break
             await db.executescript(script.read_text(encoding="utf-8"))
             await db.execute("INSERT INTO schema_migrations(name) VALUES (?)", (script.name,))
