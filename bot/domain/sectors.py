@@ -49,10 +49,6 @@ SECTOR_CODES: frozenset[str] = frozenset(sector.code for sector in SECTORS)
 _BY_CODE = {sector.code: sector for sector in SECTORS}
 
 
-def sector_by_code(code: str) -> Sector | None:
-    return _BY_CODE.get(code)
-
-
 def sector_label(code: str, t: _Translates) -> str:
     """The sector's name in the translator's language; an unknown code is shown as it is."""
     sector = _BY_CODE.get(code)

@@ -97,11 +97,6 @@ def country_official(code: str) -> str:
     return re.sub(r"(?<=\w) республіка\b", " Республіка", name)
 
 
-def country_short(code: str) -> str:
-    record = pycountry.countries.get(alpha_2=code.upper())
-    return _iso3166_uk().gettext(record.name) if record else code.upper()
-
-
 def in_brackets(name: str, addition: str) -> str:
     """«name (addition)»; when the name ends in brackets of its own, the addition joins them."""
     name = name.strip()
@@ -121,10 +116,6 @@ class Hromada:
     def _parts(self) -> tuple[str, str] | None:
         found = _HROMADA.match(" ".join(self.name.split()))
         return (found["stem"], found["kind"].lower()) if found else None
-
-    @property
-    def is_official(self) -> bool:
-        return self._parts is not None
 
     def title(self, case: Case = Case.NOMINATIVE) -> str:
         """«Долинською міською територіальною громадою»; a bare seat name gets the generic

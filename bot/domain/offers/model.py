@@ -104,10 +104,6 @@ def valid_until(today: date, duration_days: int) -> date | None:
     return today + timedelta(days=duration_days) if duration_days else None
 
 
-def is_visible(status: str, until: date | None, today: date) -> bool:
-    return status == "active" and (until is None or until >= today)
-
-
 def kind_matches(offer_kinds: Iterable[str], need_kinds: Iterable[str]) -> bool:
     """A need that names no kind of support accepts any kind."""
     wanted = set(need_kinds)

@@ -26,11 +26,6 @@ def ascii_int(text: str, *, low: int = 0, high: int = SQLITE_MAX) -> int | None:
     return value if max(low, SQLITE_MIN) <= value <= min(high, SQLITE_MAX) else None
 
 
-def is_ascii_digits(text: str) -> bool:
-    """True for a non-empty run of 0-9 only (what `str.isdigit` should have meant)."""
-    return text.isascii() and text.isdigit()
-
-
 def ascii_decimal(text: str) -> Decimal | None:
     """A positive-or-zero decimal such as `44.50` or `44,50` in ASCII digits, else None."""
     return Decimal(text.replace(",", ".")) if _DECIMAL.fullmatch(text) else None

@@ -28,7 +28,6 @@ from bot.domain.reminders.schedule.facts import (
     DayPart,
     EitherDay,
     Except,
-    Fact,
     Found,
     Later,
     MonthEnd,
@@ -516,7 +515,3 @@ def compose(found: list[Found], what: str, typed: str, now: datetime, tz: str) -
         return _checked(Schedule(what, due, clock.at.strftime("%H:%M"), tz, None, assumed), now)
 
     raise ScheduleRefused(ScheduleError.NO_WHEN)
-
-
-def facts_of(found: list[Found]) -> list[Fact]:
-    return [fact for item in found for fact in item.facts]

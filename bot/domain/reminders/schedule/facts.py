@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any
 
 from bot.domain.reminders.schedule.lexicon import Part
 
@@ -154,7 +153,3 @@ class Found:
 class Hit:
     end: int
     facts: tuple[Fact, ...] = field(default=())
-
-
-def rule_dict(**values: Any) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None}
