@@ -28,7 +28,7 @@ from storage.communities import Community
 
 OPERATOR_ID = 900
 # First segments of callback data not yet built from a typed declaration.
-LEGACY_PREFIXES = {"ob", "set"}
+LEGACY_PREFIXES: set[str] = set()
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 # One place index for every test: built on the first run, read from then on (one file per
 # version of what it is built from).
