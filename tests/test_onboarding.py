@@ -151,6 +151,48 @@ async def test_old_button_after_restart_shows_the_menu(bot: BotHarness) -> None:
     assert "Main menu" in reply.text
 
 
+async def test_the_summary_changes_the_role_and_the_language_and_cancel_saves_nothing(
+    bot: BotHarness,
+) -> None:
+    user = bot.user(109, "Olha", "uk")
+    await onboard(bot, user, "Українська", "Посадова особа української громади", "Бровари", "Бров")
+    reply = await bot.press(user, "Змінити")
+    assert reply.buttons == ["Мова", "Роль", "Громада", "Назад до підсумку"]
+    await bot.press(user, "Роль")
+    # The same role keeps the community; the other side's role asks for a place abroad.
+    reply = await bot.press(user, "Посадова особа української громади")
+    assert "Громада: Броварська міська територіальна громада" in reply.text
+    await bot.press(user, "Змінити")
+    await bot.press(user, "Роль")
+    reply = await bot.press(user, "Координатор муніципалітету-партнера")
+    assert "муніципалітету, району чи повіту" in reply.text
+    await bot.send(user, "Jena")
+    reply = await bot.press(user, "Єна, Німеччина")
+    assert "Громада: Єна, Німеччина" in reply.text and "Координатор" in reply.text
+    await bot.press(user, "Змінити")
+    reply = await bot.press(user, "Мова")
+    assert "Виберіть мову" in reply.text and "Welcome" not in reply.text
+    reply = await bot.press(user, "English")
+    assert "Community: Jena, Germany" in reply.text
+    assert "You are: Coordinator of a partner municipality abroad" in reply.text
+    reply = await bot.press(user, "Cancel")
+    assert "Cancelled. Nothing was saved." in reply.text and "Main menu" in reply.text
+    account = await bot.repos.users.get(user.id)
+    assert account is not None and account.language == "en" and account.role is None
+    assert await bot.repos.memberships.for_user(user.id, status=None) == []
+
+
+async def test_buttons_of_messages_sent_before_keep_their_data(bot: BotHarness) -> None:
+    """A rejected claimant's «Choose another community» and an old menu's Settings."""
+    user = bot.user(113, "Petro", "en")
+    await bot.make_member(user, "Brovary")
+    message = (await bot.send(user, "/menu")).last
+    reply = await bot.deliver(bot.api.press_data(user, "set:home", message))
+    assert "Settings\n\nLanguage: English" in reply.text
+    reply = await bot.deliver(bot.api.press_data(user, "ob:again", message))
+    assert "Choose your language:" in reply.text
+
+
 async def test_invite_used_reused_expired_and_forged(bot: BotHarness) -> None:
     admin = bot.user(110, "Mayor", "en")
     await bot.make_member(admin, "Brovary")
