@@ -182,12 +182,6 @@ FORM = Form(
 
 
 def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
-    return flow_conversation(
-        app,
-        FORM.name,
-        entry_points=[
-            CommandHandler("start", start, filters=filters.ChatType.PRIVATE),
-            pressed(begin),
-        ],
-        states={**FORM.states(), **COMMUNITY.states()},
-    )
+    command = CommandHandler("start", start, filters=filters.ChatType.PRIVATE)
+    states = {**FORM.states(), **COMMUNITY.states()}
+    return flow_conversation(app, FORM.name, entry_points=[command, pressed(begin)], states=states)

@@ -6,7 +6,7 @@ one is asked at every press, not only when the screen opened.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import available_timezones
 
 from telegram import Update
@@ -94,6 +94,21 @@ async def ask(update: Update, context: BotContext, press: AskSetting) -> object:
     return HOME
 
 
+class _Settable(Protocol):
+    """Where settings are kept: the group's chat or the person's account."""
+
+    async def set_language(self, key: int, language: str, /) -> None: ...
+
+    async def set_tz(self, key: int, tz: str, /) -> None: ...
+
+
+async def _store(where: _Settable, key: int, language: str | None, zone: str | None) -> None:
+    if language is not None:
+        await where.set_language(key, language)
+    if zone is not None:
+        await where.set_tz(key, zone)
+
+
 async def _apply(
     update: Update, context: BotContext, *, language: str | None = None, zone: str | None = None
 ) -> object:
@@ -101,19 +116,11 @@ async def _apply(
     assert context.account is not None
     repos = context.repos
     if context.group is not None:
-        chat = context.group.id
-        if language is not None:
-            await repos.chats.set_language(chat, language)
-        if zone is not None:
-            await repos.chats.set_tz(chat, zone)
-        context.group = await repos.chats.get(chat)
+        await _store(repos.chats, context.group.id, language, zone)
+        context.group = await repos.chats.get(context.group.id)
     else:
-        user = context.account.id
-        if language is not None:
-            await repos.users.set_language(user, language)
-        if zone is not None:
-            await repos.users.set_tz(user, zone)
-        context.account = await repos.users.get(user)
+        await _store(repos.users, context.account.id, language, zone)
+        context.account = await repos.users.get(context.account.id)
     return await _home(update, context)
 
 
