@@ -78,6 +78,8 @@ def _side(step: Step) -> Side:
 
 
 def _asked_side(step: Step) -> None:
+    """Remember which side the community is asked for: a role changed later keeps a pick of
+    the same side."""
     step.meta["side"] = _side(step)
 
 
