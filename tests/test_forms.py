@@ -579,3 +579,69 @@ async def test_groups_a_first_answer_with_the_command_and_a_summary_shortcut(
         assert SAVED[-1] == {"topic": "visit", "to": None}
     finally:
         await bot.stop()
+
+
+# A form whose first answer is applied at once by an async `changed` hook (it writes the
+# database), so the next question is already asked in the language just chosen.
+
+
+async def _speak(step: Step) -> None:
+    context = step.context
+    assert context.account is not None
+    await context.repos.users.set_language(context.account.id, step.values["lang"])
+    context.account = await context.repos.users.get(context.account.id)
+
+
+SPEAK = Form(
+    name="speak",
+    fields=(
+        Field(
+            "lang",
+            "Language",
+            prompt=lambda s: "Which language?",
+            options=lambda s: [Option("en", "English"), Option("uk", "Українська")],
+            changed=_speak,
+        ),
+        Field("who", "Who", prompt=lambda s: s._("Who are you?"), parse=lambda text, s: text),
+    ),
+    save=_save,
+    leave=_leave,
+)
+
+
+async def _start_speak(update: Update, context: BotContext) -> object:
+    return await SPEAK.start(update, context)
+
+
+def _add_speak(app: Any) -> None:
+    _first(
+        app,
+        ConversationHandler(
+            entry_points=[CommandHandler("speak", _start_speak)],
+            states=SPEAK.states(),
+            fallbacks=[],
+            name="speak",
+            persistent=True,
+        ),
+    )
+
+
+async def test_an_async_changed_hook_applies_the_answer_before_the_next_question(
+    tmp_path: Path,
+) -> None:
+    SAVED.clear()
+    bot = BotHarness(tmp_path, extra=_add_speak)
+    await bot.start()
+    try:
+        olena = bot.user(1, "Olena", "en")
+        await bot.send(olena, "/speak")
+        reply = await bot.press(olena, "Українська")
+        assert "Хто ви?" in reply.text and "Скасувати" in reply.buttons
+        account = await bot.repos.users.get(olena.id)
+        assert account is not None and account.language == "uk"
+        reply = await bot.press(olena, "Назад")
+        assert "Which language?" in reply.text and "Поточне значення: Українська" in reply.text
+        reply = await bot.press(olena, "English")
+        assert "Who are you?" in reply.text and "Cancel" in reply.buttons
+    finally:
+        await bot.stop()

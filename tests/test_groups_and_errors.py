@@ -24,6 +24,32 @@ async def test_group_admin_sets_group_language_and_others_cannot(bot: BotHarness
     assert chat is not None and chat.language == "uk"
 
 
+async def test_an_admin_no_longer_an_admin_when_pressing_changes_nothing(bot: BotHarness) -> None:
+    admin = bot.user(205, "Anna", "en")
+    group = bot.api.group(-602, "Brovary — Jena", admins=(admin,))
+    await bot.deliver(bot.api.add_bot_to_group(admin, group))
+    await bot.send(admin, "/settings", chat=group)
+    languages = (await bot.press(admin, "Language", chat=group)).last
+    # The group's owner takes the admin rights away while the screen is open.
+    bot.api.chat_admins[group.id].discard(admin.id)
+    await bot.press(admin, "Українська", chat=group, message=languages)
+    refusal = {"text": "Only an admin of this group can change its settings.", "show_alert": True}
+    assert any(refusal.items() <= a.items() for a in bot.api.callback_answers)
+    chat = await bot.repos.chats.get(group.id)
+    assert chat is not None and chat.language == "en"
+
+    # Made admin again, they open the time zones; demoted, a zone typed is refused too.
+    bot.api.chat_admins[group.id].add(admin.id)
+    await bot.send(admin, "/settings", chat=group)
+    await bot.press(admin, "Time zone", chat=group)
+    bot.api.chat_admins[group.id].discard(admin.id)
+    reply = await bot.send(admin, "Europe/Berlin", chat=group)
+    assert "Only an admin of this group" in reply.text
+    await bot.press(admin, "Europe/Riga", chat=group)
+    chat = await bot.repos.chats.get(group.id)
+    assert chat is not None and chat.tz == "Europe/Kyiv"
+
+
 async def test_group_that_becomes_a_supergroup_keeps_its_settings(bot: BotHarness) -> None:
     admin = bot.user(202, "Ольга", "uk")
     group = bot.api.group(-601, "Кекава — Бровари", admins=(admin,))

@@ -31,7 +31,7 @@ async def test_jena_coordinator_onboards_in_german_and_a_polish_operator_approve
     anna = bot.user(601, "Anna", "de")
     reply = await bot.send(anna, "/start")
     assert "Wählen Sie Ihre Sprache:" in reply.text
-    assert reply.buttons == ["Українська", "English", "✓ Deutsch", "Polski"]
+    assert reply.buttons == ["Українська", "English", "✓ Deutsch", "Polski", "Abbrechen"]
     reply = await bot.press(anna, "Deutsch")
     assert "Wer sind Sie?" in reply.text
     reply = await bot.press(anna, "Koordination einer Partnerkommune")

@@ -141,13 +141,56 @@ async def test_old_button_after_restart_shows_the_menu(bot: BotHarness) -> None:
     user = bot.user(108, "Taras", "en")
     await bot.send(user, "/start")
     old = bot.last(user.id)
+    english = next(b["callback_data"] for b in old.buttons if b["text"] == "✓ English")
     await bot.press(user, "English")
     await bot.press(user, "Official of a Ukrainian community")
     await bot.send(user, "/cancel")
     await bot.restart()
-    reply = await bot.deliver(bot.api.press_data(user, "ob:lang:en", old))
+    reply = await bot.deliver(bot.api.press_data(user, english, old))
     assert "no longer active" in reply.text
     assert "Main menu" in reply.text
+
+
+async def test_the_summary_changes_the_role_and_the_language_and_cancel_saves_nothing(
+    bot: BotHarness,
+) -> None:
+    user = bot.user(109, "Olha", "uk")
+    await onboard(bot, user, "Українська", "Посадова особа української громади", "Бровари", "Бров")
+    reply = await bot.press(user, "Змінити")
+    assert reply.buttons == ["Мова", "Роль", "Громада", "Назад до підсумку"]
+    await bot.press(user, "Роль")
+    # The same role keeps the community; the other side's role asks for a place abroad.
+    reply = await bot.press(user, "Посадова особа української громади")
+    assert "Громада: Броварська міська територіальна громада" in reply.text
+    await bot.press(user, "Змінити")
+    await bot.press(user, "Роль")
+    reply = await bot.press(user, "Координатор муніципалітету-партнера")
+    assert "муніципалітету, району чи повіту" in reply.text
+    await bot.send(user, "Jena")
+    reply = await bot.press(user, "Єна, Німеччина")
+    assert "Громада: Єна, Німеччина" in reply.text and "Координатор" in reply.text
+    await bot.press(user, "Змінити")
+    reply = await bot.press(user, "Мова")
+    assert "Виберіть мову" in reply.text and "Welcome" not in reply.text
+    reply = await bot.press(user, "English")
+    assert "Community: Jena, Germany" in reply.text
+    assert "You are: Coordinator of a partner municipality abroad" in reply.text
+    reply = await bot.press(user, "Cancel")
+    assert "Cancelled. Nothing was saved." in reply.text and "Main menu" in reply.text
+    account = await bot.repos.users.get(user.id)
+    assert account is not None and account.language == "en" and account.role is None
+    assert await bot.repos.memberships.for_user(user.id, status=None) == []
+
+
+async def test_buttons_of_messages_sent_before_keep_their_data(bot: BotHarness) -> None:
+    """A rejected claimant's «Choose another community» and an old menu's Settings."""
+    user = bot.user(113, "Petro", "en")
+    await bot.make_member(user, "Brovary")
+    message = (await bot.send(user, "/menu")).last
+    reply = await bot.deliver(bot.api.press_data(user, "set:home", message))
+    assert "Settings\n\nLanguage: English" in reply.text
+    reply = await bot.deliver(bot.api.press_data(user, "ob:again", message))
+    assert "Choose your language:" in reply.text
 
 
 async def test_invite_used_reused_expired_and_forged(bot: BotHarness) -> None:
@@ -231,7 +274,8 @@ async def test_language_pickers_name_each_language_in_itself(bot: BotHarness) ->
     assert reply.buttons == ["✓ Українська", "English", "Deutsch", "Polski"]
     newcomer = bot.user(132, "Тарас", "uk")
     reply = await bot.send(newcomer, "/start")
-    assert reply.buttons == ["✓ Українська", "English", "Deutsch", "Polski"]
+    # Onboarding's first question has the form's Cancel, as every question of a form does.
+    assert reply.buttons == ["✓ Українська", "English", "Deutsch", "Polski", "Скасувати"]
 
 
 async def test_console_switching_back_to_a_person_keeps_their_language() -> None:

@@ -23,7 +23,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated))
     # Flows, matched before the plain commands below.
-    app.add_handler(onboarding.conversation())
+    app.add_handler(onboarding.conversation(app))
     app.add_handler(settings.conversation(app))
     # Menu, help, cancel; operator approvals; invitations.
     app.add_handler(CommandHandler("menu", menu.menu))

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
-from handlers.account.buttons import Decide, PendingRequests
+from handlers.account.buttons import Begin, Decide, PendingRequests
 from handlers.offers import intro as offers_intro
 from handlers.shared.navigation import HOME
 from handlers.shared.place_picker import card_lines
@@ -155,7 +155,7 @@ async def _tell_claimant(context: BotContext, membership: Membership, approved: 
             " the operator, or send /start to choose again.",
             community=community.title(user.language),
         )
-        markup = keyboard([[(t._("Choose another community"), "ob:again")]])
+        markup = keyboard([[(t._("Choose another community"), Begin("again").data())]])
     try:
         await context.bot.send_message(user.id, text, reply_markup=markup)
     except Forbidden:

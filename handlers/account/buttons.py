@@ -1,4 +1,9 @@
-"""Buttons of the account screens: operator decisions and invitations."""
+"""Buttons of the account screens: onboarding, settings, operator decisions, invitations and
+`/codes`.
+
+Onboarding's steps are the form engine's buttons (`FormPress`) and the shared place
+picker's; the buttons that open onboarding and the settings screen keep the data they
+always had, so the messages already in people's chats keep working."""
 
 from __future__ import annotations
 
@@ -31,5 +36,54 @@ class CodesList(Button):
 @button("cd:c")
 class CodeFor(Button):
     """Give this community (saved before the codifier, or typed by hand) its hromada."""
+
+    community: int
+
+
+# Onboarding ------------------------------------------------------------------------------
+
+
+@button("ob")
+class Begin(Button):
+    """Open onboarding: `again` after a claim was rejected or while it waits, `new` for another
+    community (from the settings, or after an invitation link that no longer works)."""
+
+    why: Literal["again", "new"]
+
+
+# Settings --------------------------------------------------------------------------------
+
+
+@button("set:home")
+class SettingsHome(Button):
+    """The settings screen: Back from a setting's choices (and the Settings button of menus
+    sent before it was a main-menu entry)."""
+
+
+Setting = Literal["lang", "tz", "community"]
+
+
+@button("set:ask")
+class AskSetting(Button):
+    """One setting's choices: the languages, the time zones, the communities one acts for."""
+
+    setting: Setting
+
+
+@button("set:lang")
+class SetLanguage(Button):
+    language: str
+
+
+@button("set:tz")
+class SetZone(Button):
+    """One of the usual time zones (`Europe/Kyiv`); others are typed."""
+
+    zone: str
+
+
+@button("set:community")
+class ActFor(Button):
+    """Act for another of one's approved communities from now on."""
 
     community: int

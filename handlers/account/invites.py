@@ -6,8 +6,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from handlers.account.buttons import NewInvite
-from handlers.account.menu import main_menu_markup
+from handlers.account.buttons import Begin, NewInvite
+from handlers.account.menu import show_menu
 from handlers.offers import intro as offers_intro
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import keyboard, show, toast
@@ -54,7 +54,7 @@ async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
             InviteStatus.USED: _("This invitation link has already been used. Ask for a new one."),
             InviteStatus.EXPIRED: _("This invitation link has expired. Ask for a new one."),
         }.get(redemption.status, _("This invitation link is not valid. Ask for a new one."))
-        await show(update, context, message, keyboard([[(_("Start"), "ob:new")]]))
+        await show(update, context, message, keyboard([[(_("Start"), Begin("new").data())]]))
         return ConversationHandler.END
     community = await repos.communities.get(redemption.community_id)
     assert community is not None
@@ -67,9 +67,8 @@ async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
     )
     await repos.audit.record(context.account.id, "membership", membership.id, "join_by_invite")
     context.membership = membership
-    text, markup = await main_menu_markup(context)
     welcome = _("Welcome! You now act for {community}.", community=community.title(context.lang))
-    await show(update, context, f"{welcome}\n\n{text}", markup)
+    await show_menu(update, context, welcome)
     await offers_intro.deliver_pending(context, community.id)
     await twinning_common.remind_new_member(context, community.id)
     return ConversationHandler.END

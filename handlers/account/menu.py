@@ -44,7 +44,7 @@ async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMark
         without_code = len(await context.repos.communities.unmatched())
         if without_code:
             buttons.append((_("Codes to assign ({n})", n=without_code), CodesList().data()))
-    buttons += [(_("Settings"), "set:home"), (_("Help"), GoTo(Place.HELP).data())]
+    buttons += [(_("Settings"), GoTo(Place.SETTINGS).data()), (_("Help"), GoTo(Place.HELP).data())]
     community = (
         await context.repos.communities.get(context.membership.community_id)
         if context.membership
@@ -64,8 +64,13 @@ async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMark
 
 
 async def menu(update: Update, context: BotContext) -> int:
+    return await show_menu(update, context)
+
+
+async def show_menu(update: Update, context: BotContext, notice: str = "") -> int:
+    """The main menu, under a line that says what just happened (if anything did)."""
     text, markup = await main_menu_markup(context)
-    await show(update, context, text, markup)
+    await show(update, context, f"{notice}\n\n{text}" if notice else text, markup)
     return ConversationHandler.END
 
 
@@ -107,9 +112,7 @@ PLACES = {Place.HOME: menu, Place.HELP: help_command}
 
 async def cancel(update: Update, context: BotContext) -> int:
     """`/cancel` brings the menu back; `end_flows` has already dropped the flow's draft."""
-    text, markup = await main_menu_markup(context)
-    await show(update, context, context._("Cancelled. Nothing was saved.") + "\n\n" + text, markup)
-    return ConversationHandler.END
+    return await show_menu(update, context, context._("Cancelled. Nothing was saved."))
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
@@ -124,12 +127,10 @@ async def stale_button(update: Update, context: BotContext) -> None:
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    text, markup = await main_menu_markup(context)
     notice = context._("I do not know this command. /help lists the ones I know.")
-    await show(update, context, f"{notice}\n\n{text}", markup)
+    await show_menu(update, context, notice)
 
 
 async def unexpected_text(update: Update, context: BotContext) -> None:
-    text, markup = await main_menu_markup(context)
     notice = context._("I did not expect a message here. Choose what you want to do:")
-    await show(update, context, f"{notice}\n\n{text}", markup)
+    await show_menu(update, context, notice)

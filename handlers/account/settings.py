@@ -1,18 +1,18 @@
 """`/settings`: language, the community the user acts for, and the time zone.
 
-In a group, a group admin sets the group's language and time zone.
+In a group, a group admin sets the group's language and time zone; whether the presser is
+one is asked at every press, not only when the screen opened.
 """
 
 from __future__ import annotations
 
-from typing import Any
-from zoneinfo import ZoneInfo, available_timezones
+from typing import Any, Protocol
+from zoneinfo import available_timezones
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import (
     Application,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -20,26 +20,18 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
-from bot.i18n import LANGUAGE_NAMES, LANGUAGES, SPOKEN
-from handlers.account.menu import main_menu_markup
+from bot.i18n import LANGUAGES
+from handlers.account import screens
+from handlers.account.buttons import ActFor, AskSetting, SetLanguage, SettingsHome, SetZone
+from handlers.account.menu import show_menu
+from handlers.shared.buttons import Button, pressed
 from handlers.shared.flows import draft_key, flow_conversation
-from handlers.shared.navigation import HOME as MAIN_MENU
-from handlers.shared.place_picker import card_lines
-from handlers.shared.screens import button_int, columns, is_private, keyboard, show, toast
+from handlers.shared.navigation import GoTo, Place
+from handlers.shared.screens import is_private, show, toast
 
 HOME, TZ_TEXT = range(2)
-COMMON_ZONES = (
-    "Europe/Kyiv",
-    "Europe/Warsaw",
-    "Europe/Berlin",
-    "Europe/Vilnius",
-    "Europe/Riga",
-    "Europe/Stockholm",
-    "Europe/Madrid",
-    "Europe/Budapest",
-    "Europe/London",
-    "UTC",
-)
+END = ConversationHandler.END
+DRAFT = draft_key("settings")
 _ZONES = {zone.casefold(): zone for zone in available_timezones()}
 
 
@@ -49,164 +41,146 @@ async def _group_admin(update: Update, context: BotContext) -> bool:
     return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
-async def home(update: Update, context: BotContext) -> int:
-    _ = context._
-    if not is_private(update) and not await _group_admin(update, context):
-        await toast(update, _("Only an admin of this group can change its settings."))
-        if update.callback_query is None:
-            await show(update, context, _("Only an admin of this group can change its settings."))
-        return ConversationHandler.END
+async def _refused(update: Update, context: BotContext) -> bool:
+    """In a group only its admins may change its settings. Asked at each press: the presser
+    may have stopped being an admin since the screen was opened."""
+    if is_private(update) or await _group_admin(update, context):
+        return False
+    notice = context._("Only an admin of this group can change its settings.")
+    await toast(update, notice)
+    if update.callback_query is None:
+        await show(update, context, notice)
     assert context.user_data is not None
-    context.user_data[draft_key("settings")] = {}
-    rows = [[(_("Language"), "set:lang")], [(_("Time zone"), "set:tz")]]
-    if is_private(update):
-        rows.insert(1, [(_("Community"), "set:community")])
-        rows.append([(_("Main menu"), MAIN_MENU.data())])
-    lang_name = LANGUAGE_NAMES[context.lang]
-    text = _("Settings\n\nLanguage: {language}\nTime zone: {tz}", language=lang_name, tz=context.tz)
+    context.user_data.pop(DRAFT, None)
+    return True
+
+
+async def home(update: Update, context: BotContext, _press: Button | None = None) -> object:
+    """The settings screen: `/settings`, the main menu's Settings, Back from a setting."""
+    if await _refused(update, context):
+        return END
+    return await _home(update, context)
+
+
+async def _home(update: Update, context: BotContext) -> object:
+    assert context.user_data is not None
+    context.user_data[DRAFT] = {}
+    private = is_private(update)
     community = (
         await context.repos.communities.get(context.community_id)
-        if is_private(update) and context.community_id is not None
+        if private and context.community_id is not None
         else None
     )
-    if community is not None:
-        card = "\n".join(card_lines(context, community, context.lang))
-        text += "\n\n" + _("Community:") + "\n" + card
-    await show(update, context, text, keyboard(rows))
+    await show(update, context, *screens.settings_home(context.t, context.tz, community, private))
     return HOME
 
 
-async def ask_language(update: Update, context: BotContext) -> int:
-    buttons = [
-        (
-            ("✓ " if language.code == context.lang else "") + language.name,
-            f"set:lang:{language.code}",
-        )
-        for language in SPOKEN
-    ]
-    await show(update, context, context._("Choose the language:"), keyboard(columns(buttons)))
-    return HOME
-
-
-async def set_language(update: Update, context: BotContext) -> int:
-    assert update.callback_query is not None and context.account is not None
-    lang = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    if lang in LANGUAGES:
-        if context.group is not None:
-            await context.repos.chats.set_language(context.group.id, lang)
-            context.group = await context.repos.chats.get(context.group.id)
-        else:
-            await context.repos.users.set_language(context.account.id, lang)
-            context.account = await context.repos.users.get(context.account.id)
-    return await home(update, context)
-
-
-async def ask_tz(update: Update, context: BotContext) -> int:
-    _ = context._
-    buttons = [(zone, f"set:tz:{zone}") for zone in COMMON_ZONES]
-    await show(
-        update,
-        context,
-        _("Choose the time zone, or type one such as Europe/Prague:"),
-        keyboard([*columns(buttons), [(_("Back"), "set:home")]]),
-    )
-    return TZ_TEXT
-
-
-async def _apply_tz(context: BotContext, zone: str) -> None:
+async def ask(update: Update, context: BotContext, press: AskSetting) -> object:
+    if await _refused(update, context):
+        return END
+    if press.setting == "lang":
+        await show(update, context, *screens.language_choice(context.t))
+        return HOME
+    if press.setting == "tz":
+        await show(update, context, *screens.zone_choice(context.t))
+        return TZ_TEXT
+    if not is_private(update):  # a group acts for no community
+        return await _home(update, context)
     assert context.account is not None
+    memberships = await context.repos.memberships.for_user(context.account.id)
+    communities = await context.repos.communities.list_by_ids([m.community_id for m in memberships])
+    choice = screens.community_choice(context.t, communities, context.community_id)
+    await show(update, context, *choice)
+    return HOME
+
+
+class _Settable(Protocol):
+    """Where settings are kept: the group's chat or the person's account."""
+
+    async def set_language(self, key: int, language: str, /) -> None: ...
+
+    async def set_tz(self, key: int, tz: str, /) -> None: ...
+
+
+async def _store(where: _Settable, key: int, language: str | None, zone: str | None) -> None:
+    if language is not None:
+        await where.set_language(key, language)
+    if zone is not None:
+        await where.set_tz(key, zone)
+
+
+async def _apply(
+    update: Update, context: BotContext, *, language: str | None = None, zone: str | None = None
+) -> object:
+    """Change the group's settings in a group, else the person's; then show them."""
+    assert context.account is not None
+    repos = context.repos
     if context.group is not None:
-        await context.repos.chats.set_tz(context.group.id, zone)
-        context.group = await context.repos.chats.get(context.group.id)
+        await _store(repos.chats, context.group.id, language, zone)
+        context.group = await repos.chats.get(context.group.id)
     else:
-        await context.repos.users.set_tz(context.account.id, zone)
-        context.account = await context.repos.users.get(context.account.id)
+        await _store(repos.users, context.account.id, language, zone)
+        context.account = await repos.users.get(context.account.id)
+    return await _home(update, context)
 
 
-async def set_tz_button(update: Update, context: BotContext) -> int:
-    assert update.callback_query is not None
-    zone = (update.callback_query.data or "").split(":", 2)[-1]
-    if zone in COMMON_ZONES:
-        await _apply_tz(context, zone)
-    return await home(update, context)
+async def set_language(update: Update, context: BotContext, press: SetLanguage) -> object:
+    if await _refused(update, context):
+        return END
+    return await _apply(update, context, language=press.language)
 
 
-async def set_tz_text(update: Update, context: BotContext) -> int:
+async def pick_zone(update: Update, context: BotContext, press: SetZone) -> object:
+    if await _refused(update, context):
+        return END
+    return await _apply(update, context, zone=press.zone)
+
+
+async def type_zone(update: Update, context: BotContext) -> object:
     assert update.message is not None
+    if await _refused(update, context):
+        return END
     typed = (update.message.text or "").strip().replace(" ", "_")
     zone = _ZONES.get(typed.casefold()) if len(typed) <= 64 else None
     if zone is None:
-        await show(
-            update,
-            context,
-            context._(
-                "“{zone}” is not a time zone I know. Type one like Europe/Berlin, or pick a"
-                " button.",
-                zone=typed[:64],
-            ),
-        )
+        await show(update, context, screens.unknown_zone(context.t, typed[:64]))
         return TZ_TEXT
-    ZoneInfo(zone)
-    await _apply_tz(context, zone)
-    return await home(update, context)
+    return await _apply(update, context, zone=zone)
 
 
-async def ask_community(update: Update, context: BotContext) -> int:
+async def act_for(update: Update, context: BotContext, press: ActFor) -> object:
     assert context.account is not None
-    _ = context._
-    memberships = await context.repos.memberships.for_user(context.account.id)
-    communities = await context.repos.communities.list_by_ids([m.community_id for m in memberships])
-    current = context.community_id
-    rows = [
-        [(("✓ " if c.id == current else "") + c.title(context.lang), f"set:community:{c.id}")]
-        for c in communities
-    ]
-    rows.append([(_("Add another community"), "ob:new")])
-    rows.append([(_("Back"), "set:home")])
-    await show(update, context, _("Which community do you act for now?"), keyboard(rows))
-    return HOME
-
-
-async def set_community(update: Update, context: BotContext) -> int:
-    assert update.callback_query is not None and context.account is not None
-    raw = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    community_id = button_int(raw)
-    membership = (
-        await context.repos.memberships.of(context.account.id, community_id)
-        if community_id is not None
-        else None
-    )
+    membership = await context.repos.memberships.of(context.account.id, press.community)
     if membership is None or not membership.approved:
         await toast(update, context._("You do not act for this community."))
         return HOME
     await context.repos.users.set_current_community(context.account.id, membership.community_id)
     context.membership = membership
-    text, markup = await main_menu_markup(context)
-    await show(update, context, text, markup)
-    return ConversationHandler.END
+    return await show_menu(update, context)
 
 
 def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
+    back = SettingsHome.handler(home)
+    choose_zone = SetZone.handler(pick_zone, when=lambda press: press.zone in screens.COMMON_ZONES)
     return flow_conversation(
         app,
         "settings",
         entry_points=[
             CommandHandler("settings", home),
-            CallbackQueryHandler(home, pattern=r"^set:home$"),
+            GoTo.handler(home, when=lambda press: press.place is Place.SETTINGS),
+            back,
         ],
         states={
             HOME: [
-                CallbackQueryHandler(home, pattern=r"^set:home$"),
-                CallbackQueryHandler(ask_language, pattern=r"^set:lang$"),
-                CallbackQueryHandler(set_language, pattern=r"^set:lang:"),
-                CallbackQueryHandler(ask_tz, pattern=r"^set:tz$"),
-                CallbackQueryHandler(ask_community, pattern=r"^set:community$"),
-                CallbackQueryHandler(set_community, pattern=r"^set:community:"),
+                back,
+                pressed(ask),
+                SetLanguage.handler(set_language, when=lambda press: press.language in LANGUAGES),
+                pressed(act_for),
             ],
             TZ_TEXT: [
-                CallbackQueryHandler(set_tz_button, pattern=r"^set:tz:"),
-                CallbackQueryHandler(home, pattern=r"^set:home$"),
-                MessageHandler(filters.TEXT & ~filters.COMMAND, set_tz_text),
+                choose_zone,
+                back,
+                MessageHandler(filters.TEXT & ~filters.COMMAND, type_zone),
             ],
         },
     )

@@ -23,8 +23,8 @@ function:
 Values are whatever the parsers return, as long as JSON can hold them (str, int, float,
 bool, lists and dicts of those): parsers return a `Decimal` as a string. A field's `check`
 sees every value before it is taken, picked by a button or typed, and may refuse it (a date
-out of order, an empty multiple choice); parsers and checks that need the database are
-coroutines.
+out of order, an empty multiple choice); parsers, checks and `changed` hooks that need the
+database are coroutines.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ Save = Callable[[Update, BotContext, Step], Awaitable[object]]
 Leave = Callable[[Update, BotContext, str], Awaitable[object]]
 Summary = Callable[[Step], str | Awaitable[str]]
 Outside = Callable[[Update, BotContext, Step], Awaitable[object]]
-Changed = Callable[[Step], None]
+Changed = Callable[[Step], Awaitable[None] | None]
 
 
 @dataclass(frozen=True)
@@ -133,8 +133,10 @@ class Field:
     `check` gets each value the field would take and returns it (or a Refusal).
     `outside` hands the question to a step with its own conversation states (a picker),
     which gives the answer back with `Form.put`. `changed` runs after the field takes a new
-    value, to drop answers that it made wrong (they are asked again). `on_summary` gives the
-    field a button of its own on the summary, for the one change most people make there."""
+    value, to drop answers that it made wrong (they are asked again); as a coroutine it may
+    also apply the answer at once, where the next questions depend on it (the language they
+    are asked in). `on_summary` gives the field a button of its own on the summary, for the
+    one change most people make there."""
 
     name: str
     label: str
@@ -394,7 +396,7 @@ class Form:
             return await self._ask(update, context, current, problem=value.message)
         step.values[current.name] = value
         if current.changed is not None:
-            current.changed(step)
+            await _settled(current.changed(step))
         return await self._advance(update, context)
 
     async def put(self, update: Update, context: BotContext, name: str, value: Any) -> object:

@@ -17,6 +17,7 @@ class Place(StrEnum):
     OFFERS = "offers"
     REMINDERS = "reminders"
     SUPPORT = "support"
+    SETTINGS = "settings"
 
 
 @button("menu")

@@ -26,6 +26,7 @@ Rows = list[list[Button]]
 Choices = Callable[[Step], Awaitable[Rows]]
 OnPick = Callable[[Update, BotContext, Step, Picked], Awaitable[object]]
 TEXT = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
+NAME_PROMPT = N_("Type the official name of the municipality, district or county.")
 
 
 async def _no_choices(step: Step) -> Rows:
@@ -38,7 +39,9 @@ class PlaceField:
     `prompt` is the first screen's question, `choices` the buttons the flow shows above the
     form's own, `side` which places are wanted; by default a pick is the field's value
     (`Picked.value()`), and `on_pick` may do otherwise (several picks, a check, a toggle)
-    and then call `put` or `ask`. `opening` runs each time the form asks the field."""
+    and then call `put` or `ask`. `opening` runs each time the form asks the field.
+    `name_prompt`, the question for a name typed by hand, is a message or picks one from the
+    draft."""
 
     def __init__(
         self,
@@ -53,12 +56,13 @@ class PlaceField:
         on_pick: OnPick | None = None,
         opening: Callable[[Step], None] | None = None,
         manual: Callable[[Step], bool] = lambda step: True,
-        name_prompt: str = N_("Type the official name of the municipality, district or county."),
+        name_prompt: str | Callable[[Step], str] = NAME_PROMPT,
         country_prompt: str = N_("Type the country, e.g. Germany or Lithuania."),
     ) -> None:
         self.form, self.name, self.state = form, name, state
         self._prompt, self._choices = prompt, choices
         self._on_pick, self._opening = on_pick, opening
+        self._name_prompt = name_prompt
         self.picker = PlacePicker(
             flow,
             state=state,
@@ -67,7 +71,7 @@ class PlaceField:
             on_pick=self._picked,
             back=lambda context: StartOver(flow).data(),
             manual=lambda context: manual(self._step(context)),
-            name_prompt=lambda context: name_prompt,
+            name_prompt=self._asked_name,
             country_prompt=country_prompt,
         )
 
@@ -75,6 +79,11 @@ class PlaceField:
         self, label: str, *, when: Condition | None = None, show: Shown | None = None
     ) -> Field:
         return Field(self.name, label, prompt=self._prompt, outside=self.open, when=when, show=show)
+
+    def _asked_name(self, context: BotContext) -> str:
+        """The message asking for a name typed by hand (it may depend on earlier answers)."""
+        asked = self._name_prompt
+        return asked(self._step(context)) if callable(asked) else asked
 
     # --- the form's draft -----------------------------------------------------------------
 
