@@ -32,7 +32,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("start", menu.menu))
     app.add_handler(GoTo.handler(menu.go_to, when=lambda press: press.place in menu.PLACES))
     # Operators give communities saved before the codifier their hromada: /codes.
-    app.add_handler(codes.conversation())
+    app.add_handler(codes.conversation(app))
     app.add_handler(PendingRequests.handler(approvals.list_pending))
     app.add_handler(Decide.handler(approvals.decide))
     app.add_handler(NewInvite.handler(invites.create_invite))

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
+from telegram.ext import Application, CommandHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as tg_filters
 
 from bot.context import BotContext
 from bot.i18n import Translator
 from handlers.account.buttons import CodeFor, CodesList
-from handlers.shared.flows import FLOW_PREFIX
+from handlers.shared.flows import FLOW_PREFIX, flow_conversation
 from handlers.shared.navigation import HOME
 from handlers.shared.place_picker import Picked, PlacePicker, clip_label
 from handlers.shared.screens import Button, keyboard, show, toast
@@ -121,12 +121,11 @@ async def take_text(update: Update, context: BotContext) -> int:
     return await show_list(update, context)
 
 
-def conversation() -> ConversationHandler[BotContext]:
+def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
     private = tg_filters.ChatType.PRIVATE
-    return ConversationHandler(
-        name="codes",
-        persistent=True,
-        allow_reentry=True,
+    return flow_conversation(
+        app,
+        "codes",
         entry_points=[
             CommandHandler("codes", show_list, filters=private),
             CodesList.handler(open_list),
@@ -138,5 +137,4 @@ def conversation() -> ConversationHandler[BotContext]:
                 MessageHandler(private & tg_filters.TEXT & ~tg_filters.COMMAND, take_text),
             ]
         },
-        fallbacks=[],
     )

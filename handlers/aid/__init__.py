@@ -10,6 +10,6 @@ from handlers.aid import flow, views
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    app.add_handler(flow.conversation())
+    app.add_handler(flow.conversation(app))
     for handler in [*flow.handlers(), *views.handlers()]:
         app.add_handler(handler)

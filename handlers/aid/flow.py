@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from telegram.ext import (
+    Application,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 
-from bot.context import BotContext
 from handlers.aid import confirm, home, log, records
 from handlers.aid.buttons import (
     AddAct,
@@ -32,10 +32,11 @@ from handlers.shared.navigation import GoTo, Place
 FILES = filters.PHOTO | filters.Document.ALL
 
 
-def conversation() -> ConversationHandler[BotContext]:
+def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
     opened_by = [LogAid.handler(log.start), EditRecord.handler(log.reopen)]
     act = [MessageHandler(FILES, records.take_act), ViewRecord.handler(records.act_done)]
     return log_conversation(
+        app,
         "aid",
         log.PARTNERS,
         entry_points=[*opened_by, AddAct.handler(records.ask_act)],

@@ -8,13 +8,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import Application, BaseHandler, ConversationHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from handlers.aid.common import TEXT
 from handlers.aid.home import back_home
 from handlers.aid.partners import PartnerStep
 from handlers.aid.screens import home_markup
+from handlers.shared.flows import flow_conversation
 from handlers.shared.forms import Form, Save, Step
 from handlers.shared.screens import show
 
@@ -42,18 +43,18 @@ async def expect_button(update: Update, context: BotContext) -> None:
 
 
 def log_conversation(
+    app: Application[Any, Any, Any, Any, Any, Any],
     name: str,
     partners: PartnerStep,
     entry_points: Handlers,
     states: dict[object, list[Any]],
     fallbacks: Handlers,
-) -> ConversationHandler[BotContext]:
-    """The form of `partners` and that partner step, with the log's other states (kept
-    across restarts)."""
-    return ConversationHandler(
-        name=name,
-        persistent=True,
-        allow_reentry=True,
+) -> ConversationHandler[Any]:
+    """The form of `partners` and that partner step, with the log's other states, as a flow
+    that lives while any of its drafts (`flow:<name>...`) does."""
+    return flow_conversation(
+        app,
+        name,
         entry_points=list(entry_points),
         states={**partners.form().states(), **partners.states(), **states},
         fallbacks=[

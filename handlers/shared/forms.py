@@ -18,7 +18,7 @@ function:
         save=save_visit,
         leave=back_home,
     )
-    ConversationHandler(entry_points=[...], states={**FORM.states()}, fallbacks=[...])
+    flow_conversation(app, FORM.name, entry_points=[...], states=FORM.states())
 
 Values are whatever the parsers return, as long as JSON can hold them (str, int, float,
 bool, lists and dicts of those): parsers return a `Decimal` as a string. A field's `check`

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import language_for
@@ -62,16 +61,9 @@ def _is_reset(update: Update) -> bool:
 async def end_flows(update: Update, context: BotContext) -> None:
     """Second handler group: a menu button or a reset command ends every open flow.
 
-    Without this, a flow left waiting for typed input would catch the text meant for the
-    feature the user moved to. python-telegram-bot has no public call to end a
-    conversation from outside it, hence the two private members used here.
+    Every flow is a `flow_conversation`, whose states take updates only while its draft
+    exists: dropping the person's drafts ends them all, so the update goes on to what the
+    person asked for.
     """
-    if not _is_reset(update):
-        return
-    for handlers in context.application.handlers.values():
-        for handler in handlers:
-            if isinstance(handler, ConversationHandler):
-                key = handler._get_key(update)
-                if key in handler._conversations:
-                    handler._update_state(ConversationHandler.END, key)
-    end_all(context.user_data)
+    if _is_reset(update):
+        end_all(context.user_data)

@@ -11,7 +11,7 @@ from handlers.visits import flow, outcomes
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    app.add_handler(flow.conversation())
+    app.add_handler(flow.conversation(app))
     for handler in flow.handlers():
         app.add_handler(handler)
     outcomes.register_reminder_kinds(services_of(app).reminder_kinds)

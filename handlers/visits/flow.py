@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import ConversationHandler, MessageHandler
+from telegram.ext import Application, ConversationHandler, MessageHandler
 
-from bot.context import BotContext
 from handlers.aid.buttons import LogVisit
 from handlers.aid.common import TEXT
 from handlers.aid.logbook import log_conversation, stop_typing
 from handlers.visits import buttons, log, outcomes, records
 
 
-def conversation() -> ConversationHandler[BotContext]:
+def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
     return log_conversation(
+        app,
         "visit",
         log.PARTNER,
         [
