@@ -8,9 +8,9 @@ import re
 from datetime import UTC
 
 import pytest
-from bot.domain.reminders.schedule import parse_schedule
 
 from bot.button_width import fit, fits
+from bot.domain.reminders.schedule import parse_schedule
 from bot.i18n import LANGUAGES, I18n, Translator, document_language, language_for
 from tests.screens import translations
 

@@ -41,7 +41,7 @@ from bot.domain.reminders.schedule.facts import (
     TimeOrDate,
     Weekday,
 )
-from bot.domain.reminders.schedule.lexicon import PART_HOURS, Part
+from bot.domain.reminders.schedule.parts import PART_HOURS, Part
 
 MAX_AHEAD_DAYS = 5 * 366
 DEFAULT_TIME = time(9, 0)
@@ -345,6 +345,10 @@ def _rule(
     elif on_weekdays and freq in ("daily", "hourly", "minutely") and not merged.weekdays:
         if freq != "daily" or len(day_facts) != len(on_weekdays):
             raise ScheduleRefused(ScheduleError.CONFLICT)
+        # `alle 14 Tage am Montag` is every other Monday; `every 3 days on Monday` is no rule.
+        if merged.interval % 7:
+            raise ScheduleRefused(ScheduleError.CONFLICT)
+        merged = dataclasses.replace(merged, interval=merged.interval // 7)
         rule = {"freq": "weekly", "weekdays": on_weekdays}
         freq = "weekly"
     elif freq == "monthly":

@@ -7,7 +7,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from bot.domain.reminders.schedule.lexicon import Part
+from bot.domain.reminders.schedule.parts import Part
 
 
 class ScheduleError(StrEnum):
