@@ -252,6 +252,8 @@ def _digital(
             # Neither a time nor a date; a dotted pair is more often a date (`32.13`).
             if not (1 <= hour <= 31 and 1 <= minute <= 12):
                 return i + 3, Refusal(ScheduleError.INVALID_DATE)
+        elif dash and minute <= 24:
+            return None  # `15-16`, `9-10 Uhr`: a range of hours, asked about
         elif strong or (minute > 12 or minute == 0):
             return (i + 3, clock) if not (dash and isinstance(clock, Refusal)) else None
         if dash:

@@ -278,11 +278,15 @@ def month_end(s: Tokens, i: int) -> tuple[int, bool] | None:
     return None
 
 
-def nth_weekday(s: Tokens, i: int) -> tuple[int, int, int, bool] | None:
-    """`першого понеділка місяця`, `the last Friday of every month`: (end, nth, weekday, every)."""
+def nth_weekday(s: Tokens, i: int, *, month_said: bool = True) -> tuple[int, int, int, bool] | None:
+    """`першого понеділка місяця`, `the last Friday of every month`, `am 2. Montag im Monat`:
+    (end, nth, weekday, every). Without `month_said` the month may go unsaid, as after `jeden`:
+    `jeden ersten Mittwoch`, `every last Friday`."""
     j = s.skip(i, "в", "у", "on", "am", "an", "w", "we")
     j = s.skip(j, "the")
     nth = s.tag(j, "nth")
+    if nth is None and s.number(j) in (1, 2, 3, 4) and ordinal_dot(s, j + 1):
+        nth, j = s.number(j), j + 1  # `2. Montag`
     weekday = s.tag(j + 1, "weekday")
     if nth is None or weekday is None:
         return None
@@ -290,6 +294,8 @@ def nth_weekday(s: Tokens, i: int) -> tuple[int, int, int, bool] | None:
     every = bool(s.tag(k, "every"))
     k = k + 1 if every else s.skip(k, "the", "this", "цього")
     if not s.tag(k, "month_word"):
+        if not month_said and nth in (1, -1):
+            return j + 2, nth, weekday, False
         return None
     return k + 1, nth, weekday, every
 

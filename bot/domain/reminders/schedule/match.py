@@ -7,6 +7,9 @@ from typing import Any
 from bot.domain.reminders.schedule import lexicon
 from bot.domain.reminders.schedule.tokens import Token
 
+_NOT_TELLING = frozenset(("lang", "month", "month_nominative", "month_short", "number", "tens"))
+_GERMAN_SMALL_WORDS = frozenset(("um", "bis", "vom", "zum", "und", "der", "dem", "des"))
+
 
 class Tokens:
     def __init__(self, tokens: list[Token]) -> None:
@@ -15,8 +18,11 @@ class Tokens:
         # The rules ask for words and tags many times per phrase: looked up once here.
         self._words = [t.word for t in tokens]
         self._tags = [lexicon.tags(word) for word in self._words]
-        # Languages only some words belong to: `am` is a.m. unless the phrase is German.
-        self.langs = {t["lang"] for t in self._tags if "lang" in t}
+        # Languages only some words belong to: `am` is a.m. unless the phrase is German. A
+        # month or a number alone does not tell (`call Mai at 3 am`).
+        self.langs = {t["lang"] for t in self._tags if "lang" in t and not t.keys() <= _NOT_TELLING}
+        if any(word in _GERMAN_SMALL_WORDS for word in self._words):
+            self.langs.add("de")
 
     def __len__(self) -> int:
         return self._count

@@ -70,6 +70,7 @@ _VAGUE_COUNTS = frozenset(
      "paar", "einige", "einigen", "wenigen", "ein", "kilka", "kilku", "parę", "pare", "paru",
      "kilkanaście", "kilkanascie", "za")
 )  # fmt: skip
+_DURING = frozenset(("przez", "ciągu", "ciagu", "für", "fuer", "fur", "протягом", "впродовж"))
 _RELATIVE_WORDS = frozenset(("через", "in", "after", "спустя", "within", "za"))
 _YEAR_TEXT = ("рік", "року", "р", "year", "год", "года", "rok", "roku", "r", "jahr")
 # What a word that is also an ordinary word (`jeden`, `co`, `każdy`) must be followed by to
@@ -223,6 +224,8 @@ def _looks_like_time(s: Tokens, i: int) -> bool:
         or "hour_word" in s.tags(i + 1)
     ):
         return True
+    if "unit" in tags and s.word(i - 1) in _DURING:
+        return True  # `przez tydzień`, `w ciągu 2 dni`, `für eine Woche`: for how long?
     if ("unit" in tags or "unit_short" in tags) and (
         (s.number(i - 1) is not None and len(s.digits(i - 1) or "") < 4)
         or s.word(i - 1) in _VAGUE_COUNTS
@@ -302,9 +305,11 @@ def _unsure_runs(s: Tokens, free: list[int], doubtful: set[int]) -> list[tuple[i
             "о", "об", "в", "у", "на", "до", "к", "с", "at", "on", "by", "in", "через", "з", "from",
             "за", "o", "um", "am", "im", "bis", "ab", "von", "vom", "gegen", "w", "we", "na", "do",
             "od", "za", "po", "przed", "nach", "vor", "zwischen", "między", "miedzy", "between",
-            "ok", "około", "okolo", "koło", "kolo",
+            "ok", "około", "okolo", "koło", "kolo", "przez", "ciągu", "ciagu", "für", "fuer",
         ):  # fmt: skip
             start -= 1
+        if start - 2 in free_set and s.punct(start - 1, ".") and s.is_(start - 2, "godz", "ok"):
+            start -= 2  # `godz. 15-16`
         if runs and start <= runs[-1][1]:
             runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
         else:

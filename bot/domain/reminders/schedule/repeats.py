@@ -12,7 +12,15 @@ from __future__ import annotations
 from bot.domain.reminders.recurrence import WEEKEND, WORKDAYS
 from bot.domain.reminders.schedule.dates import day_number, month_end, nth_weekday
 from bot.domain.reminders.schedule.durations import _number
-from bot.domain.reminders.schedule.facts import DayPart, Except, Fact, Hit, Repeat
+from bot.domain.reminders.schedule.facts import (
+    DayPart,
+    Except,
+    Fact,
+    Hit,
+    Refusal,
+    Repeat,
+    ScheduleError,
+)
 from bot.domain.reminders.schedule.match import Tokens
 from bot.domain.reminders.schedule.parts import Part
 
@@ -26,6 +34,7 @@ FREQ_OF_UNIT = {
     "years": "yearly",
 }
 _AND = ("і", "й", "та", "и", "and", ",", "&", "und", "i", "oraz")
+_PART_NOUNS_EN = ("morning", "afternoon", "evening", "night")
 # Before a repetition: `an jedem Montag`, `w każdy wtorek`, `immer montags`.
 _BEFORE_EVERY = ("an", "w", "we", "immer")
 # `einmal pro Woche`, `raz w tygodniu`, `once a week`, `раз на тиждень`
@@ -64,7 +73,7 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
     """What follows `кожного` / `every` / `jeden` / `co` / `każdy`."""
     # кожного першого понеділка місяця, every last Friday of the month, jeden ersten Montag
     # im Monat, w każdy pierwszy poniedziałek miesiąca
-    nth = nth_weekday(s, i)
+    nth = nth_weekday(s, i, month_said=False)
     if nth is not None:
         return nth[0], (Repeat("monthly", nth=(nth[1], nth[2])),)
     # every other week, кожного другого дня, jeden zweiten Tag, co drugi tydzień, co trzeci dzień
@@ -73,9 +82,12 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
         unit = s.tag(i + 1, "unit")
         if unit in FREQ_OF_UNIT and not s.tag(s.skip(i + 2, "des", "im"), "month_word"):
             return i + 2, (Repeat(FREQ_OF_UNIT[unit], step),)
-        days = weekday_list(s, i + 1, ("weekday",)) if step == 2 else None
-        if days is not None:
+        days = weekday_list(s, i + 1, ("weekday",))
+        if days is not None and step == 2:
             return days[0], (Repeat("weekly", 2, days[1]),)
+        if days is not None:
+            # `jeden dritten Montag`: every third week, or the third of the month? Asked.
+            return days[0], (Refusal(ScheduleError.UNSURE),)
         if s.tag(i, "other"):
             return None
     # кожного останнього дня місяця
@@ -135,7 +147,7 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
     # кожного понеділка і четверга, every Monday and Thursday, co środę
     days = weekday_list(s, i, ("weekday", "weekdays", "weekday_short", "either_sunday"))
     if days is not None:
-        return days[0], (Repeat("weekly", weekdays=days[1]),)
+        return _with_part(s, days[0], Repeat("weekly", weekdays=days[1]))
     # every December 24, every March 15th
     month = s.tag(i, "month") or s.tag(i, "month_short")
     dated = day_number(s, i + 1) if month is not None else None
@@ -159,6 +171,17 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
     return None
 
 
+def _with_part(s: Tokens, end: int, rule: Repeat) -> tuple[int, tuple[Fact, ...]]:
+    """`every Friday evening`, `jeden Donnerstagabend`, `jeden Donnerstag Abend`."""
+    joined = s.tag(end - 1, "weekday_part")
+    if joined is not None:
+        return end, (rule, DayPart(joined))
+    noun = s.tag(end, "part_noun")
+    if noun is not None and (s.word(end) in _PART_NOUNS_EN or s.tag(end, "lang") == "de"):
+        return end + 1, (rule, DayPart(noun))
+    return end, (rule,)
+
+
 def repeat(s: Tokens, i: int) -> Hit | None:
     if s.is_(i, *_BEFORE_EVERY) and (
         s.tag(i + 1, "every") or s.tag(i + 1, "every_weekday") is not None
@@ -174,7 +197,7 @@ def repeat(s: Tokens, i: int) -> Hit | None:
     if "every_weekday" in tags:
         days = weekday_list(s, i, ("every_weekday", "weekday"))
         if days is not None:
-            return Hit(days[0], (Repeat("weekly", weekdays=days[1]),))
+            return Hit(*_with_part(s, days[0], Repeat("weekly", weekdays=days[1])))
     if word == "що" and s.tag(i + 1, "weekday") is not None:
         days = weekday_list(s, i + 1, ("weekday",))
         if days is not None:
@@ -203,6 +226,8 @@ def repeat(s: Tokens, i: int) -> Hit | None:
         unit = s.tag(j, "unit")
         if unit in FREQ_OF_UNIT:
             return Hit(j + 1, (Repeat(FREQ_OF_UNIT[unit], count),))
+        if s.tag(j, "quarter_unit"):
+            return Hit(j + 1, (Repeat("monthly", 3 * count),))  # `raz na kwartał`
     # raz dziennie, raz tygodniowo
     if "once" in tags and s.tag(i + 1, "per_period"):
         return Hit(i + 2, (Repeat(FREQ_OF_UNIT[s.tag(i + 1, "per_period")]),))

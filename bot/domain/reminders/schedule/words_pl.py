@@ -88,8 +88,8 @@ WORDS: tuple[tuple[str, Any, str], ...] = (
     ("month_short", 12, "gru"),
     # days relative to today
     ("day_shift", 0, "dziś dzisiaj"),
-    ("day_shift", 1, "jutro"),
-    ("day_shift", 2, "pojutrze"),
+    ("day_shift", 1, "jutro jutra"),
+    ("day_shift", 2, "pojutrze pojutrza"),
     ("past_day", True, "wczoraj przedwczoraj"),
     # units of time
     ("unit", "seconds", "sekunda sekundę sekundy sekund sek"),
