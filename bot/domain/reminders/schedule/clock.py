@@ -475,7 +475,7 @@ def _after_before_or_after(s: Tokens, i: int) -> bool:
     """The word at i follows `nach`, `vor`, `przed`, `po`, `after`, `before` (an article
     between): a time relative to it, which this grammar does not read."""
     j = i - 1 - s.is_(i - 1, *_ARTICLES)
-    return s.is_(j, "nach", "vor", "przed", "po", "after", "before", "після", "до", "перед")
+    return s.is_(j, "nach", "vor", "przed", "po", "after", "before", "після", "перед")
 
 
 def _with_prep(

@@ -105,8 +105,8 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
     if half_unit == "hours":
         return i + 1, (Repeat("minutely", 30),)
     if s.tag(i, "amount_word"):
-        unit, count = s.tag(i, "amount_word")
-        return i + 1, (Repeat("minutely", count),)
+        _, minutes = s.tag(i, "amount_word")
+        return i + 1, (Repeat("minutely", minutes),)
     # кожні 2 години, every 3 days, каждые 15 минут, alle 2 Stunden, co 15 minut
     counted = _number(s, i)
     if counted is not None and not s.tag(i, "number_article"):
@@ -118,7 +118,7 @@ def _after_every(s: Tokens, i: int) -> tuple[int, tuple[Fact, ...]] | None:
             return end + 1, (Repeat(FREQ_OF_UNIT[unit], int(count)),)
         if unit == "hours" and count == 1.5:
             return end + 1, (Repeat("minutely", 90),)
-    # kożdy dzień roboczy, każdego dnia roboczego
+    # w każdy dzień roboczy, każdego dnia roboczego
     unit = s.tag(i, "unit")
     if unit == "days" and s.tag(i + 1, "working"):
         return i + 2, (Repeat("weekly", weekdays=tuple(WORKDAYS)),)
