@@ -329,6 +329,9 @@ def _rule(
         {f.weekday for f, _ in facts.days if isinstance(f, Weekday) and f.role is Role.ON}
     )
     day_facts = [f for f, _ in facts.days if f.role is Role.ON]
+    if freq != "monthly" and any(isinstance(f, Day) and f.month is None for f in day_facts):
+        # `jeden Montag am 5.`: a day of the month fits no weekly rule; never dropped.
+        raise ScheduleRefused(ScheduleError.CONFLICT)
     if facts.excepts:
         if freq != "daily":
             raise ScheduleRefused(ScheduleError.CONFLICT)
