@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.reminder_phrases import TABLE, judge, load
+from tests.reminder_phrases import LANGUAGES, TABLE, judge, load
 
 
 def main() -> None:
@@ -32,7 +32,7 @@ def main() -> None:
         understood[lang] += verdict.understood
         silent[lang] += verdict.silent_misread
     print(f"{'language':<10}{'phrases':>9}{'understood':>12}{'share':>8}{'silent misreads':>17}")
-    for lang in ("uk", "en"):
+    for lang in LANGUAGES:
         share = understood[lang] / total[lang] if total[lang] else 0.0
         print(f"{lang:<10}{total[lang]:>9}{understood[lang]:>12}{share:>8.1%}{silent[lang]:>17}")
     share = sum(understood.values()) / len(verdicts)

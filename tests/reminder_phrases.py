@@ -16,6 +16,7 @@ TABLE = Path(__file__).parent / "data" / "reminder_phrases.txt"
 TZ = "Europe/Kyiv"
 NOW = {"": "2026-11-22 12:00:00", "W": "2026-11-25 08:30:00"}
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+LANGUAGES = ("uk", "en", "de", "pl")
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class Phrase:
 
     @property
     def language(self) -> str:
-        return "en" if self.lang == "en" else "uk"
+        """Russian and surzhyk count as Ukrainian: that is how Ukrainian officials write."""
+        return self.lang if self.lang in LANGUAGES else "uk"
 
 
 def _moment(text: str) -> datetime:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from tests.reminder_phrases import Phrase, judge, load
+from tests.reminder_phrases import LANGUAGES, Phrase, judge, load
 
 PHRASES = load()
 
 
-def test_the_table_is_large_and_mostly_ukrainian() -> None:
-    ukrainian = sum(p.language == "uk" for p in PHRASES)
-    assert len(PHRASES) >= 300
-    assert 0.55 <= ukrainian / len(PHRASES) <= 0.65
-    assert any(p.first == "ask" for p in PHRASES) and any(
-        p.first.startswith("refuse:") for p in PHRASES
-    )
+def test_every_language_has_its_phrases_ukrainian_the_most() -> None:
+    counts = Counter(p.language for p in PHRASES)
+    assert set(counts) == set(LANGUAGES)
+    assert min(counts.values()) >= 100
+    assert counts.most_common(1)[0][0] == "uk"
+    for lang in LANGUAGES:
+        mine = [p for p in PHRASES if p.language == lang]
+        assert any(p.first == "ask" for p in mine), lang
+        assert any(p.first.startswith("refuse:") for p in mine), lang
+        assert any(p.repeats not in ("", "once") for p in mine), lang
 
 
 @pytest.mark.parametrize("phrase", PHRASES, ids=lambda p: f"{p.line}:{p.text}")

@@ -112,3 +112,33 @@ async def test_relative_reminder_confirmed_late_counts_from_the_confirmation(
     assert "Saved" in reply.text
     (saved,) = await bot.repos.reminders.for_owner(official.id)
     assert saved.due_at == bot.clock.now() + timedelta(minutes=1)
+
+
+async def test_a_german_word_clock_every_other_monday(bot: BotHarness) -> None:
+    anna = bot.user(609, "Anna", "de")
+    await bot.make_member(anna, "Jena")
+    reply = await bot.send(anna, "/remind jeden zweiten Montag um halb zehn Abstimmung mit Brovary")
+    assert "Erinnerung: Abstimmung mit Brovary" in reply.text
+    assert "Wann: Montag, 23. November 2026 um 09:30" in reply.text
+    await bot.press(anna, "Bestätigen")
+    (saved,) = await bot.repos.reminders.for_owner(anna.id)
+    assert saved.recurrence == {
+        "freq": "weekly",
+        "weekdays": [0],
+        "interval": 2,
+        "anchor": "2026-11-23",
+    }
+
+
+async def test_a_polish_sunday_typed_without_its_tail_is_asked(bot: BotHarness) -> None:
+    jan = bot.user(610, "Jan", "pl")
+    await bot.make_member(jan, "Gniezno County")
+    # `niedziele` is "Sundays", and "Sunday" typed without its ę.
+    reply = await bot.send(jan, "/remind w niedziele o 12 koncert")
+    assert "w niedziele" in reply.text
+    assert "Potwierdź" not in reply.buttons
+    assert await bot.repos.reminders.count_for_owner(jan.id) == 0
+    await bot.press(jan, "Zmień")
+    reply = await bot.send(jan, "w niedzielę o 12 koncert")
+    assert "Przypomnienie: koncert" in reply.text
+    assert "Kiedy: niedziela, 29 listopada 2026, godz. 12:00" in reply.text

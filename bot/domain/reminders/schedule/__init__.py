@@ -1,8 +1,11 @@
-"""Reminders in people's own words: what to remind about and when, in Ukrainian or English.
+"""Reminders in people's own words: what to remind about and when, in Ukrainian (Russian and
+surzhyk too), English, German or Polish.
 
-`parse_schedule("щопонеділка о 10:00 нарада з Єною", now=..., tz="Europe/Kyiv")` finds the
-parts that say when (a day, a date, a time, an amount of time, a repetition), takes them
-out, and what remains is what to remind about.
+`parse_schedule("щопонеділка о 10:00 нарада з Єною", now=..., tz="Europe/Kyiv")`, and as well
+`jeden Montag um 10 Uhr Besprechung mit Jena` or `w każdy poniedziałek o 10:00 spotkanie z
+Jeną`, finds the parts that say when (a day, a date, a time, an amount of time, a
+repetition), takes them out, and what remains is what to remind about. One grammar reads all
+four languages: their words share the lexicon's tags, and a phrase may mix them.
 
 Never silently wrong: a phrase is accepted only when every word in it that looks like a
 time, date, amount of time or repetition was understood and used. Anything time-like left

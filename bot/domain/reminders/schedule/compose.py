@@ -40,7 +40,7 @@ from bot.domain.reminders.schedule.facts import (
     TimeOrDate,
     Weekday,
 )
-from bot.domain.reminders.schedule.lexicon import PART_HOURS, Part
+from bot.domain.reminders.schedule.parts import PART_HOURS, Part
 
 MAX_AHEAD_DAYS = 5 * 366
 DEFAULT_TIME = time(9, 0)
@@ -328,6 +328,9 @@ def _rule(
         {f.weekday for f, _ in facts.days if isinstance(f, Weekday) and f.role is Role.ON}
     )
     day_facts = [f for f, _ in facts.days if f.role is Role.ON]
+    if freq != "monthly" and any(isinstance(f, Day) and f.month is None for f in day_facts):
+        # `jeden Montag am 5.`: a day of the month fits no weekly rule; never dropped.
+        raise ScheduleRefused(ScheduleError.CONFLICT)
     if facts.excepts:
         if freq != "daily":
             raise ScheduleRefused(ScheduleError.CONFLICT)
@@ -344,6 +347,10 @@ def _rule(
     elif on_weekdays and freq in ("daily", "hourly", "minutely") and not merged.weekdays:
         if freq != "daily" or len(day_facts) != len(on_weekdays):
             raise ScheduleRefused(ScheduleError.CONFLICT)
+        # `alle 14 Tage am Montag` is every other Monday; `every 3 days on Monday` is no rule.
+        if merged.interval % 7:
+            raise ScheduleRefused(ScheduleError.CONFLICT)
+        merged = dataclasses.replace(merged, interval=merged.interval // 7)
         rule = {"freq": "weekly", "weekdays": on_weekdays}
         freq = "weekly"
     elif freq == "monthly":

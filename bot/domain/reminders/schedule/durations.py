@@ -1,5 +1,7 @@
 """Amounts of time: `через 2 години`, `через півтори години`, `через 1,5 години`,
-`через годину з чвертю`, `in an hour and a half`, `in 2h`, `in 90 min`, `2 дні тому`.
+`через годину з чвертю`, `in an hour and a half`, `in 2h`, `in 90 min`, `2 дні тому`,
+`in einer halben Stunde`, `in einer Viertelstunde`, `vor 2 Tagen`, `za dwie i pół godziny`,
+`za kwadrans`, `2 dni temu`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from fractions import Fraction
 from bot.domain.reminders.schedule.facts import Hit, Later, Refusal, ScheduleError
 from bot.domain.reminders.schedule.match import Tokens
 
-RELATIVE = ("через", "in", "after", "within", "спустя")
-_AND = ("і", "й", "та", "и", "and", ",")
-_EXACT = {"seconds": 1, "minutes": 60, "hours": 3600}
+RELATIVE = ("через", "in", "after", "within", "спустя", "za")
+_AND = ("і", "й", "та", "и", "and", ",", "und", "i", "oraz")
+_EXACT = {"seconds": 1, "minutes": 60, "quarter_hours": 900, "hours": 3600}
+_GERMAN_ARTICLES = ("ein", "eine", "einer", "einem", "einen")
+# Short units written with a dot: `2 год.`, `10 Min.`, `2 Std.`, `2 godz.`
+_DOTTED = ("год", "хв", "хвил", "min", "std", "sek", "godz", "tyg")
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,8 @@ def _number(s: Tokens, i: int) -> tuple[int, Fraction] | None:
         return i + 1, Fraction(int(digits))
     if s.tag(i, "one_and_half"):
         return i + 1, Fraction(3, 2)
+    if s.tag(i, "number_fraction"):
+        return i + 1, Fraction(*s.tag(i, "number_fraction"))  # `zweieinhalb`
     tens = s.tag(i, "tens")
     unit = s.tag(i + 1 + s.punct(i + 1, "-"), "number")
     if tens is not None and unit is not None and 1 <= unit <= 9:
@@ -41,6 +48,8 @@ def _number(s: Tokens, i: int) -> tuple[int, Fraction] | None:
         end = i + 1
         if s.is_(end, "of") and s.is_(i, "couple"):
             end += 1
+        if s.is_(end, "i") and s.tag(end + 1, "half_prefix"):
+            return end + 2, Fraction(value) + Fraction(1, 2)  # `dwie i pół`
         return end, Fraction(value)
     if s.tag(i, "number_article"):
         return i + 1, Fraction(1)
@@ -68,6 +77,8 @@ def _extra(s: Tokens, i: int) -> tuple[int, Fraction] | None:
         return i + 3, Fraction(1, 2)
     if s.is_(i, "and") and s.is_(i + 1, "a") and s.is_(i + 2, "quarter"):
         return i + 3, Fraction(1, 4)
+    if s.is_(i, "i") and s.is_(i + 1, "kwadrans"):
+        return i + 2, Fraction(1, 4)  # `godzinę i kwadrans`
     return None
 
 
@@ -76,6 +87,14 @@ def _component(s: Tokens, i: int) -> tuple[int, Amount] | None:
     half_unit = s.tag(i, "half_unit")
     if half_unit is not None:
         return i + 1, Amount(half_unit, Fraction(1, 2))
+    # (einer) Viertelstunde, (einer) Dreiviertelstunde, półgodziny
+    k = s.skip(i, *_GERMAN_ARTICLES)
+    if s.tag(k, "amount_word"):
+        unit, count = s.tag(k, "amount_word")
+        return k + 1, Amount(unit, Fraction(count))
+    # (einer) halben Stunde, (ein) halbes Jahr
+    if s.tag(k, "half_adj") and (unit := _unit(s, k + 1, False)) is not None:
+        return k + 2, Amount(unit, Fraction(1, 2))
     # пів години, пол часа, пів року
     if s.tag(i, "half_prefix") and (unit := _unit(s, i + 1, False)) is not None:
         return i + 2, Amount(unit, Fraction(1, 2))
@@ -103,7 +122,7 @@ def _component(s: Tokens, i: int) -> tuple[int, Amount] | None:
         if unit is None:
             return None
         end += 1
-        if s.punct(end, ".") and s.glued(end) and s.word(end - 1) in ("год", "хв", "хвил", "min"):
+        if s.punct(end, ".") and s.glued(end) and s.word(end - 1) in _DOTTED:
             end += 1
         extra = _extra(s, end)
         if extra is not None:
@@ -172,6 +191,10 @@ def later(s: Tokens, i: int) -> Hit | None:
         return Hit(i + 2, (Refusal(ScheduleError.UNSURE),))
     if s.word(i) == "через" and s.word(i + 1) == "час":
         return Hit(i + 2, (to_later([Amount("hours", Fraction(1))]),))
+    if s.word(i) == "vor" and (found := amounts(s, i + 1)) is not None:
+        return Hit(found[0], (Refusal(ScheduleError.PAST),))  # `vor 2 Tagen`
+    if s.tag(i, "day_shift") == 0 and s.is_(i + 1, "in") and (found := amounts(s, i + 2)):
+        return Hit(found[0], (to_later(found[1]),))  # `heute in einer Woche`
     if s.word(i) in RELATIVE:
         found = amounts(s, i + 1)
         if found is None:

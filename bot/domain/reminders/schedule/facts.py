@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
-from bot.domain.reminders.schedule.lexicon import Part
+from bot.domain.reminders.schedule.parts import Part
 
 
 class ScheduleError(StrEnum):

@@ -1,30 +1,21 @@
-"""The words of time in Ukrainian, Russian as spoken in Ukraine, and English.
+"""The words of time in Ukrainian, Russian as spoken in Ukraine, English, German and Polish.
 
 Each word maps to tags, e.g. `неділю` -> weekday 6. Common phone typos are listed where
 people make them (`завтро`, `tomorow`, `пятниця`); longer weekday, month and day words
 also match with one letter missing, swapped or mistyped, never with one extra (so
-`завтрак`, breakfast, is not `завтра`).
+`завтрак`, breakfast, is not `завтра`). German and Polish words live in `words_de` and
+`words_pl`, with their spellings without umlauts and diacritics; words only those
+languages have are tagged with their language (`lang`), for the few rules that differ.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from enum import StrEnum
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
-
-class Part(StrEnum):
-    """A part of the day, with the hour it stands for when no time is given."""
-
-    MORNING = "morning"
-    LUNCH = "lunch"
-    AFTERNOON = "afternoon"
-    EVENING = "evening"
-    NIGHT = "night"
-
-
-PART_HOURS = {Part.MORNING: 9, Part.LUNCH: 13, Part.AFTERNOON: 15, Part.EVENING: 19}
+from bot.domain.reminders.schedule import words_de, words_pl
+from bot.domain.reminders.schedule.parts import Part
 
 Tags = dict[str, Any]
 _LEX: dict[str, Tags] = {}
@@ -399,3 +390,29 @@ _add("nth", 4, "четвертий четвертого четверту чет�
 _add("nth", -1, "останній останнього останню останньої остання последний последнюю last")
 _add("working", True, "робочий робочого робочі робочих робочим рабочий рабочие рабочим рабочих")
 _add("working", True, "working business будній будні будних будний")
+
+
+# --- German and Polish --------------------------------------------------------------------
+
+
+def _add_language(
+    lang: str, words: Iterable[tuple[str, Any, str]], spellings: Callable[[str], list[str]]
+) -> None:
+    entries: dict[str, Tags] = {}
+    for tag_name, value, forms in words:
+        for word in forms.split():
+            entries.setdefault(word, {})[tag_name] = value
+    typed: dict[str, Tags] = {}
+    for word, word_tags in entries.items():
+        for spelling in spellings(word):
+            if spelling not in entries and spelling not in _LEX:
+                typed.setdefault(spelling, {}).update(word_tags)
+    for word, word_tags in (*entries.items(), *typed.items()):
+        known = _LEX.setdefault(word, {})
+        if not known:
+            known["lang"] = lang
+        known.update(word_tags)
+
+
+_add_language("de", words_de.WORDS, words_de.spellings)
+_add_language("pl", words_pl.WORDS, words_pl.spellings)

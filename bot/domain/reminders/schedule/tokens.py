@@ -16,7 +16,7 @@ _DASHES = frozenset("‐‑‒–—―−")
 # in the middle of a Cyrillic word: `пятницi`, `cереда`, `o 9`.
 _LOOKALIKE_LOWER = dict(zip("aceiopxyï", "асеіорхуї", strict=True))
 _LOOKALIKE_UPPER = dict(zip("ABCEHIKMOPTXYÏ", "АВСЕНІКМОРТХУЇ", strict=True))
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # `2morrow`, `2day`, `2nite`: the digit is part of the word.
 _TOKEN = re.compile(
     r"2(?:morrow|moro|morow|mrw|day|nite|night)(?![^\W\d_])|[^\W\d_]+(?:'[^\W\d_]+)*|\d+|\S"
@@ -42,7 +42,7 @@ class Token:
 
 
 def _fix_lookalikes(word: str) -> str:
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return word
     return "".join(_LOOKALIKE_LOWER.get(c, _LOOKALIKE_UPPER.get(c, c)) for c in word)
 
