@@ -8,7 +8,8 @@ from typing import Any, Literal
 import pytest
 from telegram import CallbackQuery, Update, User
 
-from handlers.shared.buttons import MAX_ID, Button, button, parse_any, pressed
+import bot.app  # noqa: F401  (declares every feature's buttons)
+from handlers.shared.buttons import MAX_ID, REGISTRY, Button, button, parse_any, pressed
 
 
 class Colour(StrEnum):
@@ -121,3 +122,8 @@ def test_a_callback_is_wired_to_the_kind_it_takes() -> None:
 def _press_update(data: str) -> Update:
     user = User(1, "Olena", False)
     return Update(1, callback_query=CallbackQuery("1", user, "1", data=data))
+
+
+def test_every_declared_kind_of_the_bot_has_fields_the_codec_packs() -> None:
+    for kind in REGISTRY.values():
+        assert kind._codecs() is not None, kind

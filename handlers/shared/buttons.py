@@ -48,11 +48,23 @@ class Button:
     """Base of every button kind; subclasses are declared with `@button(prefix)`."""
 
     PREFIX: ClassVar[str]
-    _codecs: ClassVar[tuple[tuple[str, _Codec], ...]]
+    _codec_cache: ClassVar[tuple[tuple[str, _Codec], ...] | None] = None
+
+    @classmethod
+    def _codecs(cls) -> tuple[tuple[str, _Codec], ...]:
+        """Each field's codec, read from the annotations on first use: resolving type hints
+        of a hundred button kinds at import would slow every start of the bot."""
+        if cls.__dict__.get("_codec_cache") is None:
+            hints = typing.get_type_hints(cls)
+            cls._codec_cache = tuple(
+                (f.name, _codec_for(hints[f.name])) for f in dataclasses.fields(cast(Any, cls))
+            )
+        assert cls._codec_cache is not None
+        return cls._codec_cache
 
     def data(self) -> str:
         parts = [self.PREFIX]
-        for name, codec in self._codecs:
+        for name, codec in self._codecs():
             parts.append(codec.pack(getattr(self, name)))
         packed = ":".join(parts)
         if len(packed.encode()) > MAX_DATA:
@@ -67,16 +79,17 @@ class Button:
         """The typed press, or None for anything this declaration would not have packed."""
         if not isinstance(data, str) or len(data.encode()) > MAX_DATA:
             return None
-        head = cls.PREFIX + ":" if cls._codecs else cls.PREFIX
-        if not cls._codecs:
+        codecs = cls._codecs()
+        head = cls.PREFIX + ":" if codecs else cls.PREFIX
+        if not codecs:
             return cls() if data == cls.PREFIX else None
         if not data.startswith(head):
             return None
         segments = data[len(head) :].split(":")
-        if len(segments) != len(cls._codecs):
+        if len(segments) != len(codecs):
             return None
         values: dict[str, object] = {}
-        for (name, codec), raw in zip(cls._codecs, segments, strict=True):
+        for (name, codec), raw in zip(codecs, segments, strict=True):
             try:
                 values[name] = codec.unpack(raw)
             except ValueError:
@@ -153,11 +166,7 @@ def button(prefix: str) -> Callable[[B], B]:
         if prefix in REGISTRY and REGISTRY[prefix].__qualname__ != cls.__qualname__:
             raise ValueError(f"button prefix {prefix!r} declared twice")
         data_cls = cast(B, dataclasses.dataclass(frozen=True)(cls))
-        hints = typing.get_type_hints(data_cls)
         data_cls.PREFIX = prefix
-        data_cls._codecs = tuple(
-            (f.name, _codec_for(hints[f.name])) for f in dataclasses.fields(cast(Any, data_cls))
-        )
         REGISTRY[prefix] = data_cls
         return data_cls
 
