@@ -13,12 +13,14 @@ from handlers.twinning import screens
 from handlers.twinning.buttons import (
     Card,
     Corrections,
+    Details,
     Download,
     End,
     Guide,
     LinkHere,
     OpenStep,
     Pause,
+    Plan,
     Resume,
     UnlinkGroup,
     UnlinkHere,
@@ -59,6 +61,7 @@ def test_own_active_card_leads_on_and_another_sides_card_only_shows() -> None:
         own=True,
         reminders=[("twinning.stalled", date(2026, 12, 6))],
         notice="Saved.",
+        full=True,
     )
     assert text.startswith("Saved.\n\nPartnership Brovary — Jena, Germany")
     assert "• nudge if nothing moves: 6 December 2026" in text
@@ -67,9 +70,15 @@ def test_own_active_card_leads_on_and_another_sides_card_only_shows() -> None:
     assert pressed["Correct a step"] == Corrections(7)
     assert pressed["Pause"] == Pause(7) and pressed["End partnership"] == End(7)
     assert pressed["All partnerships"] == Guide()
+    assert pressed["Plan this step"] == Plan(7, "partner")
+    assert pressed["Brief card"] == Card(7)
+
+    text, markup = screens.card(EN, partnership(step="partner"), NAMES, records, own=True)
+    assert len(text.splitlines()) <= 12 and "Next: 2. Partner found" in text
+    assert "Decision number" not in text and presses(markup)["Details"] == Details(7)
 
     _, markup = screens.card(EN, partnership(step="partner"), NAMES, records, own=False)
-    assert labels(markup) == ["History", "All partnerships"]
+    assert labels(markup) == ["Details", "History", "All partnerships"]
 
 
 def test_paused_card_offers_resume_and_no_step() -> None:

@@ -128,3 +128,18 @@ class UnlinkHere(Button):
 @button("tw:new")
 class NewPartnership(Button):
     """Choose the partner of a new partnership (see `partner`)."""
+
+
+@button("tw:pl")
+class Plan(Button):
+    """Plan a step not yet done: a day ahead, or "not yet"."""
+
+    partnership: int
+    step: str
+
+
+@button("tw:cd")
+class Details(Button):
+    """The full card: every step's facts, plans and the ministry's rounds."""
+
+    partnership: int

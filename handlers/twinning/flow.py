@@ -15,7 +15,7 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from handlers.shared.screens import show, toast
 from handlers.twinning import screens
-from handlers.twinning.buttons import Card, Corrections, Guide, History
+from handlers.twinning.buttons import Card, Corrections, Details, Guide, History
 from handlers.twinning.common import (
     community_name,
     drop_drafts,
@@ -61,7 +61,12 @@ async def show_law(update: Update, context: BotContext) -> int:
 
 
 async def show_card(
-    update: Update, context: BotContext, partnership: Partnership, notice: str | None = None
+    update: Update,
+    context: BotContext,
+    partnership: Partnership,
+    notice: str | None = None,
+    *,
+    full: bool = True,
 ) -> int:
     repos = context.repos
     records = await repos.partnerships.steps(partnership.id)
@@ -73,7 +78,14 @@ async def show_card(
         reminders = [(kind, due.astimezone(zone).date()) for kind, due in upcoming]
     both = await names(repos, partnership, context.lang)
     screen = screens.card(
-        context.t, partnership, both, records, own=own, reminders=reminders, notice=notice
+        context.t,
+        partnership,
+        both,
+        records,
+        own=own,
+        reminders=reminders,
+        notice=notice,
+        full=full,
     )
     await show(update, context, *screen)
     return END
@@ -85,6 +97,14 @@ async def open_card(update: Update, context: BotContext, press: Card) -> int:
         return END
     drop_drafts(context)
     return await show_card(update, context, partnership)
+
+
+async def open_details(update: Update, context: BotContext, press: Details) -> int:
+    partnership = await partnership_for(update, context, press.partnership, edit=False)
+    if partnership is None:
+        return END
+    drop_drafts(context)
+    return await show_card(update, context, partnership, full=True)
 
 
 async def back_to_card(

@@ -11,12 +11,12 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
-from bot.domain.twinning.card import card_text, history_text, step_title
+from bot.domain.twinning.card import brief_text, card_text, history_text, step_title
 from bot.domain.twinning.deadlines import (
     REMINDER_NAMES,
 )
 from bot.domain.twinning.legal_facts import LegalFacts
-from bot.domain.twinning.workflow import REGISTERED, STEP_CODES
+from bot.domain.twinning.workflow import REGISTERED, STEP_CODES, can_plan
 from bot.i18n import Translator
 from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.navigation import HOME
@@ -25,6 +25,7 @@ from handlers.twinning.buttons import (
     Card,
     ChooseToLink,
     Corrections,
+    Details,
     Documents,
     Download,
     End,
@@ -36,6 +37,7 @@ from handlers.twinning.buttons import (
     NewPartnership,
     OpenStep,
     Pause,
+    Plan,
     Resume,
     UnlinkGroup,
     UnlinkHere,
@@ -158,20 +160,38 @@ def card(
     own: bool,
     reminders: Sequence[tuple[str, date]] = (),
     notice: str | None = None,
+    full: bool = False,
 ) -> Screen:
-    """A partnership's card; `own` when the viewer's community leads it (and may edit it),
-    with the viewer's upcoming workflow `reminders` (kind, local date)."""
+    """A partnership's card; `own` when the viewer's community leads it (and may edit it).
+
+    The brief card says where the partnership is and what comes next, short enough for a
+    phone; the `full` one has every step's facts and the viewer's upcoming workflow
+    `reminders` (kind, local date).
+    """
     _ = t._
-    text = card_text(t, partnership, names[0], names[1], dict(records))
-    if reminders:
-        lines = [f"• {_(REMINDER_NAMES.get(kind, kind))}: {t.date(day)}" for kind, day in reminders]
-        text += "\n\n" + "\n".join([_("Reminders:"), *lines])
+    if full:
+        text = card_text(t, partnership, names[0], names[1], dict(records))
+        if reminders:
+            lines = [
+                f"• {_(REMINDER_NAMES.get(kind, kind))}: {t.date(day)}" for kind, day in reminders
+            ]
+            text += "\n\n" + "\n".join([_("Reminders:"), *lines])
+    else:
+        text = brief_text(t, partnership, names[0], names[1], dict(records))
     pid = partnership.id
     active = partnership.status == "active"
+    done = {code: record.done for code, record in records.items()}
     rows: list[list[Button]] = []
     if own and active and partnership.step != REGISTERED:
         label = _("Continue: {step}", step=step_title(partnership.step, t))
         rows.append([(label[:LABEL], OpenStep(pid, partnership.step).data())])
+    detail: Button = (
+        (_("Brief card"), Card(pid).data()) if full else (_("Details"), Details(pid).data())
+    )
+    if own and active and can_plan(partnership.step, done):
+        rows.append([(_("Plan this step"), Plan(pid, partnership.step).data()), detail])
+    else:
+        rows.append([detail])
     if own:
         if active and any(r.done for r in records.values()):
             rows.append([(_("Correct a step"), Corrections(pid).data())])

@@ -42,6 +42,7 @@ REMINDER_NAMES = {
     KIND_REGISTER: N_("register the agreement"),
     KIND_STALLED: N_("nudge if nothing moves"),
     KIND_ANNIVERSARY: N_("signing anniversary"),
+    KIND_PLANNED: N_("a planned step"),
 }
 
 
