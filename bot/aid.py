@@ -283,3 +283,16 @@ def record_number(numbers: dict[int, int], community_id: int | None, fallback: i
     if community_id is None:
         return fallback
     return numbers.get(community_id, fallback)
+
+
+def country_currency(country_code: str | None, on: date) -> str | None:
+    """The currency a donor's country pays in on a day, if the bot takes it (Lithuania's
+    euro from 2015, Poland's złoty)."""
+    from babel.numbers import get_territory_currencies
+
+    from bot.parsing.amounts import CURRENCIES
+
+    if not country_code:
+        return None
+    found = get_territory_currencies(country_code, start_date=on, end_date=on, tender=True)
+    return next((code for code in found if code in CURRENCIES), None)

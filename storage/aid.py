@@ -371,7 +371,9 @@ class AidRepository:
             )
         )
         return [
-            _record(row, donor_ids(row["donor_ids"]), items.get(row["id"], ()), numbers.get(row["id"]))
+            _record(
+                row, donor_ids(row["donor_ids"]), items.get(row["id"], ()), numbers.get(row["id"])
+            )
             for row in rows
         ]
 
@@ -489,7 +491,8 @@ class AidRepository:
     async def set_act(self, aid_id: int, act: Mapping[str, Any]) -> None:
         """The handover act's details as drawn up, offered again the next time."""
         await self.db.execute(
-            "UPDATE aid SET act = ? WHERE id = ?", (json.dumps(dict(act), ensure_ascii=False), aid_id)
+            "UPDATE aid SET act = ? WHERE id = ?",
+            (json.dumps(dict(act), ensure_ascii=False), aid_id),
         )
 
     # Requests to confirm ----------------------------------------------------------------
@@ -664,9 +667,7 @@ class AidRepository:
             f" WHERE id IN ({marks})",
             ids,
         )
-        return {
-            r[0]: ((r[2] if lang == "uk" and r[2] else r[1]), r[3], r[4], r[5]) for r in rows
-        }
+        return {r[0]: ((r[2] if lang == "uk" and r[2] else r[1]), r[3], r[4], r[5]) for r in rows}
 
     async def set_rate(
         self, currency: str, base: str, rate: Decimal, rate_date: date, actor: int

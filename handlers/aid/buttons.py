@@ -96,3 +96,17 @@ class Chart(Button):
     """The aid values and visits per year, as a picture."""
 
     partnership: int | None
+
+
+@button("ai:xl")
+class ExportXlsx(Button):
+    """The aid and visits as an Excel workbook."""
+
+    partnership: int | None
+
+
+@button("ai:da")
+class DraftAct(Button):
+    """Draw up the handover act (.docx) of a record both sides confirmed."""
+
+    record: int
