@@ -7,8 +7,18 @@ import io
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from bot.aid import Rate, TotalsRow, can_move, convert, from_minor, next_statuses, to_minor, totals
-from bot.aid_export import HXL_TAGS, build_csv
+from bot.aid import (
+    AidItem,
+    Rate,
+    TotalsRow,
+    can_move,
+    convert,
+    from_minor,
+    next_statuses,
+    to_minor,
+    totals,
+)
+from bot.aid_export import HXL_TAGS, Places, build_csv
 from bot.i18n import I18n
 from bot.visits import reminder_plan
 from storage.aid import AidRecord, ExportRow
@@ -71,21 +81,24 @@ def test_csv_has_a_bom_translated_headers_and_the_hxl_row() -> None:
         created_by=1,
         created_at="",
         deleted=False,
+        items=(AidItem('Ultrasound, "portable"; 2 units', "2", "pcs", None, 390_000_000),),
     )
     data = build_csv(
-        [ExportRow(record, "Brovary", "UA-32", ("Jena", "Erlangen"))],
+        [ExportRow(record, "Brovary", "UA-32", ("Jena", "Erlangen"), None, 3, ("DE", "DE"))],
         I18n().get("en"),
-        lambda code: "Kyiv Oblast" if code == "UA-32" else "",
+        Places(lambda code: "Kyiv Oblast" if code == "UA-32" else ""),
     )
     assert data.startswith(b"\xef\xbb\xbf")
     header, tags, row = csv.reader(io.StringIO(data.decode("utf-8-sig")))
     assert header[:3] == ["Record", "Date", "Donor"]
     assert tuple(tags) == HXL_TAGS
     values = dict(zip(tags, row, strict=True))
+    assert values["#meta+id"] == "3"
     assert values["#item+name"] == 'Ultrasound, "portable"; 2 units'
-    assert values["#org+donor"] == "Jena; Erlangen"
+    assert values["#org+name+funder"] == "Jena; Erlangen"
+    assert values["#country+code+funder"] == "DEU; DEU"
     assert values["#status+confirmed"] == "no"
-    assert values["#item+unit"] == "pcs"
+    assert values["#item+unit"] == "pcs" and values["#item+num"] == "2"
 
 
 def test_reminders_fall_at_nine_local_time_across_a_clock_change() -> None:

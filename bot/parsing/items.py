@@ -54,7 +54,7 @@ _EACH = (
     ("/pc",),
 )
 _BULLET = re.compile(r"^(?:[-–—•*·]|[0-9]{1,2}[.)])\s+")
-_EDGES = " ,;:–—-·|/()"
+_EDGES = " ,;:–—-·|"
 _LEADING_LINKS = ("of ", "з ", "із ", "зі ")
 _NUMBER = re.compile(r"[0-9][0-9.,']*")
 _GROUP = re.compile(r"[0-9]{3}")

@@ -168,7 +168,7 @@ def _ask_items(step: Step) -> str:
     if step.has("items"):
         return step._("Type more items to add them, one per line, or press an item to remove it.")
     return step._(
-        "What is it? Type the item with its quantity, and its value if you know it, e.g."
+        "Which items? Type the item with its quantity, and its value if you know it, e.g."
         " “11 t food and hygiene kits” or “Generator 2 pcs at 1 200 EUR”. Several items:"
         " one per line."
     )

@@ -59,6 +59,9 @@ async def reopen(update: Update, context: BotContext, press: EditRecord) -> obje
 def saved_values(record: AidRecord, side: str) -> dict[str, Any]:
     """A saved record as the form's answers, seen from `side`."""
     items = saved_items(record.items, record.value_approximate)
+    if len(items) == 1 and not items[0]["price"]:
+        # One item's value is the record's: it is changed where it was typed.
+        items[0]["value"] = None
     unitemized = all(not item["value"] for item in items) and record.value_minor
     value = (
         {

@@ -123,8 +123,18 @@ def readable(name: str, value: Any) -> object:
     if name == "value_minor" and value:
         return from_minor(value)
     if name == "items" and isinstance(value, list):
-        return "; ".join(str(item.get("name", "")) for item in value if isinstance(item, dict))
+        return "; ".join(_item(item) for item in value if isinstance(item, dict))
     return value
+
+
+def _item(item: dict[str, Any]) -> str:
+    """"Generator 2 pcs 2400.00": an item as the history shows it."""
+    parts = [str(item.get("name", ""))]
+    if item.get("quantity"):
+        parts.append(f"{item['quantity']} {item.get('unit') or ''}".strip())
+    if item.get("value_minor"):
+        parts.append(str(from_minor(item["value_minor"])))
+    return " ".join(parts)
 
 
 async def ask_delete(update: Update, context: BotContext, press: AskDeleteRecord) -> None:
