@@ -128,7 +128,7 @@ def readable(name: str, value: Any) -> object:
 
 
 def _item(item: dict[str, Any]) -> str:
-    """"Generator 2 pcs 2400.00": an item as the history shows it."""
+    """An item as the history shows it: "Generator 2 pcs 2400.00"."""
     parts = [str(item.get("name", ""))]
     if item.get("quantity"):
         parts.append(f"{item['quantity']} {item.get('unit') or ''}".strip())
