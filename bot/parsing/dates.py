@@ -85,7 +85,7 @@ class LooseDate:
 
     @property
     def text(self) -> str:
-        """ "2022-03-15", or "2022-03" for a month."""
+        """As stored: "2022-03-15", or "2022-03" for a month."""
         iso = self.day.isoformat()
         return iso[:7] if self.precision is DatePrecision.MONTH else iso
 

@@ -299,7 +299,7 @@ def _statuses(step: Step) -> list[Option]:
 
 
 def _check_status(value: Any, step: Step) -> Any:
-    """ "Received today" answers the date as well."""
+    """A status given with today's date ("Received today") answers the date as well."""
     if isinstance(value, str) and value.endswith(TODAY):
         step.values["date"] = today(step.context).isoformat()
         return value.removesuffix(TODAY)

@@ -61,7 +61,7 @@ def aid_line(t: Translator, record: AidRecord, names: Names, viewer: int | None 
 
 
 def record_button(t: Translator, record: AidRecord, names: Names, viewer: int) -> str:
-    """ "№3 · 15.11.2022 · Jena": the number, the date and the other side."""
+    """The number, the date and the other side: "№3 · 15.11.2022 · Jena"."""
     others = record.donors if record.recipient_id == viewer else (record.recipient_id,)
     partner = joined(names, others)[:24]
     return f"№{record.number(viewer)} · {record_day(t, record)} · {partner}"
@@ -105,7 +105,7 @@ def timeline_screen(
 
 
 def units_line(t: Translator, units: Mapping[str, Decimal]) -> str:
-    """ "11 t, 36 people, 2 pcs": the items' quantities per unit."""
+    """The items' quantities per unit: "11 t, 36 people, 2 pcs"."""
     return ", ".join(
         quantity_text(t, plain_decimal(quantity.quantize(Decimal("0.001")).normalize()), unit)
         for unit, quantity in units.items()

@@ -47,7 +47,7 @@ def counted(t: Translator, unit: str, number: str, n: int) -> str:
 
 
 def month_name(t: Translator, month: str) -> str:
-    """ "березень 2022", "March 2022": a month as people say it (2022-03)."""
+    """A month as people say it: "березень 2022", "March 2022" (from 2022-03)."""
     return format_date(date.fromisoformat(month[:7] + "-01"), "LLLL y", locale=t.locale)
 
 
@@ -73,7 +73,7 @@ def amount_text(t: Translator, value: Decimal, currency: str | None, approx: boo
 
 
 def item_text(t: Translator, item: Mapping[str, Any], currency: str | None) -> str:
-    """ "Generator — 2 pcs × €1,200.00 = €2,400.00": one item of the form or of a record."""
+    """One item of the form or of a record: "Generator — 2 pcs × €1,200.00 = €2,400.00"."""
     parts = [str(item["name"])]
     if item.get("quantity"):
         parts.append(quantity_text(t, item["quantity"], item.get("unit")))
