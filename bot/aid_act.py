@@ -34,7 +34,9 @@ FONT_SIZE = 14
 # ДСТУ 4163:2020: margins in millimetres.
 MARGINS_MM = {"left": 30, "right": 10, "top": 20, "bottom": 20}
 A4_MM = (210, 297)
-BLANK = "____________________"
+BLANK = "_______________"
+# The items table's columns in millimetres: they fill the 170 mm between the margins.
+ITEM_COLUMNS_MM = (12, 56, 22, 24, 28, 28)
 HAND = "«___» ____________ 20___"
 
 TITLE = N_("ACT No. {number}")
@@ -242,22 +244,27 @@ def build_act(facts: ActFacts, uk: Translator, other: Translator) -> bytes:
         document.add_paragraph(t._(ITEMS))
     _items_table(document, facts, uk, other)
     document.add_paragraph()
-    for message in (IN_FULL, COPIES):
-        table = document.add_table(rows=1, cols=2)
-        for cell_, t in zip(table.rows[0].cells, both, strict=True):
+    # The closing statement and the signatures stay together: a signature never stands on
+    # a page of its own.
+    closing = document.add_table(rows=4, cols=2)
+    for row, message in zip(closing.rows, (IN_FULL, COPIES), strict=False):
+        for cell_, t in zip(row.cells, both, strict=True):
             cell_.text = t._(message)
-    document.add_paragraph()
-
-    signatures = document.add_table(rows=1, cols=2)
+    for row in closing.rows[:3]:
+        _whole(row)
+        for cell_ in row.cells:
+            for paragraph_ in cell_.paragraphs:
+                paragraph_.paragraph_format.keep_with_next = True
+    _whole(closing.rows[3])
     for cell_, label, person in zip(
-        signatures.rows[0].cells,
+        closing.rows[3].cells,
         (HANDED, RECEIVED),
         (facts.handed_by, facts.received_by),
         strict=True,
     ):
         paragraph = cell_.paragraphs[0]
         paragraph.add_run(" / ".join(pair(label)) + ":").bold = True
-        cell_.add_paragraph(person.position or f"{BLANK} ({uk._(POSITION)} / {other._(POSITION)})")
+        cell_.add_paragraph(person.position or f"{BLANK} ({uk._(POSITION)})")
         cell_.add_paragraph(f"{BLANK} {uk._(SIGNATURE)}")
         cell_.add_paragraph(in_case(signature_name(person.name)) if person.name else f"{BLANK}")
         cell_.add_paragraph(" / ".join(pair(SEAL)))
@@ -275,9 +282,13 @@ def _items_table(
     def header(message: str) -> str:
         return f"{uk._(message, currency=currency)} / {other._(message, currency=currency)}"
 
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
     titles = [COLUMN_NO, COLUMN_ITEM, COLUMN_UNIT, COLUMN_QUANTITY, COLUMN_PRICE, COLUMN_SUM]
     table = document.add_table(rows=1, cols=len(titles))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, title in zip(table.rows[0].cells, titles, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(header(title)).bold = True
@@ -305,6 +316,21 @@ def _items_table(
     total[1].paragraphs[0].add_run(header(TOTAL)).bold = True
     total[5].text = ""
     total[5].paragraphs[0].add_run(_money(facts.value_minor, uk)).bold = True
+    for column, width in zip(table.columns, ITEM_COLUMNS_MM, strict=True):
+        column.width = Mm(width)
+    for row_index, row in enumerate(table.rows):
+        _whole(row)
+        for column, (cell, width) in enumerate(zip(row.cells, ITEM_COLUMNS_MM, strict=True)):
+            cell.width = Mm(width)
+            if row_index and column >= 3:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _whole(row: Any) -> None:
+    """A row that never breaks across two pages."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _font(document: DocxDocument, size: Any) -> None:

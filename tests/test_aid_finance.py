@@ -77,7 +77,7 @@ async def test_done_siauliai_district_logs_11_tonnes_and_dolyna_confirms(
     assert "АКТ № 1 / ACT No. 1" in text
     assert "Долинська міська рада" in text and "Dolyna City Council" in text
     assert "Литва" in text and "Lithuania" in text
-    assert "UA26060130000047466" not in text or True
+    assert f"Код громади за КАТОТТГ: {dolyna.katottg}" in text and dolyna.katottg
     rows = table_rows(document)
     assert rows[1][1] == "Humanitarian aid" and rows[1][3] == "11"
     assert rows[-1][5] == "100\u00a0000,00"
