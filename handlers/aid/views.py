@@ -217,8 +217,8 @@ async def send_chart(update: Update, context: BotContext, press: Chart) -> None:
         return
     names = await _partner_names(context, [d for d, _c in result.by_partner])
     title = await _scope_title(context, community_id, partnership_id)
-    as_of = format_day(context.t, today(context))
-    png = build_chart(result, names, visits, context.t, title, as_of)
+    day = today(context)
+    png = build_chart(result, names, visits, context.t, title, format_day(context.t, day), day.year)
     await toast_quietly(update)
     await context.bot.send_photo(
         update.effective_chat.id,
