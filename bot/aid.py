@@ -65,7 +65,7 @@ def from_minor(minor: int) -> Decimal:
 
 
 # The dimensions the database sums records by, one GROUP BY each.
-DIMENSIONS = ("currency", "partner", "year", "sector", "people")
+DIMENSIONS = ("currency", "partner", "year", "sector", "people", "unit")
 
 
 @dataclass(frozen=True)
@@ -73,18 +73,12 @@ class TotalsRow:
     """One group of records as the database sums them along one dimension."""
 
     dimension: str  # one of DIMENSIONS
-    key: str  # '' for currency and people; the other side's ids '12,34'; the year; the sector
-    currency: str | None
+    # '' for currency and people; the other side's ids '12,34'; the year; the sector; the unit
+    key: str
+    currency: str | None  # for units: the group's quantities, space-separated decimals
     value_minor: int  # for people: the people reached
     count: int
     confirmed: bool = True  # confirmed by both sides
-
-
-@dataclass(frozen=True)
-class UnitRow:
-    unit: str
-    confirmed: bool
-    quantity: Decimal
 
 
 @dataclass(frozen=True)
@@ -138,11 +132,7 @@ def _by_value(items: dict[Any, int], key: Any) -> dict[Any, int]:
     return dict(sorted(items.items(), key=key))
 
 
-def totals(
-    rows: list[TotalsRow],
-    year_partner: list[YearPartnerRow] | None = None,
-    units: list[UnitRow] | None = None,
-) -> Totals:
+def totals(rows: list[TotalsRow], year_partner: list[YearPartnerRow] | None = None) -> Totals:
     result = Totals()
     sums: dict[tuple[str, bool], dict[Any, int]] = defaultdict(dict)
     counts: defaultdict[int, int] = defaultdict(int)
@@ -157,6 +147,11 @@ def totals(
                 result.people += row.value_minor
             else:
                 result.pending_people += row.value_minor
+            continue
+        elif row.dimension == "unit":
+            target = result.units if row.confirmed else result.pending_units
+            quantities = (Decimal(q) for q in (row.currency or "").split())
+            target[row.key] = target.get(row.key, Decimal(0)) + sum(quantities, Decimal(0))
             continue
         if row.currency is None or not row.value_minor:
             continue
@@ -179,9 +174,6 @@ def totals(
     for row_ in year_partner or ():
         if row_.confirmed:
             result.by_year_partner[(row_.donors, row_.year, row_.currency)] = row_.value_minor
-    for unit in units or ():
-        target = result.units if unit.confirmed else result.pending_units
-        target[unit.unit] = target.get(unit.unit, Decimal(0)) + unit.quantity
     return result
 
 

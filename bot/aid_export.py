@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,7 +24,7 @@ from typing import Protocol
 
 import pycountry
 
-from bot.aid import KINDS, STATUSES, UNIT_LABELS, AidItem, from_minor, unitemized_minor
+from bot.aid import KINDS, STATUSES, UNIT_LABELS, from_minor, unitemized_minor
 from bot.i18n import N_
 from bot.sectors import sector_label
 from bot.spreadsheet import safe_row
@@ -79,37 +79,23 @@ class Places:
     hromada_name: Callable[[str | None], str] = _blank
 
 
+# The cells an item has of its own; the others are its record's, shared by its lines.
+ITEM_TAGS = frozenset(("#item+name", "#item+num", "#item+unit", "#value+unit", "#value"))
+
+
 @dataclass(frozen=True)
 class Line:
-    """One row: a record's item (or the part of its value no item carries), typed."""
+    """One row: a record's item (or the part of its value no item carries). `shared` holds
+    the record's cells, one dict for all its lines; `own` the item's. Text cells are made
+    safe (`bot.spreadsheet`); numbers and dates stay typed."""
 
-    row: ExportRow
-    item: AidItem | None  # None: the unitemized part of the value
-    value: Decimal | None
-    unit_price: Decimal | None
+    shared: Mapping[str, object]
+    own: Mapping[str, object]
+    month_only: bool
+    currency: str
 
-    @property
-    def day(self) -> date:
-        return date.fromisoformat(self.row.record.aid_date)
-
-    @property
-    def month_only(self) -> bool:
-        return self.row.record.date_precision == "month"
-
-
-def lines(rows: list[ExportRow]) -> Iterator[Line]:
-    for row in rows:
-        record = row.record
-        for item in record.items:
-            yield Line(
-                row,
-                item,
-                from_minor(item.value_minor) if item.value_minor else None,
-                from_minor(item.unit_price_minor) if item.unit_price_minor else None,
-            )
-        rest = unitemized_minor(record.value_minor, record.items)
-        if rest:
-            yield Line(row, None, from_minor(rest), None)
+    def cells(self) -> list[object]:
+        return [self.own[tag] if tag in ITEM_TAGS else self.shared[tag] for tag in HXL_TAGS]
 
 
 def alpha3(code: str) -> str:
@@ -117,45 +103,85 @@ def alpha3(code: str) -> str:
     return country.alpha_3 if country else code
 
 
-def texts(line: Line, t: _Translates, places: Places) -> dict[str, object]:
-    """Every cell of a line by its hashtag; numbers and dates stay typed (the workbook writes
-    them as such, the CSV as text)."""
-    row, record, item = line.row, line.row.record, line.item
-    region = row.recipient_region
-    return {
-        "#meta+id": row.number or record.id,
-        "#date+occurred": line.day,
-        "#org+name+funder": "; ".join(row.donor_names),
-        "#country+code+funder": "; ".join(alpha3(c) for c in row.donor_countries if c),
-        "#org+name+impl": row.recipient_name,
-        "#adm1+name": places.region_name(region),
-        "#adm1+code": places.region_code(region),
-        "#adm3+name": places.hromada_name(row.recipient_katottg),
-        "#adm3+code": row.recipient_katottg or "",
-        "#sector": sector_label(record.sector, t),
-        "#item+type": t._(KINDS.get(record.kind, record.kind)),
-        "#item+name": item.name if item else t._(UNITEMIZED),
-        "#item+num": Decimal(item.quantity) if item and item.quantity else None,
-        "#item+unit": t._(UNIT_LABELS[item.unit]) if item and item.unit in UNIT_LABELS else "",
-        "#value+unit": line.unit_price,
-        "#value": line.value,
-        "#currency+code": record.currency or "",
-        "#status": t._(STATUSES.get(record.status, record.status)),
-        "#status+confirmed": t._("yes") if record.confirmed_by_both else t._("no"),
-        "#loc+name": record.facility or "",
-        "#meta+declaration": record.declaration or "",
-        "#activity+purpose": record.intended_use or "",
-        "#reached": record.people_reached,
-    }
+class _Labels:
+    """Translations looked up once per file, not once per row."""
+
+    def __init__(self, t: _Translates) -> None:
+        self.t = t
+        self.found: dict[str, str] = {}
+
+    def __call__(self, message: str) -> str:
+        found = self.found.get(message)
+        if found is None:
+            found = self.found[message] = self.t._(message)
+        return found
 
 
-def _csv_text(value: object, line: Line, tag: str) -> object:
+def lines(rows: list[ExportRow], t: _Translates, places: Places) -> Iterator[Line]:
+    label = _Labels(t)
+    yes, no = label("yes"), label("no")
+    for row in rows:
+        record = row.record
+        shared = dict(
+            zip(
+                _SHARED,
+                safe_row(
+                    [
+                        row.number or record.id,
+                        date.fromisoformat(record.aid_date),
+                        "; ".join(row.donor_names),
+                        "; ".join(alpha3(c) for c in row.donor_countries if c),
+                        row.recipient_name,
+                        places.region_name(row.recipient_region),
+                        places.region_code(row.recipient_region),
+                        places.hromada_name(row.recipient_katottg),
+                        row.recipient_katottg or "",
+                        sector_label(record.sector, t),
+                        label(KINDS.get(record.kind, record.kind)),
+                        record.currency or "",
+                        label(STATUSES.get(record.status, record.status)),
+                        yes if record.confirmed_by_both else no,
+                        record.facility or "",
+                        record.declaration or "",
+                        record.intended_use or "",
+                        record.people_reached,
+                    ]
+                ),
+                strict=True,
+            )
+        )
+        month_only, currency = record.date_precision == "month", record.currency or ""
+        for item in record.items:
+            own = safe_row(
+                [
+                    item.name,
+                    Decimal(item.quantity) if item.quantity else None,
+                    label(UNIT_LABELS[item.unit]) if item.unit in UNIT_LABELS else "",
+                    from_minor(item.unit_price_minor) if item.unit_price_minor else None,
+                    from_minor(item.value_minor) if item.value_minor else None,
+                ]
+            )
+            yield Line(shared, dict(zip(_OWN, own, strict=True)), month_only, currency)
+        rest = unitemized_minor(record.value_minor, record.items)
+        if rest:
+            own = [label(UNITEMIZED), None, "", None, from_minor(rest)]
+            yield Line(shared, dict(zip(_OWN, own, strict=True)), month_only, currency)
+
+
+_OWN = ("#item+name", "#item+num", "#item+unit", "#value+unit", "#value")
+_SHARED = tuple(tag for tag in HXL_TAGS if tag not in ITEM_TAGS)
+
+
+def _csv_text(value: object, month_only: bool, money: bool) -> object:
     if isinstance(value, date):
         # A month given as a month stays a month: 2022-03.
-        return value.isoformat()[:7] if line.month_only else value.isoformat()
+        return value.isoformat()[:7] if month_only else value.isoformat()
     if isinstance(value, Decimal):
-        return f"{value:.2f}" if tag.startswith("#value") else format(value.normalize(), "f")
+        return f"{value:.2f}" if money else format(value.normalize(), "f")
     return value
+
+
+_MONEY = tuple(tag.startswith("#value") for tag in HXL_TAGS)
 
 
 def build_csv(rows: list[ExportRow], t: _Translates, places: Places | None = None) -> bytes:
@@ -164,7 +190,11 @@ def build_csv(rows: list[ExportRow], t: _Translates, places: Places | None = Non
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(safe_row(t._(header) for header, _tag in COLUMNS))
     writer.writerow(safe_row(HXL_TAGS))
-    for line in lines(rows):
-        cells = texts(line, t, places)
-        writer.writerow(safe_row(_csv_text(cells[tag], line, tag) for tag in HXL_TAGS))
+    for line in lines(rows, t, places):
+        writer.writerow(
+            [
+                _csv_text(value, line.month_only, money)
+                for value, money in zip(line.cells(), _MONEY, strict=True)
+            ]
+        )
     return buffer.getvalue().encode("utf-8-sig")

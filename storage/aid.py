@@ -18,7 +18,6 @@ from bot.aid import (
     AidItem,
     Rate,
     TotalsRow,
-    UnitRow,
     YearPartnerRow,
     can_move,
     donor_ids,
@@ -576,11 +575,13 @@ class AidRepository:
         return int(await self.db.fetchval(f"SELECT count(*) FROM aid a WHERE {where}", params))
 
     async def totals_rows(self, community_id: int, partnership_id: int | None) -> list[TotalsRow]:
-        """Sums per currency, and per partner, year and sector within each currency, apart
-        for records confirmed by both sides and the others; and the people reached.
+        """Sums per currency, and per partner, year and sector within each currency, the
+        people reached and the items' quantities per unit, apart for records confirmed by
+        both sides and the others.
 
         One statement: the community's records are read once into a temporary table, and
-        each dimension's GROUP BY returns only its few groups.
+        each dimension's GROUP BY returns only its few groups. Quantities are decimals as
+        text, handed back listed and summed exactly by `bot.aid.totals`.
         """
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
@@ -596,25 +597,15 @@ class AidRepository:
             " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*), ok"
             " FROM s GROUP BY sector, currency, ok"
             " UNION ALL SELECT 'people', '', NULL, sum(people_reached), count(people_reached),"
-            " ok FROM s GROUP BY ok",
+            " ok FROM s GROUP BY ok"
+            # The items are read by their records' ids straight (joining the temporary
+            # table instead costs it an index of its own, most of the time).
+            f" UNION ALL SELECT 'unit', i.unit, group_concat(i.quantity, ' '), 0, count(*),"
+            f" {_BOTH} FROM aid a CROSS JOIN aid_items i ON i.aid_id = a.id WHERE {where}"
+            " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit, 6",
             params,
         )
         return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4], bool(r[5])) for r in rows]
-
-    async def unit_rows(self, community_id: int, partnership_id: int | None) -> list[UnitRow]:
-        """The items' quantities summed per unit, apart for records confirmed by both."""
-        where, params = _scope(community_id, partnership_id)
-        rows = await self.db.fetchall(
-            f"SELECT i.unit, {_BOTH}, group_concat(i.quantity, ' ') FROM aid_items i"
-            f" JOIN aid a ON a.id = i.aid_id WHERE {where} AND i.unit IS NOT NULL"
-            " AND i.quantity IS NOT NULL GROUP BY i.unit, 2",
-            params,
-        )
-        # Quantities are decimals as text: summed here exactly, never as floating point.
-        return [
-            UnitRow(r[0], bool(r[1]), sum((Decimal(q) for q in r[2].split(" ")), Decimal(0)))
-            for r in rows
-        ]
 
     async def year_partner_rows(
         self, community_id: int, partnership_id: int | None

@@ -101,10 +101,7 @@ async def show_totals(update: Update, context: BotContext, press: ShowTotals) ->
     if scope is None:
         return
     community_id, partnership_id = scope
-    result = totals(
-        await context.repos.aid.totals_rows(community_id, partnership_id),
-        units=await context.repos.aid.unit_rows(community_id, partnership_id),
-    )
+    result = totals(await context.repos.aid.totals_rows(community_id, partnership_id))
     visits = await context.repos.visits.per_year(community_id, partnership_id)
     screen = totals_screen(
         context.t,
