@@ -14,6 +14,7 @@ an average community and for the busy one. Targets: totals under 50 ms, each exp
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -149,6 +150,8 @@ async def main() -> None:
         began = time.perf_counter()
         busy, average = await fill(db)
         print(f"filled {RECORDS:,} records in {time.perf_counter() - began:.1f} s")
+        # Other work on the machine slows every figure alike: say how busy it was.
+        print("load average while measuring: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         t = I18n().get("uk")
 
         places = Places(lambda code: code or "")

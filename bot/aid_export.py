@@ -181,7 +181,11 @@ def _csv_text(value: object, month_only: bool, money: bool) -> object:
     return value
 
 
-_MONEY = tuple(tag.startswith("#value") for tag in HXL_TAGS)
+# An item's own columns stand together: a line is the record's columns before them, the
+# item's, and the record's after them.
+_FIRST_OWN = HXL_TAGS.index(_OWN[0])
+assert HXL_TAGS[_FIRST_OWN : _FIRST_OWN + len(_OWN)] == _OWN
+_MONEY_OWN = tuple(tag.startswith("#value") for tag in _OWN)
 
 
 def build_csv(rows: list[ExportRow], t: _Translates, places: Places | None = None) -> bytes:
@@ -190,11 +194,18 @@ def build_csv(rows: list[ExportRow], t: _Translates, places: Places | None = Non
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(safe_row(t._(header) for header, _tag in COLUMNS))
     writer.writerow(safe_row(HXL_TAGS))
+    last: Mapping[str, object] | None = None
+    before: list[object] = []
+    after: list[object] = []
     for line in lines(rows, t, places):
-        writer.writerow(
-            [
-                _csv_text(value, line.month_only, money)
-                for value, money in zip(line.cells(), _MONEY, strict=True)
-            ]
-        )
+        # A record's lines come together: its own columns are written once for all.
+        if line.shared is not last:
+            last = line.shared
+            texts = [_csv_text(last[tag], line.month_only, False) for tag in _SHARED]
+            before, after = texts[:_FIRST_OWN], texts[_FIRST_OWN:]
+        own = [
+            _csv_text(line.own[tag], line.month_only, money)
+            for tag, money in zip(_OWN, _MONEY_OWN, strict=True)
+        ]
+        writer.writerow([*before, *own, *after])
     return buffer.getvalue().encode("utf-8-sig")
