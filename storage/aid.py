@@ -48,6 +48,7 @@ EDITABLE = (
 )
 # Written from the items, never on their own.
 _SUMS = ("description", "quantity", "unit", "value_minor")
+_DERIVED = frozenset(("description", "quantity", "unit"))
 SIDES = ("recipient", "donor")
 
 
@@ -398,11 +399,16 @@ class AidRepository:
             items = settle(tuple(values.get("items", before.items)), values.get("value_minor"))
             total = sums(items, values.get("value_minor"))
             values = {**values, "items": items, **dict(zip(_SUMS, _sum_values(total), strict=True))}
-        changes = changes_of(before, values)
+        # The history names what was typed; the columns summing the items follow them.
+        changes = changes_of(before, {k: v for k, v in values.items() if k not in _DERIVED})
         if not changes:
             return before
         now = iso(self.clock.now())
-        columns = {k: v for k, v in values.items() if k in changes and k not in ("donors", "items")}
+        columns = {
+            k: v
+            for k, v in values.items()
+            if (k in changes or k in _DERIVED) and k not in ("donors", "items")
+        }
         async with self.db.transaction():
             if columns:
                 assignments = ", ".join(f"{name} = :{name}" for name in columns)
