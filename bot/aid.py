@@ -270,13 +270,6 @@ def plain_decimal(value: Decimal) -> str:
     return text
 
 
-def record_number(numbers: dict[int, int], community_id: int | None, fallback: int) -> int:
-    """The record's number in the community's own sequence (its first record is №1)."""
-    if community_id is None:
-        return fallback
-    return numbers.get(community_id, fallback)
-
-
 def country_currency(country_code: str | None, on: date) -> str | None:
     """The currency a donor's country pays in on a day, if the bot takes it (Lithuania's
     euro from 2015, Poland's złoty)."""

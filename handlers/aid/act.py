@@ -271,14 +271,10 @@ def _heading(step: Step) -> str:
     )
 
 
-async def leave(update: Update, context: BotContext, text: str) -> object:
-    return await back_home(update, context, text)
-
-
 FORM = Form(
     name="act",
     fields=FIELDS,
     save=draw_up,
-    leave=leave,
+    leave=back_home,
     summary_heading=_heading,
 )

@@ -36,7 +36,7 @@ from handlers.aid.buttons import (
 )
 from handlers.aid.common import Names, joined, money
 from handlers.aid.draft import currency_of, money_total
-from handlers.aid.render import files_text, items_text, loose_day, quantity_text, record_text
+from handlers.aid.render import files_text, items_text, loose_day, record_text
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import keyboard
 from storage.aid import AidRecord
@@ -271,10 +271,6 @@ def summary_text(
             ),
         ]
     return "\n".join(lines)
-
-
-def quantity_line(t: Translator, quantity: Mapping[str, Any]) -> str:
-    return quantity_text(t, quantity["value"], quantity.get("unit"))
 
 
 def value_line(t: Translator, value: Mapping[str, Any]) -> str:
