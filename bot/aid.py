@@ -65,7 +65,7 @@ def from_minor(minor: int) -> Decimal:
 
 
 # The dimensions the database sums records by, one GROUP BY each.
-DIMENSIONS = ("currency", "partner", "year", "sector", "people", "unit")
+DIMENSIONS = ("partner", "year", "sector", "unit")
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,12 @@ class TotalsRow:
     """One group of records as the database sums them along one dimension."""
 
     dimension: str  # one of DIMENSIONS
-    # '' for currency and people; the other side's ids '12,34'; the year; the sector; the unit
-    key: str
+    key: str  # the other side's ids '12,34'; the year; the sector; the unit
     currency: str | None  # for units: the group's quantities, space-separated decimals
-    value_minor: int  # for people: the people reached
+    value_minor: int
     count: int
     confirmed: bool = True  # confirmed by both sides
+    people: int = 0  # the people reached (with the years)
 
 
 @dataclass(frozen=True)
@@ -137,17 +137,19 @@ def totals(rows: list[TotalsRow], year_partner: list[YearPartnerRow] | None = No
     sums: dict[tuple[str, bool], dict[Any, int]] = defaultdict(dict)
     counts: defaultdict[int, int] = defaultdict(int)
     for row in rows:
-        if row.dimension == "currency":
+        if row.dimension == "year":
+            # Every record has a year: the years' rows give the counts, the sums per
+            # currency and the people reached.
             result.records += row.count
             result.confirmed_records += row.count if row.confirmed else 0
-        elif row.dimension == "year":
             counts[int(row.key)] += row.count
-        elif row.dimension == "people":
             if row.confirmed:
-                result.people += row.value_minor
+                result.people += row.people
             else:
-                result.pending_people += row.value_minor
-            continue
+                result.pending_people += row.people
+            if row.currency is not None and row.value_minor:
+                by_currency = sums[("currency", row.confirmed)]
+                by_currency[row.currency] = by_currency.get(row.currency, 0) + row.value_minor
         elif row.dimension == "unit":
             target = result.units if row.confirmed else result.pending_units
             quantities = (Decimal(q) for q in (row.currency or "").split())
@@ -156,9 +158,7 @@ def totals(rows: list[TotalsRow], year_partner: list[YearPartnerRow] | None = No
         if row.currency is None or not row.value_minor:
             continue
         group = sums[(row.dimension, row.confirmed)]
-        if row.dimension == "currency":
-            group[row.currency] = row.value_minor
-        elif row.dimension == "partner":
+        if row.dimension == "partner":
             group[(donor_ids(row.key), row.currency)] = row.value_minor
         elif row.dimension == "year":
             group[(int(row.key), row.currency)] = row.value_minor

@@ -30,12 +30,16 @@ def safe_cell(value: object) -> str:
 
 def safe_row(values: Iterable[object]) -> list[Cell]:
     """Each text made safe; numbers, dates (and times) and None kept as they are."""
-    return [
-        value
-        if value is None or isinstance(value, int | float | Decimal | date)
-        else safe_cell(value)
-        for value in values
-    ]
+    row: list[Cell] = []
+    for value in values:
+        # Text first: most cells are, and an export writes thousands of rows.
+        if type(value) is str:
+            row.append(_GUARD + value if value.startswith(FORMULA_STARTS) else value)
+        elif value is None or isinstance(value, int | float | Decimal | date):
+            row.append(value)  # type: ignore[arg-type]
+        else:
+            row.append(safe_cell(value))
+    return row
 
 
 def original_text(cell: str) -> str:

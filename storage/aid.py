@@ -183,7 +183,8 @@ def _record(
     items: tuple[AidItem, ...] = (),
     numbers: Mapping[int, int] | None = None,
 ) -> AidRecord:
-    r = dict(row)
+    r = row  # a sqlite3.Row is read by name as it is: copying each one costs an export
+    files = r["files"]
     return AidRecord(
         id=r["id"],
         recipient_id=r["recipient_id"],
@@ -199,14 +200,14 @@ def _record(
         aid_date=r["aid_date"],
         facility=r["facility"],
         status=r["status"],
-        files=tuple(json.loads(r["files"] or "[]")),
+        files=tuple(json.loads(files)) if files and files != "[]" else (),
         recipient_confirmed_by=r["recipient_confirmed_by"],
         donor_confirmed_by=r["donor_confirmed_by"],
         created_by=r["created_by"],
         created_at=r["created_at"],
         deleted=r["deleted_at"] is not None,
         items=items,
-        numbers=dict(numbers or {}),
+        numbers=numbers or {},
         date_precision=r["date_precision"],
         value_approximate=bool(r["value_approximate"]),
         declaration=r["declaration"],
@@ -586,32 +587,29 @@ class AidRepository:
         both sides and the others.
 
         One statement: the community's records are read once into a temporary table, and
-        each dimension's GROUP BY returns only its few groups. Quantities are decimals as
-        text, handed back listed and summed exactly by `bot.aid.totals`.
+        each dimension's GROUP BY returns only its few groups; the sums per currency and the
+        people reached come with the years'. Quantities are decimals as text, handed back
+        listed and summed exactly by `bot.aid.totals`.
         """
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
             f"WITH s AS MATERIALIZED (SELECT {_PARTNER_KEY} AS partner,"
             " substr(a.aid_date, 1, 4) AS year, a.sector, a.currency, a.value_minor,"
             f" a.people_reached, {_BOTH} AS ok FROM aid a WHERE {where})"
-            " SELECT 'currency', '', currency, sum(value_minor), count(*), ok FROM s"
-            " GROUP BY currency, ok"
-            " UNION ALL SELECT 'partner', partner, currency, sum(value_minor), count(*), ok"
-            " FROM s GROUP BY partner, currency, ok"
-            " UNION ALL SELECT 'year', year, currency, sum(value_minor), count(*), ok FROM s"
-            " GROUP BY year, currency, ok"
-            " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*), ok"
-            " FROM s GROUP BY sector, currency, ok"
-            " UNION ALL SELECT 'people', '', NULL, sum(people_reached), count(people_reached),"
-            " ok FROM s GROUP BY ok"
+            " SELECT 'year', year, currency, sum(value_minor), count(*), ok,"
+            " sum(people_reached) FROM s GROUP BY year, currency, ok"
+            " UNION ALL SELECT 'partner', partner, currency, sum(value_minor), count(*), ok,"
+            " NULL FROM s GROUP BY partner, currency, ok"
+            " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*), ok,"
+            " NULL FROM s GROUP BY sector, currency, ok"
             # The items are read by their records' ids straight (joining the temporary
             # table instead costs it an index of its own, most of the time).
             f" UNION ALL SELECT 'unit', i.unit, group_concat(i.quantity, ' '), 0, count(*),"
-            f" {_BOTH} FROM aid a CROSS JOIN aid_items i ON i.aid_id = a.id WHERE {where}"
+            f" {_BOTH}, NULL FROM aid a CROSS JOIN aid_items i ON i.aid_id = a.id WHERE {where}"
             " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit, 6",
             params,
         )
-        return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4], bool(r[5])) for r in rows]
+        return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4], bool(r[5]), r[6] or 0) for r in rows]
 
     async def year_partner_rows(
         self, community_id: int, partnership_id: int | None
