@@ -8,13 +8,23 @@ compare-and-set updates, so a double tap confirms once.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from bot.clock import Clock, iso
-from bot.domain.aid.model import Rate, TotalsRow, YearPartnerRow, can_move, donor_ids
+from bot.domain.aid.model import (
+    AidItem,
+    Rate,
+    TotalsRow,
+    YearPartnerRow,
+    can_move,
+    donor_ids,
+    settle,
+    sums,
+)
 from storage.db import Database
 from storage.history import HistoryEntry, changes_of
 
@@ -22,17 +32,24 @@ EDITABLE = (
     "donors",
     "kind",
     "sector",
-    "description",
-    "quantity",
-    "unit",
+    "items",
     "value_minor",
+    "value_approximate",
     "currency",
     "aid_date",
+    "date_precision",
     "facility",
     "status",
     "files",
     "partnership_id",
+    "declaration",
+    "intended_use",
+    "people_reached",
 )
+# Written from the items, never on their own.
+_SUMS = ("description", "quantity", "unit", "value_minor")
+_DERIVED = frozenset(("description", "quantity", "unit"))
+SIDES = ("recipient", "donor")
 
 
 @dataclass(frozen=True)
@@ -57,14 +74,34 @@ class AidRecord:
     created_by: int
     created_at: str
     deleted: bool
+    items: tuple[AidItem, ...] = ()
+    numbers: Mapping[int, int] = field(default_factory=dict)  # community -> its number
+    date_precision: str = "day"
+    value_approximate: bool = False
+    declaration: str | None = None
+    intended_use: str | None = None
+    people_reached: int | None = None
+    act: Mapping[str, Any] | None = None
 
     @property
     def confirmed_by_both(self) -> bool:
         return self.recipient_confirmed_by is not None and self.donor_confirmed_by is not None
 
+    def confirmed_by(self, side: str) -> bool:
+        by = self.recipient_confirmed_by if side == "recipient" else self.donor_confirmed_by
+        return by is not None
+
+    def number(self, community_id: int | None) -> int:
+        """The record's number in that community's own sequence (its first record is №1)."""
+        return self.numbers.get(community_id, self.id) if community_id is not None else self.id
+
 
 @dataclass
 class NewAid:
+    """A record to save. Its `items`; or, for a one-line record, `description` with
+    `quantity`, `unit` and `value_minor` make its one item. `value_minor` is the value typed
+    for the whole record (the items' values add up to it where they have one)."""
+
     recipient_id: int
     donors: tuple[int, ...]
     kind: str
@@ -83,19 +120,71 @@ class NewAid:
     confirmed_by_recipient: bool = False  # the author acts for the recipient
     confirmed_by_donor: bool = False  # the author acts for a donor
     client_token: str | None = None
+    items: tuple[AidItem, ...] = ()
+    date_precision: str = "day"
+    value_approximate: bool = False
+    declaration: str | None = None
+    intended_use: str | None = None
+    people_reached: int | None = None
+
+    def all_items(self) -> tuple[AidItem, ...]:
+        if self.items:
+            return self.items
+        return (AidItem(self.description, self.quantity, self.unit, None, None),)
 
 
 @dataclass(frozen=True)
 class ExportRow:
+    """A record with the names a spreadsheet needs, in the reader's language."""
+
     record: AidRecord
     recipient_name: str
     recipient_region: str | None
     donor_names: tuple[str, ...]
     recipient_katottg: str | None = None
+    number: int = 0  # in the exporting community's sequence
+    donor_countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2
 
 
-def _record(row: Any, donors: tuple[int, ...]) -> AidRecord:
-    r = dict(row)
+@dataclass(frozen=True)
+class Requisites:
+    """A community's address and code (ЄДРПОУ, or a registration number abroad)."""
+
+    address: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Request:
+    """A message that asked someone to confirm a record for a side."""
+
+    user_id: int
+    chat_id: int | None
+    message_id: int | None
+
+
+def _items(rows: list[Any]) -> dict[int, tuple[AidItem, ...]]:
+    found: dict[int, list[AidItem]] = {}
+    for r in rows:
+        found.setdefault(r[0], []).append(AidItem(r[1], r[2], r[3], r[4], r[5]))
+    return {aid_id: tuple(items) for aid_id, items in found.items()}
+
+
+def _numbers(rows: list[Any]) -> dict[int, dict[int, int]]:
+    found: dict[int, dict[int, int]] = {}
+    for r in rows:
+        found.setdefault(r[0], {})[r[1]] = r[2]
+    return found
+
+
+def _record(
+    row: Any,
+    donors: tuple[int, ...],
+    items: tuple[AidItem, ...] = (),
+    numbers: Mapping[int, int] | None = None,
+) -> AidRecord:
+    r = row  # a sqlite3.Row is read by name as it is: copying each one costs an export
+    files = r["files"]
     return AidRecord(
         id=r["id"],
         recipient_id=r["recipient_id"],
@@ -111,12 +200,20 @@ def _record(row: Any, donors: tuple[int, ...]) -> AidRecord:
         aid_date=r["aid_date"],
         facility=r["facility"],
         status=r["status"],
-        files=tuple(json.loads(r["files"] or "[]")),
+        files=tuple(json.loads(files)) if files and files != "[]" else (),
         recipient_confirmed_by=r["recipient_confirmed_by"],
         donor_confirmed_by=r["donor_confirmed_by"],
         created_by=r["created_by"],
         created_at=r["created_at"],
         deleted=r["deleted_at"] is not None,
+        items=items,
+        numbers=numbers or {},
+        date_precision=r["date_precision"],
+        value_approximate=bool(r["value_approximate"]),
+        declaration=r["declaration"],
+        intended_use=r["intended_use"],
+        people_reached=r["people_reached"],
+        act=json.loads(r["act"]) if r["act"] else None,
     )
 
 
@@ -133,10 +230,16 @@ _OF_PARTNERSHIP = (
     " JOIN aid x ON x.id = d.aid_id AND x.recipient_id IN (p.community_id, p.partner_id)"
     " AND x.recipient_id != d.community_id WHERE p.id = :p) AND a.deleted_at IS NULL"
 )
+# Confirmed by both sides: totals count these, and show the others apart.
+_BOTH = "(a.recipient_confirmed_by IS NOT NULL AND a.donor_confirmed_by IS NOT NULL)"
 # The other side as the viewer sees it: a recipient sees its donors, a donor its recipient.
 _PARTNER_KEY = (
     "CASE WHEN a.recipient_id = :c THEN a.donor_ids ELSE CAST(a.recipient_id AS TEXT) END"
 )
+
+
+def _sum_values(total: Any) -> tuple[Any, ...]:
+    return (total.description, total.quantity, total.unit, total.value_minor)
 
 
 def _scope(community_id: int, partnership_id: int | None) -> tuple[str, dict[str, int]]:
@@ -160,22 +263,26 @@ class AidRepository:
                 assert record is not None
                 return record, False
         now = iso(self.clock.now())
+        items = settle(new.all_items(), new.value_minor)
+        total = sums(items, new.value_minor)
         async with self.db.transaction():
             aid_id = await self.db.execute(
                 "INSERT INTO aid (recipient_id, partnership_id, kind, sector, description,"
                 " quantity, unit, value_minor, currency, aid_date, facility, status, files,"
                 " recipient_confirmed_by, recipient_confirmed_at, donor_confirmed_by,"
-                " donor_confirmed_at, created_by, created_at, updated_at, client_token)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " donor_confirmed_at, created_by, created_at, updated_at, client_token,"
+                " date_precision, value_approximate, declaration, intended_use, people_reached)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " ?, ?)",
                 (
                     new.recipient_id,
                     new.partnership_id,
                     new.kind,
                     new.sector,
-                    new.description,
-                    new.quantity,
-                    new.unit,
-                    new.value_minor,
+                    total.description,
+                    total.quantity,
+                    total.unit,
+                    total.value_minor,
                     new.currency,
                     new.aid_date,
                     new.facility,
@@ -189,13 +296,31 @@ class AidRepository:
                     now,
                     now,
                     new.client_token,
+                    new.date_precision,
+                    int(new.value_approximate),
+                    new.declaration,
+                    new.intended_use,
+                    new.people_reached,
                 ),
             )
+            await self._set_items(aid_id, items)
             await self._set_donors(aid_id, new.donors)
+            await self._number(aid_id, (new.recipient_id, *new.donors))
             await self._history(aid_id, new.created_by, "create", {}, now)
         record = await self.get(aid_id)
         assert record is not None
         return record, True
+
+    async def _set_items(self, aid_id: int, items: tuple[AidItem, ...]) -> None:
+        await self.db.execute("DELETE FROM aid_items WHERE aid_id = ?", (aid_id,))
+        await self.db.executemany(
+            "INSERT INTO aid_items (aid_id, position, name, quantity, unit, unit_price_minor,"
+            " value_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid_id, at, i.name, i.quantity, i.unit, i.unit_price_minor, i.value_minor)
+                for at, i in enumerate(items)
+            ],
+        )
 
     async def _set_donors(self, aid_id: int, donors: tuple[int, ...]) -> None:
         await self.db.execute("DELETE FROM aid_donors WHERE aid_id = ?", (aid_id,))
@@ -208,6 +333,16 @@ class AidRepository:
             (",".join(str(donor) for donor in donors), aid_id),
         )
 
+    async def _number(self, aid_id: int, communities: tuple[int, ...]) -> None:
+        """The next number of each community that has none for this record yet."""
+        for community_id in communities:
+            await self.db.execute(
+                "INSERT OR IGNORE INTO aid_numbers (aid_id, community_id, number)"
+                " SELECT ?, ?, coalesce(max(number), 0) + 1 FROM aid_numbers"
+                " WHERE community_id = ?",
+                (aid_id, community_id, community_id),
+            )
+
     async def _history(
         self, aid_id: int, actor: int | None, action: str, changes: dict[str, Any], now: str
     ) -> None:
@@ -217,23 +352,64 @@ class AidRepository:
             (aid_id, actor, action, json.dumps(changes, ensure_ascii=False), now),
         )
 
+    async def _load(self, rows: list[Any], where: str, params: Any) -> list[AidRecord]:
+        """Records of `rows` with their items and numbers, read by the same scope."""
+        if not rows:
+            return []
+        items = _items(
+            await self.db.fetchall(
+                "SELECT i.aid_id, i.name, i.quantity, i.unit, i.unit_price_minor,"
+                f" i.value_minor FROM aid_items i WHERE i.aid_id IN (SELECT a.id FROM aid a"
+                f" WHERE {where}) ORDER BY i.aid_id, i.position",
+                params,
+            )
+        )
+        numbers = _numbers(
+            await self.db.fetchall(
+                "SELECT n.aid_id, n.community_id, n.number FROM aid_numbers n WHERE n.aid_id IN"
+                f" (SELECT a.id FROM aid a WHERE {where})",
+                params,
+            )
+        )
+        return [
+            _record(
+                row, donor_ids(row["donor_ids"]), items.get(row["id"], ()), numbers.get(row["id"])
+            )
+            for row in rows
+        ]
+
     async def get(self, aid_id: int) -> AidRecord | None:
         row = await self.db.fetchone("SELECT a.* FROM aid a WHERE a.id = ?", (aid_id,))
-        return _record(row, donor_ids(row["donor_ids"])) if row else None
+        if row is None:
+            return None
+        return (await self._load([row], "a.id = :id", {"id": aid_id}))[0]
 
-    async def update(self, aid_id: int, actor: int, **values: Any) -> AidRecord | None:
-        """Change fields of a live record, keeping what they were in the history."""
+    async def update(
+        self, aid_id: int, actor: int, *, ask_again: str | None = None, **values: Any
+    ) -> AidRecord | None:
+        """Change fields of a live record, keeping what they were in the history. With
+        `ask_again` ('recipient' or 'donor'), that side's confirmation is taken back in the
+        same transaction: it must confirm the changed record again."""
         before = await self.get(aid_id)
         if before is None or before.deleted:
             return None
         unknown = set(values) - set(EDITABLE)
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
-        changes = changes_of(before, values)
+        if "items" in values or "value_minor" in values:
+            items = settle(tuple(values.get("items", before.items)), values.get("value_minor"))
+            total = sums(items, values.get("value_minor"))
+            values = {**values, "items": items, **dict(zip(_SUMS, _sum_values(total), strict=True))}
+        # The history names what was typed; the columns summing the items follow them.
+        changes = changes_of(before, {k: v for k, v in values.items() if k not in _DERIVED})
         if not changes:
             return before
         now = iso(self.clock.now())
-        columns = {k: v for k, v in values.items() if k in changes and k != "donors"}
+        columns = {
+            k: v
+            for k, v in values.items()
+            if (k in changes or k in _DERIVED) and k not in ("donors", "items")
+        }
         async with self.db.transaction():
             if columns:
                 assignments = ", ".join(f"{name} = :{name}" for name in columns)
@@ -245,8 +421,20 @@ class AidRepository:
                     f"UPDATE aid SET {assignments}, updated_at = :now WHERE id = :id",
                     {**params, "now": now, "id": aid_id},
                 )
+            if "items" in changes:
+                await self._set_items(aid_id, tuple(values["items"]))
             if "donors" in changes:
                 await self._set_donors(aid_id, tuple(values["donors"]))
+                await self._number(aid_id, tuple(values["donors"]))
+            if ask_again in SIDES:
+                column = f"{ask_again}_confirmed"
+                await self.db.execute(
+                    f"UPDATE aid SET {column}_by = NULL, {column}_at = NULL WHERE id = ?",
+                    (aid_id,),
+                )
+                await self.db.execute(
+                    "DELETE FROM aid_requests WHERE aid_id = ? AND side = ?", (aid_id, ask_again)
+                )
             await self._history(aid_id, actor, "edit", changes, now)
         return await self.get(aid_id)
 
@@ -306,6 +494,77 @@ class AidRepository:
         )
         return [HistoryEntry(r[0], r[1], json.loads(r[2]), r[3]) for r in rows]
 
+    async def set_act(self, aid_id: int, act: Mapping[str, Any]) -> None:
+        """The handover act's details as drawn up, offered again the next time."""
+        await self.db.execute(
+            "UPDATE aid SET act = ? WHERE id = ?",
+            (json.dumps(dict(act), ensure_ascii=False), aid_id),
+        )
+
+    # Requests to confirm ----------------------------------------------------------------
+
+    async def add_request(
+        self, aid_id: int, side: str, user_id: int, chat_id: int | None, message_id: int | None
+    ) -> None:
+        await self.db.execute(
+            "INSERT OR REPLACE INTO aid_requests (aid_id, side, user_id, chat_id, message_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (aid_id, side, user_id, chat_id, message_id),
+        )
+
+    async def take_requests(self, aid_id: int, side: str) -> list[Request]:
+        """The messages that asked a side to confirm, forgotten once read (it confirmed)."""
+        rows = await self.db.fetchall(
+            "SELECT user_id, chat_id, message_id FROM aid_requests WHERE aid_id = ? AND side = ?",
+            (aid_id, side),
+        )
+        await self.db.execute(
+            "UPDATE aid_requests SET chat_id = NULL, message_id = NULL"
+            " WHERE aid_id = ? AND side = ?",
+            (aid_id, side),
+        )
+        return [Request(r[0], r[1], r[2]) for r in rows]
+
+    async def waiting_for(self, community_id: int, user_id: int) -> list[tuple[AidRecord, str]]:
+        """Live records that wait for the community's side to confirm and that nobody asked
+        this person about yet, oldest first, each with the side it waits for."""
+        params = {"c": community_id, "u": user_id}
+        where = (
+            "a.deleted_at IS NULL AND ((a.recipient_id = :c AND a.recipient_confirmed_by IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM aid_requests r WHERE r.aid_id = a.id"
+            " AND r.side = 'recipient' AND r.user_id = :u)) OR (a.donor_confirmed_by IS NULL"
+            " AND a.id IN (SELECT aid_id FROM aid_donors WHERE community_id = :c)"
+            " AND NOT EXISTS (SELECT 1 FROM aid_requests r WHERE r.aid_id = a.id"
+            " AND r.side = 'donor' AND r.user_id = :u)))"
+        )
+        rows = await self.db.fetchall(
+            f"SELECT a.* FROM aid a WHERE {where} ORDER BY a.aid_date, a.id", params
+        )
+        records = await self._load(rows, where, params)
+        return [(r, "recipient" if r.recipient_id == community_id else "donor") for r in records]
+
+    # Requisites ---------------------------------------------------------------------------
+
+    async def requisites(self, community_id: int) -> Requisites:
+        row = await self.db.fetchone(
+            "SELECT address, code FROM community_requisites WHERE community_id = ?",
+            (community_id,),
+        )
+        return Requisites(row[0], row[1]) if row else Requisites()
+
+    async def set_requisites(
+        self, community_id: int, requisites: Requisites, actor: int | None
+    ) -> None:
+        await self.db.execute(
+            "INSERT INTO community_requisites (community_id, address, code, updated_by,"
+            " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(community_id) DO UPDATE SET"
+            " address = excluded.address, code = excluded.code,"
+            " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            (community_id, requisites.address, requisites.code, actor, iso(self.clock.now())),
+        )
+
+    # Lists, totals and exports ------------------------------------------------------------
+
     async def page(
         self, community_id: int, partnership_id: int | None, offset: int, limit: int
     ) -> list[AidRecord]:
@@ -315,79 +574,95 @@ class AidRepository:
             " ORDER BY a.aid_date DESC, a.id DESC LIMIT :limit OFFSET :offset",
             {**params, "limit": limit, "offset": offset},
         )
-        return [_record(row, donor_ids(row["donor_ids"])) for row in rows]
+        ids = ",".join(str(row["id"]) for row in rows) or "0"
+        return await self._load(rows, f"a.id IN ({ids})", {})
 
     async def count(self, community_id: int, partnership_id: int | None) -> int:
         where, params = _scope(community_id, partnership_id)
         return int(await self.db.fetchval(f"SELECT count(*) FROM aid a WHERE {where}", params))
 
     async def totals_rows(self, community_id: int, partnership_id: int | None) -> list[TotalsRow]:
-        """Sums per currency, and per partner, year and sector within each currency.
+        """Sums per currency, and per partner, year and sector within each currency, the
+        people reached and the items' quantities per unit, apart for records confirmed by
+        both sides and the others.
 
         One statement: the community's records are read once into a temporary table, and
-        each dimension's GROUP BY returns only its few groups.
+        each dimension's GROUP BY returns only its few groups; the sums per currency and the
+        people reached come with the years'. Quantities are decimals as text, handed back
+        listed and summed exactly by `bot.domain.aid.model.totals`.
         """
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
             f"WITH s AS MATERIALIZED (SELECT {_PARTNER_KEY} AS partner,"
-            " substr(a.aid_date, 1, 4) AS year,"
-            f" a.sector, a.currency, a.value_minor FROM aid a WHERE {where})"
-            " SELECT 'currency', '', currency, sum(value_minor), count(*) FROM s"
-            " GROUP BY currency"
-            " UNION ALL SELECT 'partner', partner, currency, sum(value_minor), count(*)"
-            " FROM s GROUP BY partner, currency"
-            " UNION ALL SELECT 'year', year, currency, sum(value_minor), count(*) FROM s"
-            " GROUP BY year, currency"
-            " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*) FROM s"
-            " GROUP BY sector, currency",
+            " substr(a.aid_date, 1, 4) AS year, a.sector, a.currency, a.value_minor,"
+            f" a.people_reached, {_BOTH} AS ok FROM aid a WHERE {where})"
+            " SELECT 'year', year, currency, sum(value_minor), count(*), ok,"
+            " sum(people_reached) FROM s GROUP BY year, currency, ok"
+            " UNION ALL SELECT 'partner', partner, currency, sum(value_minor), count(*), ok,"
+            " NULL FROM s GROUP BY partner, currency, ok"
+            " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*), ok,"
+            " NULL FROM s GROUP BY sector, currency, ok"
+            # The items are read by their records' ids straight (joining the temporary
+            # table instead costs it an index of its own, most of the time).
+            f" UNION ALL SELECT 'unit', i.unit, group_concat(i.quantity, ' '), 0, count(*),"
+            f" {_BOTH}, NULL FROM aid a CROSS JOIN aid_items i ON i.aid_id = a.id WHERE {where}"
+            " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit, 6",
             params,
         )
-        return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4]) for r in rows]
+        return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4], bool(r[5]), r[6] or 0) for r in rows]
 
     async def year_partner_rows(
         self, community_id: int, partnership_id: int | None
     ) -> list[YearPartnerRow]:
-        """Value per partner and year, for the chart."""
+        """Value per partner and year, for the chart, apart for records confirmed by both."""
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
             f"SELECT {_PARTNER_KEY}, CAST(substr(a.aid_date, 1, 4) AS INTEGER), a.currency,"
-            f" sum(a.value_minor) FROM aid a WHERE {where} AND a.value_minor IS NOT NULL"
-            " GROUP BY 1, 2, a.currency",
+            f" sum(a.value_minor), {_BOTH} FROM aid a WHERE {where}"
+            " AND a.value_minor IS NOT NULL GROUP BY 1, 2, a.currency, 5",
             params,
         )
-        return [YearPartnerRow(donor_ids(r[0]), r[1], r[2], r[3]) for r in rows]
+        return [YearPartnerRow(donor_ids(r[0]), r[1], r[2], r[3], bool(r[4])) for r in rows]
 
-    async def export_rows(self, community_id: int, partnership_id: int | None) -> list[ExportRow]:
-        """Every live record with the names a spreadsheet needs, oldest first."""
+    async def export_rows(
+        self, community_id: int, partnership_id: int | None, lang: str = "en"
+    ) -> list[ExportRow]:
+        """Every live record with its items and the names a spreadsheet needs in `lang`,
+        oldest first, numbered in the community's own sequence."""
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            "SELECT a.*, r.name AS r_name, r.name_uk AS r_name_uk, r.region_code AS r_region,"
-            " r.katottg AS r_katottg FROM aid a JOIN communities r ON r.id = a.recipient_id"
-            f" WHERE {where} ORDER BY a.aid_date, a.id",
-            params,
+            f"SELECT a.* FROM aid a WHERE {where} ORDER BY a.aid_date, a.id", params
         )
-        records = [(_record(row, donor_ids(row["donor_ids"])), dict(row)) for row in rows]
-        donors = {donor for record, _ in records for donor in record.donors}
-        names = await self.community_names(sorted(donors))
+        records = await self._load(rows, where, params)
+        ids = sorted({c for r in records for c in (r.recipient_id, *r.donors)})
+        places = await self._places(ids, lang)
+        unknown = ("", None, None, None)
         return [
             ExportRow(
                 record,
-                row["r_name"],
-                row["r_region"],
-                tuple(names.get(donor, str(donor)) for donor in record.donors),
-                row["r_katottg"],
+                places.get(record.recipient_id, unknown)[0],
+                places.get(record.recipient_id, unknown)[2],
+                tuple(places.get(d, (str(d), None, None, None))[0] for d in record.donors),
+                places.get(record.recipient_id, unknown)[3],
+                record.number(community_id),
+                tuple(places.get(d, unknown)[1] or "" for d in record.donors),
             )
-            for record, row in records
+            for record in records
         ]
 
-    async def community_names(self, ids: list[int]) -> dict[int, str]:
+    async def _places(
+        self, ids: list[int], lang: str
+    ) -> dict[int, tuple[str, str | None, str | None, str | None]]:
+        """(name in `lang`, country, oblast, KATOTTG code) of each community."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = await self.db.fetchall(
-            f"SELECT id, name FROM communities WHERE id IN ({marks})", ids
+            "SELECT id, name, name_uk, country_code, region_code, katottg FROM communities"
+            f" WHERE id IN ({marks})",
+            ids,
         )
-        return {row[0]: row[1] for row in rows}
+        return {r[0]: ((r[2] if lang == "uk" and r[2] else r[1]), r[3], r[4], r[5]) for r in rows}
 
     async def set_rate(
         self, currency: str, base: str, rate: Decimal, rate_date: date, actor: int

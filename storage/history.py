@@ -4,7 +4,7 @@ when, so an edit or a deletion never silently loses anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from typing import Any
 
 
@@ -20,6 +20,8 @@ def plain(value: Any) -> Any:
     """A JSON-friendly form, so history rows compare and store alike."""
     if isinstance(value, tuple):
         return [plain(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
     return value
 
 

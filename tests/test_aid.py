@@ -39,15 +39,12 @@ async def log_hospital_equipment_en(bot: BotHarness, official: SimUser) -> None:
     await bot.press(official, "Medical equipment")
     await bot.press(official, "Health and hospitals")
     reply = await bot.send(official, "Medical equipment for the Brovary hospital")
-    assert "How much?" in reply.text
-    await bot.press(official, "Skip")
+    assert "What is it worth in total?" in reply.text
     reply = await bot.send(official, "3,9 млн грн")
     assert "Where is it now?" in reply.text
     assert "UAH" in reply.text and "3,900,000.00" in reply.text
     await bot.press(official, "Received")
-    await bot.send(official, "15.11.2022")
-    await bot.send(official, "Brovary city hospital")
-    reply = await bot.press(official, "Skip")
+    reply = await bot.send(official, "15.11.2022")
     assert "Please check before saving" in reply.text
 
 
@@ -79,11 +76,12 @@ async def test_csv_and_chart(bot: BotHarness) -> None:
     data = bot.api.files[document.document["file_id"]]
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[1][:4] == ["#meta+id", "#date", "#org+donor", "#org+recipient"]
+    assert rows[1][:3] == ["#meta+id", "#date+occurred", "#org+name+funder"]
     header = dict(zip(rows[1], rows[2], strict=True))
     assert header["#value"] == "3900000.00"
-    assert header["#currency"] == "UAH"
-    assert header["#org+donor"] == "Jena; Erlangen"
+    assert header["#currency+code"] == "UAH"
+    assert header["#org+name+funder"] == "Jena; Erlangen"
+    assert header["#country+code+funder"] == "DEU; DEU"
     assert header["#adm1+name"] == "Kyiv Oblast"
     assert header["#adm1+code"] == "UA32000000000030281"
     assert header["#adm3+name"] == "Brovarska urban territorial community"
@@ -106,16 +104,17 @@ async def log_hospital_equipment_uk(bot: BotHarness, official: SimUser) -> None:
     assert "Що саме надано?" in reply.text
     await bot.press(official, "Медичне обладнання")
     reply = await bot.press(official, "Охорона здоров")
-    assert "Опишіть" in reply.text
-    await bot.send(official, "Обладнання для Броварської лікарні")
-    reply = await bot.send(official, "12 шт")
-    assert "Розпізнано: 12\u00a0шт." in reply.text
+    assert "Які предмети?" in reply.text
+    reply = await bot.send(official, "Обладнання для Броварської лікарні 12 шт")
+    assert "Зрозуміло: Обладнання для Броварської лікарні — 12\u00a0шт." in reply.text
     reply = await bot.send(official, "3 900 000 грн")
     assert "Розпізнано: 3\u00a0900\u00a0000,00\u00a0₴" in reply.text
     await bot.press(official, "Отримано")
-    await bot.send(official, "15.11.2022")
-    await bot.send(official, "Броварська багатопрофільна лікарня")
-    reply = await bot.press(official, "Пропустити")
+    reply = await bot.send(official, "15.11.2022")
+    assert "Перевірте перед збереженням" in reply.text
+    await bot.press(official, "Змінити")
+    await bot.press(official, "Заклад")
+    reply = await bot.send(official, "Броварська багатопрофільна лікарня")
     assert "Перевірте перед збереженням" in reply.text
     assert "Від: Єна, Ерланген" in reply.text
     assert "Вартість: 3\u00a0900\u00a0000,00\u00a0₴" in reply.text
@@ -148,9 +147,11 @@ async def test_done_brovary_hospital_in_ukrainian_confirmed_by_jena_in_english(
     rows = list(
         csv.reader(io.StringIO(bot.api.files[document.document["file_id"]].decode("utf-8-sig")))
     )
-    assert rows[0][:4] == ["Запис", "Дата", "Донор", "Отримувач"]
+    assert rows[0][:3] == ["Запис", "Дата", "Донор"]
     record = dict(zip(rows[1], rows[2], strict=True))
-    assert record["#value"] == "3900000.00" and record["#currency"] == "UAH"
+    # One language and one script per file: the donors by their Ukrainian names.
+    assert record["#org+name+funder"] == "Єна; Ерланген"
+    assert record["#value"] == "3900000.00" and record["#currency+code"] == "UAH"
     assert record["#status"] == "Отримано" and record["#status+confirmed"] == "так"
     assert record["#adm1+name"] == "Київська область"
     assert record["#adm3+name"] == "Броварська міська територіальна громада"

@@ -7,8 +7,9 @@ import io
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from bot.domain.aid.export import HXL_TAGS, build_csv
+from bot.domain.aid.export import HXL_TAGS, Places, build_csv
 from bot.domain.aid.model import (
+    AidItem,
     Rate,
     TotalsRow,
     can_move,
@@ -40,21 +41,27 @@ def test_money_is_exact_in_minor_units() -> None:
 
 def test_totals_stay_per_currency_and_convert_only_with_every_rate() -> None:
     rows = [
-        TotalsRow("currency", "", "UAH", 390_000_000, 1),
-        TotalsRow("currency", "", "EUR", 10_000_000, 2),
-        TotalsRow("currency", "", None, 0, 1),
-        TotalsRow("year", "2022", "UAH", 390_000_000, 1),
+        TotalsRow("year", "2022", "UAH", 390_000_000, 1, people=120),
         TotalsRow("year", "2022", "EUR", 10_000_000, 2),
+        TotalsRow("year", "2023", "EUR", 2_000_000, 1),
         TotalsRow("year", "2023", None, 0, 1),
+        # Waiting for a side to confirm: shown apart.
+        TotalsRow("year", "2024", "EUR", 5_000_000, 1, confirmed=False, people=30),
+        TotalsRow("unit", "t", "11 1.5", 0, 2),
+        TotalsRow("unit", "t", "2", 0, 1, confirmed=False),
     ]
     result = totals(rows)
-    assert result.records == 4
-    assert result.by_currency == {"UAH": 390_000_000, "EUR": 10_000_000}
-    assert result.records_by_year == {2022: 3, 2023: 1}
+    assert (result.records, result.pending_records) == (6, 1)
+    assert result.by_currency == {"UAH": 390_000_000, "EUR": 12_000_000}
+    assert result.pending_by_currency == {"EUR": 5_000_000}
+    assert result.records_by_year == {2022: 3, 2023: 2, 2024: 1}
+    assert (result.people, result.pending_people) == (120, 30)
+    assert result.units == {"t": Decimal("12.5")} and result.pending_units == {"t": 2}
+    result = totals(rows[:4])
     assert convert(result.by_currency, []) is None
     eur = Rate("EUR", "UAH", Decimal("44.50"), date(2026, 11, 20))
     converted = convert(result.by_currency, [eur])
-    assert converted is not None and converted.value_minor == 390_000_000 + 445_000_000
+    assert converted is not None and converted.value_minor == 390_000_000 + 534_000_000
     assert convert({**result.by_currency, "PLN": 100}, [eur]) is None
 
 
@@ -80,21 +87,24 @@ def test_csv_has_a_bom_translated_headers_and_the_hxl_row() -> None:
         created_by=1,
         created_at="",
         deleted=False,
+        items=(AidItem('Ultrasound, "portable"; 2 units', "2", "pcs", None, 390_000_000),),
     )
     data = build_csv(
-        [ExportRow(record, "Brovary", "UA-32", ("Jena", "Erlangen"))],
+        [ExportRow(record, "Brovary", "UA-32", ("Jena", "Erlangen"), None, 3, ("DE", "DE"))],
         I18n().get("en"),
-        lambda code: "Kyiv Oblast" if code == "UA-32" else "",
+        Places(lambda code: "Kyiv Oblast" if code == "UA-32" else ""),
     )
     assert data.startswith(b"\xef\xbb\xbf")
     header, tags, row = csv.reader(io.StringIO(data.decode("utf-8-sig")))
     assert header[:3] == ["Record", "Date", "Donor"]
     assert tuple(tags) == HXL_TAGS
     values = dict(zip(tags, row, strict=True))
+    assert values["#meta+id"] == "3"
     assert values["#item+name"] == 'Ultrasound, "portable"; 2 units'
-    assert values["#org+donor"] == "Jena; Erlangen"
+    assert values["#org+name+funder"] == "Jena; Erlangen"
+    assert values["#country+code+funder"] == "DEU; DEU"
     assert values["#status+confirmed"] == "no"
-    assert values["#item+unit"] == "pcs"
+    assert values["#item+unit"] == "pcs" and values["#item+num"] == "2"
 
 
 def test_reminders_fall_at_nine_local_time_across_a_clock_change() -> None:

@@ -111,11 +111,11 @@ def test_a_record_card_offers_what_its_side_may_do_next() -> None:
 
 
 def test_the_confirm_request_names_the_author_side() -> None:
-    text, markup = confirm_request(UK, record(), NAMES_UK)
-    assert text.startswith("Бровари")
+    text, markup = confirm_request(UK, record(numbers={1: 4, 2: 1}), NAMES_UK, 2)
+    assert text.startswith("Бровари: записано допомогу від вашого муніципалітету (запис №1)")
     assert labels(markup) == ["Підтвердити"]
-    text, markup = confirm_request(EN, record(recipient_confirmed_by=None), NAMES)
-    assert text.startswith("Jena logged aid for your community")
+    text, markup = confirm_request(EN, record(recipient_confirmed_by=None), NAMES, 1)
+    assert text.startswith("Jena logged aid for your community (record №7)")
     assert labels(markup) == ["Confirm receipt"]
 
 
@@ -124,8 +124,7 @@ def test_the_aid_summary_reads_like_the_record() -> None:
         "partners": [2, 3],
         "kind": "vehicles",
         "sector": "education",
-        "description": "School bus",
-        "quantity": {"value": "1", "unit": "vehicles"},
+        "items": [{"name": "School bus", "quantity": "1", "unit": "vehicles"}],
         "value": None,
         "status": "shipped",
         "date": "2023-10-20",
@@ -134,7 +133,7 @@ def test_the_aid_summary_reads_like_the_record() -> None:
     }
     text = summary_text(EN, values, "recipient", 1, NAMES)
     assert "From: Jena, Erlangen\nTo: Brovary" in text
-    assert "Quantity: 1\u00a0vehicle\nValue: —" in text and "Date: 20/10/2023" in text
+    assert "Items: School bus — 1\u00a0vehicle\nValue: —" in text and "Date: 20/10/2023" in text
     text = summary_text(UK, {**values, "partners": [1]}, "donor", 2, NAMES_UK)
     assert "Від: Єна\nКому: Бровари" in text and "1\u00a0транспортний засіб" in text
 
@@ -147,7 +146,8 @@ def test_timeline_pages_and_scopes() -> None:
     text, markup = timeline_screen(EN, "Brovary", entries, 0, 1, NAMES, None, [(5, "Jena")])
     shown = presses(markup)
     assert text.count("№") == PAGE
-    assert shown["Visit №4"] == ViewVisit(4) and shown["№10"] == ViewRecord(10)
+    assert shown["Visit №4"] == ViewVisit(4)
+    assert shown["№10 · 05/10/2022 · Jena, Erlangen"] == ViewRecord(10)
     assert shown["Older ▶"] == Timeline(None, 1) and "◀ Newer" not in shown
     assert shown["Jena"] == Timeline(5, 0)
     text, markup = timeline_screen(EN, "Brovary, Jena", entries, 1, 1, NAMES, 5, [(5, "Jena")])

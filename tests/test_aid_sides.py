@@ -19,26 +19,36 @@ async def test_siauliai_ships_aid_and_dolyna_confirms_receipt_in_a_linked_group(
     await bot.repos.chats.set_language(group.id, "uk")
     await bot.repos.partnerships.link_chat(partnership.id, group.id, mayor.id)
 
+    await bot.repos.partnerships.save_step(
+        partnership.id,
+        "areas",
+        {"sectors": ["idp", "health"]},
+        done=True,
+        base_revision=0,
+        actor_id=mayor.id,
+    )
+
+    # Six taps and two typed answers.
     await bot.send(coordinator, "/aid")
     reply = await bot.press(coordinator, "Log aid")
     assert "Which community?" in reply.text
     await bot.press(coordinator, "Dolyna")
-    await bot.press(coordinator, "Humanitarian goods")
+    reply = await bot.press(coordinator, "Humanitarian goods")
+    # The partnership's areas come first, "Other" last.
+    assert reply.buttons[:2] == ["IDP integration", "Health and hospitals"]
+    assert reply.buttons[-3:] == ["Other", "Back", "Cancel"]
     await bot.press(coordinator, "IDP integration")
-    await bot.send(coordinator, "Food, hygiene kits and clothes")
-    await bot.send(coordinator, "11 tons")
+    reply = await bot.send(coordinator, "11 t humanitarian aid: food, hygiene kits and clothes")
+    assert "Understood: Humanitarian aid: food, hygiene kits and clothes — 11\u00a0t" in reply.text
     reply = await bot.send(coordinator, "about 100 thousand euros")
-    assert "could not read that number" in reply.text
-    reply = await bot.send(coordinator, "100 thousand euros")
-    assert "€100,000.00" in reply.text
-    assert reply.buttons[:3] == ["Shipped", "Pledged", "Received"]
-    await bot.press(coordinator, "Shipped")
-    await bot.send(coordinator, "01.04.2022")
-    await bot.press(coordinator, "Skip")
-    reply = await bot.press(coordinator, "Skip")
+    assert "≈\u00a0€100,000.00" in reply.text
+    assert reply.buttons[:3] == ["Shipped today", "Shipped", "Pledged"]
+    reply = await bot.press(coordinator, "Shipped today")
     assert "From: Šiauliai District Municipality" in reply.text
-    assert "Quantity: 11\u00a0t" in reply.text
-    await bot.press(coordinator, "Confirm")
+    assert "Items: Humanitarian aid: food, hygiene kits and clothes — 11\u00a0t" in reply.text
+    assert "Value: ≈\u00a0€100,000.00" in reply.text and "Date: 22/11/2026" in reply.text
+    reply = await bot.press(coordinator, "Confirm")
+    assert "Saved as record №1" in reply.text
 
     announcement = bot.last(group.id)
     assert "Новий запис про допомогу" in announcement.text
@@ -61,20 +71,17 @@ async def test_summer_school_and_bus_on_the_timeline_with_history(bot: BotHarnes
     await bot.press(official, "Done")
     await bot.press(official, "Hosting people")
     await bot.press(official, "Youth")
-    await bot.send(official, "Summer school for children")
-    await bot.send(official, "36 children")
+    await bot.send(official, "Summer school for children, 36 children")
     await bot.press(official, "Skip")
     await bot.press(official, "Received")
     await bot.send(official, "2023-07-10")
-    await bot.press(official, "Skip")
-    await bot.press(official, "Skip")
     await bot.press(official, "Confirm")
 
     await bot.send(official, "/aid")
     reply = await bot.press(official, "Timeline")
     assert "Summer school for children" in reply.text
     assert "waiting for the donor to confirm" in reply.text
-    reply = await bot.press(official, "№1")
+    reply = await bot.press(official, "№1 · 10/07/2023 · Jena")
     assert "Record №1" in reply.text and "36\u00a0people" in reply.text
     reply = await bot.press(official, "History")
     assert "created" in reply.text and "Ihor" in reply.text
@@ -103,15 +110,12 @@ async def test_status_moves_forward_once(bot: BotHarness) -> None:
     await bot.press(official, "Health and hospitals")
     await bot.send(official, "Ultrasound scanner")
     await bot.press(official, "Skip")
-    await bot.press(official, "Skip")
     await bot.press(official, "Pledged")
     await bot.press(official, "Today")
-    await bot.press(official, "Skip")
-    await bot.press(official, "Skip")
     await bot.press(official, "Confirm")
     await bot.send(official, "/aid")
     await bot.press(official, "Timeline")
-    reply = await bot.press(official, "№1")
+    reply = await bot.press(official, "№1 · 22/11/2026 · Erlangen")
     assert reply.buttons[:2] == ["Mark as shipped", "Mark as received"]
     screen = bot.last(official.id)
     data = next(b["callback_data"] for b in screen.buttons if b["text"] == "Mark as shipped")
@@ -138,7 +142,7 @@ async def test_totals_per_partnership_and_with_operator_rates(bot: BotHarness) -
         (jena.id, 1_500_000, "EUR", "2023-01-20", jena_p.id),
         (erlangen.id, 2_000_000, "EUR", "2024-03-01", None),
     ]:
-        await aid.create(
+        record, _created = await aid.create(
             NewAid(
                 brovary.id,
                 (donor,),
@@ -151,8 +155,11 @@ async def test_totals_per_partnership_and_with_operator_rates(bot: BotHarness) -
                 partnership_id=pid,
                 value_minor=value,
                 currency=currency,
+                confirmed_by_recipient=True,
+                confirmed_by_donor=True,
             )
         )
+        assert record.items[0].value_minor == value
     await bot.send(official, "/aid")
     reply = await bot.press(official, "Totals")
     assert "UAH\u00a03,900,000.00" in reply.text and "€35,000.00" in reply.text
@@ -174,17 +181,14 @@ async def test_editing_a_saved_record_keeps_who_changed_what(bot: BotHarness) ->
     await bot.press(official, "Done")
     await bot.press(official, "Energy equipment")
     await bot.press(official, "Energy")
-    await bot.send(official, "Fan heater and generator")
-    await bot.send(official, "2 pcs")
+    await bot.send(official, "Fan heater and generator 2 pcs")
     await bot.send(official, "12 000 EUR")
     await bot.press(official, "Received")
     await bot.send(official, "10.02.2023")
-    await bot.press(official, "Skip")
-    await bot.press(official, "Skip")
     await bot.press(official, "Confirm")
     await bot.send(official, "/aid")
     await bot.press(official, "Timeline")
-    await bot.press(official, "№1")
+    await bot.press(official, "№1 · 10/02/2023 · Jena")
     reply = await bot.press(official, "Edit")
     assert "Please check before saving" in reply.text and "€12,000.00" in reply.text
     await bot.press(official, "Edit")
@@ -199,7 +203,10 @@ async def test_editing_a_saved_record_keeps_who_changed_what(bot: BotHarness) ->
     reply = await bot.press(official, "Confirm")
     assert "Changes saved" in reply.text and "€14,500.00" in reply.text
     reply = await bot.press(official, "History")
-    assert "Ihor · changed (Value: 12000.00 → 14500.00)" in reply.text
+    assert (
+        "Ihor · changed (Items: Fan heater and generator 2 pcs 12000.00 → Fan heater and"
+        " generator 2 pcs 14500.00, Value: 12000.00 → 14500.00)" in reply.text
+    )
     record = await bot.repos.aid.get(1)
     assert record is not None and record.value_minor == 1_450_000 and record.status == "received"
 
@@ -215,13 +222,13 @@ async def test_recipient_adds_the_handover_act_after_confirming(bot: BotHarness)
     await bot.press(coordinator, "Brovary")
     await bot.press(coordinator, "Vehicles")
     await bot.press(coordinator, "Education")
-    await bot.send(coordinator, "School bus for the Knyazhychi lyceum")
-    await bot.send(coordinator, "1 bus")
+    await bot.send(coordinator, "School bus for the Knyazhychi lyceum, 1 bus")
     await bot.press(coordinator, "Skip")
     await bot.press(coordinator, "Shipped")
     await bot.send(coordinator, "20.10.2023")
+    await bot.press(coordinator, "Edit")
+    await bot.press(coordinator, "Facility")
     await bot.send(coordinator, "Knyazhychi lyceum")
-    await bot.press(coordinator, "Skip")
     await bot.press(coordinator, "Confirm")
     reply = await bot.press(mayor, "Підтвердити отримання")
     assert "Додати акт приймання-передачі" in reply.buttons

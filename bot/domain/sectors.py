@@ -45,8 +45,12 @@ SECTORS: tuple[Sector, ...] = (
     Sector("administration", N_("Public administration")),
 )
 
+# Aid for something none of the areas names. Not an area of cooperation: the guide, offers
+# and needs do not list it.
+OTHER = Sector("other", N_("Other"))
+
 SECTOR_CODES: frozenset[str] = frozenset(sector.code for sector in SECTORS)
-_BY_CODE = {sector.code: sector for sector in SECTORS}
+_BY_CODE = {sector.code: sector for sector in (*SECTORS, OTHER)}
 
 
 def sector_label(code: str, t: _Translates) -> str:

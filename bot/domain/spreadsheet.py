@@ -4,13 +4,19 @@ A spreadsheet treats a cell that starts with `=`, `+`, `-` or `@` (or a tab or c
 return followed by one) as a formula, so a donor's description such as
 `=HYPERLINK("http://…")` would run on the reader's machine. Following the OWASP rule for
 CSV injection, such a cell gets a leading apostrophe, which spreadsheets show as text.
-Every export writes its rows through `safe_row`; importers undo it with `original_text`,
-so an exported file can be edited and imported again without gaining apostrophes.
+Every export, CSV or workbook, writes its rows through `safe_row`; importers undo it with
+`original_text`, so an exported file can be edited and imported again without gaining
+apostrophes. Numbers, dates and empty cells pass as they are: none of them runs, and a
+workbook keeps them as real numbers and dates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+Cell = str | int | float | Decimal | date | None
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _GUARD = "'"
@@ -22,8 +28,18 @@ def safe_cell(value: object) -> str:
     return _GUARD + text if text.startswith(FORMULA_STARTS) else text
 
 
-def safe_row(values: Iterable[object]) -> list[str]:
-    return [safe_cell(value) for value in values]
+def safe_row(values: Iterable[object]) -> list[Cell]:
+    """Each text made safe; numbers, dates (and times) and None kept as they are."""
+    row: list[Cell] = []
+    for value in values:
+        # Text first: most cells are, and an export writes thousands of rows.
+        if type(value) is str:
+            row.append(_GUARD + value if value.startswith(FORMULA_STARTS) else value)
+        elif value is None or isinstance(value, int | float | Decimal | date):
+            row.append(value)  # type: ignore[arg-type]
+        else:
+            row.append(safe_cell(value))
+    return row
 
 
 def original_text(cell: str) -> str:

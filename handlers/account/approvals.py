@@ -9,6 +9,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
 from handlers.account.buttons import Begin, Decide, PendingRequests
+from handlers.aid import confirm as aid_confirm
 from handlers.offers import intro as offers_intro
 from handlers.shared.navigation import HOME
 from handlers.shared.place_picker import card_lines
@@ -166,3 +167,4 @@ async def _tell_claimant(context: BotContext, membership: Membership, approved: 
     if approved:
         await offers_intro.deliver_pending(context, community.id)
         await twinning_common.remind_new_member(context, community.id)
+        await aid_confirm.ask_new_member(context, community.id, user.id)

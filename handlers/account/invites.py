@@ -8,6 +8,7 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from handlers.account.buttons import Begin, NewInvite
 from handlers.account.menu import show_menu
+from handlers.aid import confirm as aid_confirm
 from handlers.offers import intro as offers_intro
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import keyboard, show, toast
@@ -71,4 +72,5 @@ async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
     await show_menu(update, context, welcome)
     await offers_intro.deliver_pending(context, community.id)
     await twinning_common.remind_new_member(context, community.id)
+    await aid_confirm.ask_new_member(context, community.id, context.account.id)
     return ConversationHandler.END

@@ -9,6 +9,7 @@ from typing import Any
 from bot.context import BotContext
 from bot.domain.parsing.amounts import AmountErrorCode
 from bot.domain.parsing.dates import DateErrorCode
+from bot.domain.parsing.items import MAX_NAME, ItemError, ItemErrorCode
 from bot.domain.parsing.text import TextProblem, clean
 from bot.i18n import N_
 from handlers.aid.common import text_problem
@@ -36,10 +37,30 @@ DATE_PROBLEMS = {
     DateErrorCode.ORDER: N_("The visit cannot end before it starts. Type the dates again."),
 }
 UNREADABLE_DATE = N_("I could not read that date. Type it like 25.03.2026, 2026-03-25 or “today”.")
+ITEM_EXAMPLE = N_("For example: “11 t food and hygiene kits” or “Generator 2 pcs at 1 200 EUR”.")
+ITEM_PROBLEMS = {
+    ItemErrorCode.EMPTY: N_("The message was empty. Please type the item."),
+    ItemErrorCode.NO_NAME: N_("Line {line}: please say what it is, not only how much."),
+    ItemErrorCode.TOO_MANY: N_("That is too many items for one record: log the rest as another."),
+    ItemErrorCode.TOO_LONG: N_(
+        "Line {line} is too long: please keep a name under {limit} characters."
+    ),
+}
 
 
 def amount_problem(context: BotContext, code: AmountErrorCode) -> str:
     return context._(AMOUNT_PROBLEMS.get(code, UNREADABLE_AMOUNT))
+
+
+def item_problem(context: BotContext, error: ItemError) -> str:
+    """What is wrong with a typed item line, and the example."""
+    if error.code is ItemErrorCode.AMOUNT and error.amount is not None:
+        problem = (
+            context._("Line {line}:", line=error.line) + " " + amount_problem(context, error.amount)
+        )
+    else:
+        problem = context._(ITEM_PROBLEMS[error.code], line=error.line, limit=MAX_NAME)
+    return problem + "\n" + context._(ITEM_EXAMPLE)
 
 
 def date_problem(context: BotContext, code: DateErrorCode) -> str:

@@ -103,3 +103,17 @@ class PartnersDone(Button):
     """The donors are chosen (the partner step of the form of `flow`, the place picker's key)."""
 
     flow: str
+
+
+@button("ai:xl")
+class ExportXlsx(Button):
+    """The aid and visits as an Excel workbook."""
+
+    partnership: int | None
+
+
+@button("ai:da")
+class DraftAct(Button):
+    """Draw up the handover act (.docx) of a record both sides confirmed."""
+
+    record: int

@@ -13,12 +13,13 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.aid import confirm, home, log, records
+from handlers.aid import act, confirm, home, log, records
 from handlers.aid.buttons import (
     AddAct,
     AskDeleteRecord,
     ConfirmRecord,
     DeleteRecord,
+    DraftAct,
     EditRecord,
     LogAid,
     MoveRecord,
@@ -34,13 +35,13 @@ FILES = filters.PHOTO | filters.Document.ALL
 
 def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
     opened_by = [LogAid.handler(log.start), EditRecord.handler(log.reopen)]
-    act = [MessageHandler(FILES, records.take_act), ViewRecord.handler(records.act_done)]
+    scans = [MessageHandler(FILES, records.take_act), ViewRecord.handler(records.act_done)]
     return log_conversation(
         app,
         "aid",
         log.PARTNERS,
-        entry_points=[*opened_by, AddAct.handler(records.ask_act)],
-        states={records.ACT: act},
+        entry_points=[*opened_by, AddAct.handler(records.ask_act), DraftAct.handler(act.start)],
+        states={records.ACT: scans, **act.FORM.states()},
         fallbacks=[StopAct.handler(stop_typing(records.ACT_DRAFT))],
     )
 

@@ -17,8 +17,8 @@ from bot.domain.aid.model import can_move, from_minor
 from bot.i18n import N_
 from handlers.aid.buttons import EditRecord, LogAid
 from handlers.aid.common import names_of
-from handlers.aid.confirm import announce, notify_other_side
-from handlers.aid.form import fields, value_minor
+from handlers.aid.confirm import announce, ask_side, other_side
+from handlers.aid.form import EXTRAS, fields, load_defaults, record_values, saved_items
 from handlers.aid.home import back_home, refuse_without_community
 from handlers.aid.logbook import saving
 from handlers.aid.partners import PartnerStep
@@ -37,7 +37,9 @@ async def start(update: Update, context: BotContext, press: LogAid) -> object:
     assert community is not None
     side = "recipient" if community.kind == "ua" else "donor"
     meta = {"community": community.id, "own_kind": community.kind, "side": side}
-    return await FORM.start(update, context, {}, {**meta, "token": uuid.uuid4().hex})
+    # The extras are asked only when chosen from Edit: a quick record skips them.
+    values: dict[str, Any] = dict.fromkeys(EXTRAS)
+    return await FORM.start(update, context, values, {**meta, "token": uuid.uuid4().hex})
 
 
 async def reopen(update: Update, context: BotContext, press: EditRecord) -> object:
@@ -48,25 +50,41 @@ async def reopen(update: Update, context: BotContext, press: EditRecord) -> obje
     record, side = found
     community = await context.repos.communities.get(context.community_id)
     assert community is not None
-    meta = {"community": community.id, "own_kind": community.kind, "side": side}
-    return await FORM.start(
-        update, context, saved_values(record, side), {**meta, "record": record.id}, at_summary=True
-    )
+    meta: dict[str, Any] = {"community": community.id, "own_kind": community.kind, "side": side}
+    values = saved_values(record, side)
+    await load_defaults(context, meta, values["partners"])
+    return await FORM.start(update, context, values, {**meta, "record": record.id}, at_summary=True)
 
 
 def saved_values(record: AidRecord, side: str) -> dict[str, Any]:
     """A saved record as the form's answers, seen from `side`."""
-    value = from_minor(record.value_minor) if record.value_minor else None
+    items = saved_items(record.items, record.value_approximate)
+    if len(items) == 1 and not items[0]["price"]:
+        # One item's value is the record's: it is changed where it was typed.
+        items[0]["value"] = None
+    unitemized = all(not item["value"] for item in items) and record.value_minor
+    value = (
+        {
+            "value": str(from_minor(record.value_minor or 0)),
+            "currency": None,
+            "approx": record.value_approximate,
+        }
+        if unitemized
+        else None
+    )
     return {
         "partners": list(record.donors) if side == "recipient" else [record.recipient_id],
         "kind": record.kind,
         "sector": record.sector,
-        "description": record.description,
-        "quantity": {"value": record.quantity, "unit": record.unit} if record.quantity else None,
-        "value": {"value": str(value), "currency": record.currency} if value else None,
+        "items": items,
+        "value": value,
+        "currency": record.currency,
         "status": record.status,
-        "date": record.aid_date,
+        "date": record.aid_date[:7] if record.date_precision == "month" else record.aid_date,
         "facility": record.facility,
+        "declaration": record.declaration,
+        "use": record.intended_use,
+        "people": record.people_reached,
         "files": list(record.files),
     }
 
@@ -88,30 +106,13 @@ async def parties(context: BotContext, step: Step) -> tuple[int, tuple[int, ...]
     return recipient, donors, partnership.id if partnership else None
 
 
-def answers(step: Step) -> dict[str, Any]:
-    """The fields a new record and a change share, as the repository names them."""
-    v = step.values
-    quantity, value = v.get("quantity") or {}, v.get("value") or {}
-    return {
-        "kind": v["kind"],
-        "sector": v["sector"],
-        "description": v["description"],
-        "quantity": quantity.get("value"),
-        "unit": quantity.get("unit"),
-        "value_minor": value_minor(v),
-        "currency": value.get("currency"),
-        "status": v["status"],
-        "aid_date": v["date"],
-        "facility": v.get("facility"),
-        "files": tuple(v.get("files") or ()),
-    }
-
-
 async def save_new(update: Update, context: BotContext, step: Step) -> object:
     """A new record, saved once however often Confirm is pressed."""
     assert context.account is not None
     recipient, donors, partnership_id = await parties(context, step)
     side = step.meta["side"]
+    values = record_values(step.values)
+    items = values.pop("items")
     record, created = await context.repos.aid.create(
         NewAid(
             recipient_id=recipient,
@@ -121,18 +122,23 @@ async def save_new(update: Update, context: BotContext, step: Step) -> object:
             confirmed_by_recipient=side == "recipient",
             confirmed_by_donor=side == "donor",
             client_token=step.meta["token"],
-            **answers(step),
+            description=items[0].name,
+            items=items,
+            **values,
         )
     )
     FORM.drop(context)
     if created:
-        await notify_other_side(context, record)
+        await ask_side(context, record, other_side(side))
         await announce(context, record, "new")
-    await show(update, context, *saved_screen(context.t, record.id, created))
+    number = record.number(step.meta["community"])
+    await show(update, context, *saved_screen(context.t, number, created))
     return ConversationHandler.END
 
 
 async def save_changes(update: Update, context: BotContext, step: Step) -> object:
+    """The changes, kept in the history. When the other side had confirmed the record, it
+    is asked to confirm the changed record again."""
     assert context.account is not None
     _ = context._
     record = await context.repos.aid.get(step.meta["record"])
@@ -144,16 +150,23 @@ async def save_changes(update: Update, context: BotContext, step: Step) -> objec
         step.values["status"] = record.status
         await toast(update, _("Aid moves only forward: pledged, shipped, received."))
         return await FORM.start(update, context, step.values, step.meta, at_summary=True)
+    side = step.meta["side"]
     _recipient, donors, partnership_id = await parties(context, step)
-    values = {**answers(step), "partnership_id": partnership_id}
-    if step.meta["side"] == "recipient":
+    values = {**record_values(step.values), "partnership_id": partnership_id}
+    if side == "recipient":
         values["donors"] = donors
-    updated = await context.repos.aid.update(record.id, context.account.id, **values)
+    other = other_side(side)
+    again = other if record.confirmed_by(other) else None
+    updated = await context.repos.aid.update(
+        record.id, context.account.id, ask_again=again, **values
+    )
     FORM.drop(context)
     assert updated is not None
-    await show_record(
-        update, context, updated, _("Changes saved; the history keeps the old values.")
-    )
+    note = _("Changes saved; the history keeps the old values.")
+    if again is not None and not updated.confirmed_by(again):
+        await ask_side(context, updated, again, changed=True)
+        note += "\n" + _("The other side is asked to confirm the changed record.")
+    await show_record(update, context, updated, note)
     return ConversationHandler.END
 
 

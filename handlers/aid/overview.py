@@ -5,13 +5,14 @@ translator."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 
-from bot.domain.aid.model import KINDS, Converted, Rate, Totals
+from bot.domain.aid.model import KINDS, Converted, Rate, Totals, plain_decimal
 from bot.domain.sectors import sector_label
 from bot.i18n import Translator
-from handlers.aid.buttons import Chart, ExportCsv, ShowTotals, Timeline, ViewRecord
+from handlers.aid.buttons import Chart, ExportCsv, ExportXlsx, ShowTotals, Timeline, ViewRecord
 from handlers.aid.common import Names, format_day, joined, money
-from handlers.aid.render import status_text
+from handlers.aid.render import quantity_text, record_day, status_text
 from handlers.aid.screens import AID_HOME, Screen
 from handlers.shared.buttons import Button
 from handlers.shared.screens import columns, keyboard
@@ -49,14 +50,21 @@ def scope_rows(
     return columns(buttons, 3)
 
 
-def aid_line(t: Translator, record: AidRecord, names: Names) -> str:
+def aid_line(t: Translator, record: AidRecord, names: Names, viewer: int | None = None) -> str:
     donors, recipient = joined(names, record.donors), joined(names, [record.recipient_id])
     what = t._(KINDS.get(record.kind, record.kind))
     value = f" · {money(t, record.value_minor, record.currency)}" if record.value_minor else ""
     return (
-        f"№{record.id} · {format_day(t, record.aid_date)} · {donors} → {recipient}\n"
+        f"№{record.number(viewer)} · {record_day(t, record)} · {donors} → {recipient}\n"
         f"{what}: {record.description[:80]}{value}\n{status_text(t, record)}"
     )
+
+
+def record_button(t: Translator, record: AidRecord, names: Names, viewer: int) -> str:
+    """The number, the date and the other side: "№3 · 15.11.2022 · Jena"."""
+    others = record.donors if record.recipient_id == viewer else (record.recipient_id,)
+    partner = joined(names, others)[:24]
+    return f"№{record.number(viewer)} · {record_day(t, record)} · {partner}"
 
 
 def timeline_screen(
@@ -76,8 +84,8 @@ def timeline_screen(
     buttons: Row = []
     for entry in shown:
         if isinstance(entry, AidRecord):
-            lines.append(aid_line(t, entry, names))
-            buttons.append((f"№{entry.id}", ViewRecord(entry.id).data()))
+            lines.append(aid_line(t, entry, names, viewer))
+            buttons.append((record_button(t, entry, names, viewer), ViewRecord(entry.id).data()))
         else:
             lines.append(visit_line(t, entry, viewer, names))
             buttons.append((_("Visit №{id}", id=entry.id), ViewVisit(entry.id).data()))
@@ -88,12 +96,20 @@ def timeline_screen(
         nav.append((_("◀ Newer"), Timeline(partnership, page - 1).data()))
     if len(entries) > (page + 1) * PAGE:
         nav.append((_("Older ▶"), Timeline(partnership, page + 1).data()))
-    rows = columns(buttons, 4)
+    rows = columns(buttons, 1)
     if nav:
         rows.append(nav)
     rows += scope_rows(t, scopes, partnership, lambda p: Timeline(p, 0))
     rows.append([(_("Aid and visits"), AID_HOME)])
     return "\n\n".join(lines), keyboard(rows)
+
+
+def units_line(t: Translator, units: Mapping[str, Decimal]) -> str:
+    """The items' quantities per unit: "11 t, 36 people, 2 pcs"."""
+    return ", ".join(
+        quantity_text(t, plain_decimal(quantity.quantize(Decimal("0.001")).normalize()), unit)
+        for unit, quantity in units.items()
+    )
 
 
 def totals_screen(
@@ -106,7 +122,8 @@ def totals_screen(
     partnership: int | None,
     scopes: Sequence[tuple[int, str]],
 ) -> Screen:
-    """Sums stay per currency; `converted` (at the operator's rates) is shown beside them."""
+    """Sums of what both sides confirmed stay per currency; `converted` (at the operator's
+    rates) is shown beside them; what waits for a side to confirm is shown apart."""
     _ = t._
     lines = [
         _("Totals — {scope}", scope=title),
@@ -133,11 +150,32 @@ def totals_screen(
         lines += [
             f"  {sector_label(s, t)}: {money(t, v, c)}" for (s, c), v in result.by_sector.items()
         ]
+    if result.units:
+        lines += ["", _("Quantities: {units}", units=units_line(t, result.units))]
+    if result.people:
+        lines.append(_("People reached: {n}", n=t.number(result.people)))
+    if result.pending_records:
+        lines += [
+            "",
+            t.ngettext(
+                "Not yet confirmed by both sides ({n} record):",
+                "Not yet confirmed by both sides ({n} records):",
+                result.pending_records,
+            ),
+        ]
+        pending = [money(t, v, c) for c, v in result.pending_by_currency.items()]
+        if result.pending_units:
+            pending.append(units_line(t, result.pending_units))
+        if pending:
+            lines.append("  " + "; ".join(pending))
     elif not result.records:
         lines += ["", _("Nothing recorded yet. Use Log aid or Log visit.")]
+    elif result.by_currency:
+        lines += ["", _("All of it is confirmed by both sides.")]
     rows = scope_rows(t, scopes, partnership, ShowTotals)
     rows.append(
         [
+            (_("Excel (.xlsx)"), ExportXlsx(partnership).data()),
             (_("Export CSV"), ExportCsv(partnership).data()),
             (_("Chart"), Chart(partnership).data()),
         ]

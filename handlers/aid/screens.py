@@ -20,8 +20,10 @@ from handlers.aid.buttons import (
     Chart,
     ConfirmRecord,
     DeleteRecord,
+    DraftAct,
     EditRecord,
     ExportCsv,
+    ExportXlsx,
     LogAid,
     LogVisit,
     MoveRecord,
@@ -32,8 +34,9 @@ from handlers.aid.buttons import (
     Timeline,
     ViewRecord,
 )
-from handlers.aid.common import Names, format_day, joined, money
-from handlers.aid.render import files_text, quantity_text, record_text
+from handlers.aid.common import Names, joined, money
+from handlers.aid.draft import currency_of, money_total
+from handlers.aid.render import files_text, items_text, loose_day, record_text
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import keyboard
 from storage.aid import AidRecord
@@ -55,7 +58,11 @@ def home_markup(t: Translator) -> InlineKeyboardMarkup:
         [
             [(_("Log aid"), LogAid().data()), (_("Log visit"), LogVisit().data())],
             [(_("Timeline"), Timeline(None, 0).data()), (_("Totals"), ShowTotals(None).data())],
-            [(_("Export CSV"), ExportCsv(None).data()), (_("Chart"), Chart(None).data())],
+            [
+                (_("Excel (.xlsx)"), ExportXlsx(None).data()),
+                (_("Export CSV"), ExportCsv(None).data()),
+            ],
+            [(_("Chart"), Chart(None).data())],
             [(_("Main menu"), MAIN_MENU)],
         ]
     )
@@ -82,18 +89,22 @@ def no_community_screen(t: Translator) -> Screen:
 
 
 def record_card(
-    t: Translator, record: AidRecord, side: str, names: Names, note: str = ""
+    t: Translator,
+    record: AidRecord,
+    side: str,
+    names: Names,
+    note: str = "",
+    viewer: int | None = None,
 ) -> Screen:
     """One record as its recipient or a donor sees it, with what that side may do next."""
     _ = t._
-    rows = [
-        [(_(MOVE_LABELS[s]), MoveRecord(record.id, cast(Status, s)).data())]
-        for s in next_statuses(record.status)
-    ]
-    if (side == "recipient" and record.recipient_confirmed_by is None) or (
-        side == "donor" and record.donor_confirmed_by is None
-    ):
+    # A donor never marks its own shipment received: the recipient confirms receipt.
+    moves = [s for s in next_statuses(record.status) if side == "recipient" or s != "received"]
+    rows = [[(_(MOVE_LABELS[s]), MoveRecord(record.id, cast(Status, s)).data())] for s in moves]
+    if not record.confirmed_by(side):
         rows.append([(_("Confirm"), ConfirmRecord(record.id).data())])
+    if record.confirmed_by_both:
+        rows.append([(_("Handover act (.docx)"), DraftAct(record.id).data())])
     if side == "recipient":
         rows.append([(_("Add the handover act"), AddAct(record.id).data())])
     rows.append(
@@ -101,19 +112,26 @@ def record_card(
     )
     rows.append([(_("Delete"), AskDeleteRecord(record.id).data())])
     rows.append([(_("Timeline"), Timeline(None, 0).data()), (_("Aid and visits"), AID_HOME)])
-    head = _("Record №{id}", id=record.id)
+    head = _("Record №{id}", id=record.number(viewer))
     if note:
         head = f"{note}\n\n{head}"
     body = record_text(t, record, names)
-    return f"{head}\n\n{body}\n{files_text(t, len(record.files))}", keyboard(rows)
+    extras = [
+        (N_("Declaration No."), record.declaration),
+        (N_("Intended use"), record.intended_use),
+        (N_("People reached"), t.number(record.people_reached) if record.people_reached else None),
+    ]
+    lines = [f"{_(label)}: {shown}" for label, shown in extras if shown]
+    lines.append(files_text(t, len(record.files)))
+    return f"{head}\n\n{body}\n" + "\n".join(lines), keyboard(rows)
 
 
-def delete_question(t: Translator, record_id: int) -> Screen:
+def delete_question(t: Translator, record_id: int, number: int) -> Screen:
     _ = t._
     return (
         _(
             "Delete record №{id}? It disappears from lists and totals; its history is kept.",
-            id=record_id,
+            id=number,
         ),
         keyboard(
             [
@@ -126,38 +144,75 @@ def delete_question(t: Translator, record_id: int) -> Screen:
     )
 
 
-def saved_screen(t: Translator, record_id: int, created: bool) -> Screen:
+def saved_screen(t: Translator, number: int, created: bool) -> Screen:
     _ = t._
-    text = _("Saved as record №{id}.", id=record_id)
+    text = _("Saved as record №{id}.", id=number)
     if created:
         text += "\n" + _("The other side is asked to confirm it.")
     return text, keyboard([[(_("Log aid"), LogAid().data()), (_("Aid and visits"), AID_HOME)]])
 
 
-def confirmed_screen(t: Translator, record: AidRecord, side: str, names: Names) -> Screen:
+def confirmed_screen(
+    t: Translator, record: AidRecord, side: str, names: Names, viewer: int | None = None
+) -> Screen:
     _ = t._
-    text = _("Confirmed. Thank you.") + "\n\n" + record_text(t, record, names)
+    head = _("Record №{id}", id=record.number(viewer))
+    text = _("Confirmed. Thank you.") + f"\n\n{head}\n" + record_text(t, record, names)
     rows = [[(_("Aid and visits"), AID_HOME)]]
     if side == "recipient":
         rows.insert(0, [(_("Add the handover act"), AddAct(record.id).data())])
+    if record.confirmed_by_both:
+        rows.insert(0, [(_("Handover act (.docx)"), DraftAct(record.id).data())])
     return text, keyboard(rows)
 
 
-def confirm_request(t: Translator, record: AidRecord, names: Names) -> Screen:
-    """What the side that did not write the record gets: the record and a button to confirm."""
-    author_side = record.donors[0] if record.recipient_confirmed_by is None else record.recipient_id
-    if record.recipient_confirmed_by is None:
+def confirm_request(
+    t: Translator, record: AidRecord, names: Names, viewer: int, *, changed: bool = False
+) -> Screen:
+    """What a side that has not confirmed gets: the record and a button to confirm it."""
+    asks_recipient = record.recipient_confirmed_by is None
+    author = record.donors[0] if asks_recipient else record.recipient_id
+    number = record.number(viewer)
+    if changed:
+        label = N_("Confirm receipt") if asks_recipient else N_("Confirm")
+        intro = N_("{community} changed record №{number}. Please confirm it again:")
+    elif asks_recipient:
         label = N_("Confirm receipt")
-        intro = N_("{community} logged aid for your community. Please confirm when it arrives:")
+        intro = N_(
+            "{community} logged aid for your community (record №{number}). Please confirm when"
+            " it arrives:"
+        )
     else:
         label = N_("Confirm")
         intro = N_(
-            "{community} logged aid from your municipality. Please confirm that it is right:"
+            "{community} logged aid from your municipality (record №{number}). Please confirm"
+            " that it is right:"
         )
     text = (
-        t._(intro, community=joined(names, [author_side])) + "\n\n" + record_text(t, record, names)
+        t._(intro, community=joined(names, [author]), number=number)
+        + "\n\n"
+        + record_text(t, record, names)
     )
     return text, keyboard([[(t._(label), ConfirmRecord(record.id).data())]])
+
+
+def settled_copy(
+    t: Translator, record: AidRecord, names: Names, viewer: int | None, who: str
+) -> str:
+    """A request another member answered: who confirmed, and the record, without the button."""
+    head = t._("Record №{number}: {name} confirmed it.", number=record.number(viewer), name=who)
+    return f"{head}\n\n{record_text(t, record, names)}"
+
+
+def deleted_notice(t: Translator, record: AidRecord, names: Names, viewer: int, side: str) -> str:
+    """The side that had confirmed a record hears that the other side deleted it."""
+    by = record.recipient_id if side == "recipient" else record.donors[0]
+    head = t._(
+        "{community} deleted record №{number}, which you had confirmed. Its history is kept.",
+        community=joined(names, [by]),
+        number=record.number(viewer),
+    )
+    return f"{head}\n\n{record_text(t, record, names)}"
 
 
 def act_prompt(t: Translator, record_id: int) -> Screen:
@@ -178,34 +233,48 @@ def act_added(t: Translator, record_id: int, files: int) -> Screen:
 def summary_text(
     t: Translator, values: Mapping[str, Any], side: str, own: int, names: Names
 ) -> str:
-    """The log aid form's summary: the draft as the saved record will read."""
+    """The log aid form's summary: the draft as the saved record will read, and what Edit
+    can add."""
     _ = t._
     dash = "—"
     others = joined(names, values.get("partners") or [])
     donors, recipient = (
         (others, names.get(own, "")) if side == "recipient" else (names.get(own, ""), others)
     )
-    quantity, value = values.get("quantity"), values.get("value")
+    total = money_total(dict(values))
     kind, status = KINDS[values["kind"]], STATUSES[values["status"]]
+    items = values.get("items") or []
     lines = [
         _("From: {donors}", donors=donors),
         _("To: {recipient}", recipient=recipient),
         _("What: {kind}", kind=_(kind)),
         _("Sector: {sector}", sector=sector_label(values["sector"], t)),
-        _("Description: {text}", text=values["description"]),
-        _("Quantity: {quantity}", quantity=quantity_line(t, quantity) if quantity else dash),
-        _("Value: {value}", value=value_line(t, value) if value else dash),
+        _("Items: {items}", items=items_text(t, items, currency_of(dict(values)))),
+        _("Value: {value}", value=value_line(t, total) if total else dash),
         _("Status: {status}", status=_(status)),
-        _("Date: {date}", date=format_day(t, values["date"])),
-        _("Facility: {facility}", facility=values.get("facility") or dash),
-        files_text(t, len(values.get("files") or [])),
+        _("Date: {date}", date=loose_day(t, values["date"])),
     ]
+    extras = [
+        (N_("Facility"), values.get("facility")),
+        (N_("Declaration No."), values.get("declaration")),
+        (N_("Intended use"), values.get("use")),
+        (N_("People reached"), t.number(values["people"]) if values.get("people") else None),
+    ]
+    lines += [f"{_(label)}: {shown}" for label, shown in extras if shown]
+    lines.append(files_text(t, len(values.get("files") or [])))
+    if not all(shown for _label, shown in extras):
+        lines += [
+            "",
+            _(
+                "Edit adds the facility, the declaration number, the intended use, the people"
+                " reached or files."
+            ),
+        ]
     return "\n".join(lines)
 
 
-def quantity_line(t: Translator, quantity: Mapping[str, Any]) -> str:
-    return quantity_text(t, quantity["value"], quantity.get("unit"))
-
-
 def value_line(t: Translator, value: Mapping[str, Any]) -> str:
-    return money(t, to_minor(Decimal(value["value"])), value.get("currency"))
+    if not value:
+        return ""
+    shown = money(t, to_minor(Decimal(value["value"])), value.get("currency"))
+    return f"≈\u00a0{shown}" if value.get("approx") else shown

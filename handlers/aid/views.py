@@ -14,13 +14,14 @@ from telegram.ext import CommandHandler, filters
 from bot.context import BotContext
 from bot.domain import places
 from bot.domain.aid.chart import build_chart
-from bot.domain.aid.export import build_csv
+from bot.domain.aid.export import Places, build_csv
 from bot.domain.aid.model import convert, totals
+from bot.domain.aid.workbook import VisitRow, build_workbook
 from bot.domain.parsing.amounts import CURRENCIES
 from bot.domain.parsing.dates import DateError, parse_date
 from bot.domain.parsing.numbers import ascii_decimal
-from handlers.aid.buttons import Chart, ExportCsv, ShowTotals, Timeline
-from handlers.aid.common import community_titles, format_day, joined, names_of
+from handlers.aid.buttons import Chart, ExportCsv, ExportXlsx, ShowTotals, Timeline
+from handlers.aid.common import community_titles, format_day, joined, names_of, today
 from handlers.aid.overview import PAGE, newest_first, rate_line, timeline_screen, totals_screen
 from handlers.aid.screens import home_markup
 from handlers.shared.screens import answer, show, toast
@@ -127,32 +128,72 @@ async def _partner_names(
 # --------------------------------------------------------------------------- files
 
 
-async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> None:
-    scope = await _scope(update, context, press.partnership)
-    if scope is None or update.effective_chat is None:
-        return
-    community_id, partnership_id = scope
-    rows = await context.repos.aid.export_rows(community_id, partnership_id)
+def places_in(lang: str) -> Places:
+    """The recipient's oblast and hromada named in `lang`, from their codes."""
+    gazetteer = places
 
     def region_name(code: str | None) -> str:
-        region = places.region(code) if code else None
-        return region.name(context.lang) if region else ""
+        region = gazetteer.region(code) if code else None
+        return region.name(lang) if region else ""
 
     def region_code(code: str | None) -> str:
         region = places.region(code) if code else None
         return region.katottg if region else ""
 
     def hromada_name(code: str | None) -> str:
-        place = places.get(code) if code else None
-        return place.official_name(context.lang) if place else ""
+        place = gazetteer.get(code) if code else None
+        return place.official_name(lang) if place else ""
 
-    data = build_csv(rows, context.t, region_name, region_code, hromada_name)
+    return Places(region_name, region_code, hromada_name)
+
+
+async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> None:
+    scope = await _scope(update, context, press.partnership)
+    if scope is None or update.effective_chat is None:
+        return
+    community_id, partnership_id = scope
+    rows = await context.repos.aid.export_rows(community_id, partnership_id, context.lang)
+    data = build_csv(rows, context.t, places_in(context.lang))
     await toast_quietly(update)
     name = f"aid-{community_id}-{_stamp(context)}.csv"
     await context.bot.send_document(
         update.effective_chat.id,
         InputFile(data, filename=name),
         caption=context.ngettext("{n} aid record", "{n} aid records", len(rows)),
+    )
+    await show_after_file(update, context)
+
+
+async def export_xlsx(update: Update, context: BotContext, press: ExportXlsx) -> None:
+    """The workbook: aid, an item a row, and visits, in the reader's language."""
+    scope = await _scope(update, context, press.partnership)
+    if scope is None or update.effective_chat is None:
+        return
+    community_id, partnership_id = scope
+    lang = context.lang
+    rows = await context.repos.aid.export_rows(community_id, partnership_id, lang)
+    visits = await context.repos.visits.page(community_id, partnership_id, 0, MAX_VISITS)
+    partners = await names_of(
+        context,
+        [v.partner_id if v.community_id == community_id else v.community_id for v in visits],
+        lang,
+    )
+    visit_rows = [
+        VisitRow(
+            v, partners.get(v.partner_id if v.community_id == community_id else v.community_id, "")
+        )
+        for v in reversed(visits)
+    ]
+    title = await _scope_title(context, community_id, partnership_id)
+    data = build_workbook(rows, visit_rows, community_id, context.t, places_in(lang), title)
+    await toast_quietly(update)
+    name = f"aid-{community_id}-{_stamp(context)}.xlsx"
+    caption = context.ngettext("{n} aid record", "{n} aid records", len(rows))
+    caption += ", " + context.ngettext(
+        "{n} visit or meeting", "{n} visits or meetings", len(visits)
+    )
+    await context.bot.send_document(
+        update.effective_chat.id, InputFile(data, filename=name), caption=caption
     )
     await show_after_file(update, context)
 
@@ -168,13 +209,14 @@ async def send_chart(update: Update, context: BotContext, press: Chart) -> None:
         await context.repos.aid.year_partner_rows(community_id, partnership_id),
     )
     visits = await context.repos.visits.per_year(community_id, partnership_id)
-    if not result.by_currency and not visits:
+    if not result.by_currency and not result.pending_by_currency and not visits:
         await toast(update, _("There is nothing to chart yet: no aid value and no visits."))
         return
     names = await _partner_names(context, [d for d, _c in result.by_partner])
-    png = build_chart(result, names, visits, context.t)
-    await toast_quietly(update)
     title = await _scope_title(context, community_id, partnership_id)
+    day = today(context)
+    png = build_chart(result, names, visits, context.t, title, format_day(context.t, day), day.year)
+    await toast_quietly(update)
     await context.bot.send_photo(
         update.effective_chat.id,
         InputFile(png, filename="aid-chart.png"),
@@ -201,6 +243,8 @@ async def show_after_file(update: Update, context: BotContext) -> None:
 
 
 RATE_BASE = "UAH"
+# More visits than a workbook of one community would ever hold.
+MAX_VISITS = 100_000
 
 
 async def set_rate(update: Update, context: BotContext) -> None:
@@ -253,5 +297,6 @@ def handlers() -> list[Any]:
         Timeline.handler(timeline),
         ShowTotals.handler(show_totals),
         ExportCsv.handler(export_csv),
+        ExportXlsx.handler(export_xlsx),
         Chart.handler(send_chart),
     ]

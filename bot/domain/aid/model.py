@@ -8,9 +8,10 @@ only with rates an operator entered, shown with their date.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from bot.i18n import N_
 
@@ -64,7 +65,7 @@ def from_minor(minor: int) -> Decimal:
 
 
 # The dimensions the database sums records by, one GROUP BY each.
-DIMENSIONS = ("currency", "partner", "year", "sector")
+DIMENSIONS = ("partner", "year", "sector", "unit")
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,12 @@ class TotalsRow:
     """One group of records as the database sums them along one dimension."""
 
     dimension: str  # one of DIMENSIONS
-    key: str  # '' for currency; the other side's ids '12,34'; the year; the sector code
-    currency: str | None
+    key: str  # the other side's ids '12,34'; the year; the sector; the unit
+    currency: str | None  # for units: the group's quantities, space-separated decimals
     value_minor: int
     count: int
+    confirmed: bool = True  # confirmed by both sides
+    people: int = 0  # the people reached (with the years)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class YearPartnerRow:
     year: int
     currency: str
     value_minor: int
+    confirmed: bool = True
 
 
 def donor_ids(text: str | None) -> tuple[int, ...]:
@@ -100,47 +104,76 @@ class Rate:
 
 @dataclass
 class Totals:
-    """Sums per currency, and per partner, year and sector within each currency."""
+    """What records confirmed by both sides add up to: per currency, and per partner, year
+    and sector within each currency, the quantities per unit and the people reached; and
+    apart, what still waits for a side to confirm."""
 
     records: int = 0
+    confirmed_records: int = 0
     by_currency: dict[str, int] = field(default_factory=dict)
     by_partner: dict[tuple[tuple[int, ...], str], int] = field(default_factory=dict)
     by_year: dict[tuple[int, str], int] = field(default_factory=dict)
     by_sector: dict[tuple[str, str], int] = field(default_factory=dict)
     records_by_year: dict[int, int] = field(default_factory=dict)
     by_year_partner: dict[tuple[tuple[int, ...], int, str], int] = field(default_factory=dict)
+    units: dict[str, Decimal] = field(default_factory=dict)
+    people: int = 0
+    pending_by_currency: dict[str, int] = field(default_factory=dict)
+    pending_by_year: dict[tuple[int, str], int] = field(default_factory=dict)
+    pending_units: dict[str, Decimal] = field(default_factory=dict)
+    pending_people: int = 0
+
+    @property
+    def pending_records(self) -> int:
+        return self.records - self.confirmed_records
+
+
+def _by_value(items: dict[Any, int], key: Any) -> dict[Any, int]:
+    return dict(sorted(items.items(), key=key))
 
 
 def totals(rows: list[TotalsRow], year_partner: list[YearPartnerRow] | None = None) -> Totals:
     result = Totals()
-    currency_sum: dict[str, int] = {}
-    partner: dict[tuple[tuple[int, ...], str], int] = {}
-    year: dict[tuple[int, str], int] = {}
-    sector: dict[tuple[str, str], int] = {}
+    sums: dict[tuple[str, bool], dict[Any, int]] = defaultdict(dict)
     counts: defaultdict[int, int] = defaultdict(int)
     for row in rows:
-        if row.dimension == "currency":
+        if row.dimension == "year":
+            # Every record has a year: the years' rows give the counts, the sums per
+            # currency and the people reached.
             result.records += row.count
-        elif row.dimension == "year":
+            result.confirmed_records += row.count if row.confirmed else 0
             counts[int(row.key)] += row.count
+            if row.confirmed:
+                result.people += row.people
+            else:
+                result.pending_people += row.people
+            if row.currency is not None and row.value_minor:
+                by_currency = sums[("currency", row.confirmed)]
+                by_currency[row.currency] = by_currency.get(row.currency, 0) + row.value_minor
+        elif row.dimension == "unit":
+            target = result.units if row.confirmed else result.pending_units
+            quantities = (Decimal(q) for q in (row.currency or "").split())
+            target[row.key] = target.get(row.key, Decimal(0)) + sum(quantities, Decimal(0))
+            continue
         if row.currency is None or not row.value_minor:
             continue
-        if row.dimension == "currency":
-            currency_sum[row.currency] = row.value_minor
-        elif row.dimension == "partner":
-            partner[(donor_ids(row.key), row.currency)] = row.value_minor
+        group = sums[(row.dimension, row.confirmed)]
+        if row.dimension == "partner":
+            group[(donor_ids(row.key), row.currency)] = row.value_minor
         elif row.dimension == "year":
-            year[(int(row.key), row.currency)] = row.value_minor
+            group[(int(row.key), row.currency)] = row.value_minor
         elif row.dimension == "sector":
-            sector[(row.key, row.currency)] = row.value_minor
-    result.by_currency = dict(sorted(currency_sum.items(), key=lambda kv: (-kv[1], kv[0])))
-    result.by_partner = dict(sorted(partner.items(), key=lambda kv: (kv[0][1], -kv[1])))
-    result.by_year = dict(sorted(year.items()))
-    result.by_sector = dict(sorted(sector.items(), key=lambda kv: (kv[0][1], -kv[1])))
+            group[(row.key, row.currency)] = row.value_minor
+    result.by_currency = _by_value(sums[("currency", True)], lambda kv: (-kv[1], kv[0]))
+    result.by_partner = _by_value(sums[("partner", True)], lambda kv: (kv[0][1], -kv[1]))
+    result.by_year = dict(sorted(sums[("year", True)].items()))
+    result.by_sector = _by_value(sums[("sector", True)], lambda kv: (kv[0][1], -kv[1]))
     result.records_by_year = dict(sorted(counts.items()))
-    result.by_year_partner = {
-        (row.donors, row.year, row.currency): row.value_minor for row in year_partner or ()
-    }
+    result.pending_by_currency = _by_value(sums[("currency", False)], lambda kv: (-kv[1], kv[0]))
+    result.pending_by_year = dict(sorted(sums[("year", False)].items()))
+    for row_ in year_partner or ():
+        if row_.confirmed:
+            result.by_year_partner[(row_.donors, row_.year, row_.currency)] = row_.value_minor
     return result
 
 
@@ -169,3 +202,82 @@ def convert(by_currency: dict[str, int], rates: list[Rate]) -> Converted | None:
         used.append(rate)
         total += minor * rate.rate
     return Converted(base, int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP)), used)
+
+
+# --------------------------------------------------------------------------- items
+
+DESCRIPTION_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class AidItem:
+    """One line of a shipment, in the record's currency."""
+
+    name: str
+    quantity: str | None = None  # decimal as text
+    unit: str | None = None  # one of bot.domain.parsing.amounts.UNITS
+    unit_price_minor: int | None = None
+    value_minor: int | None = None  # typed, or quantity × unit price
+
+
+@dataclass(frozen=True)
+class Sums:
+    """What a record's own columns say of its items: lists, totals and charts read these."""
+
+    description: str
+    quantity: str | None
+    unit: str | None
+    value_minor: int | None
+
+
+def settle(items: tuple[AidItem, ...], total_minor: int | None) -> tuple[AidItem, ...]:
+    """The value of a one-item record typed as the record's value belongs to that item."""
+    if total_minor and len(items) == 1 and items[0].value_minor is None:
+        return (replace(items[0], value_minor=total_minor),)
+    return items
+
+
+def sums(items: tuple[AidItem, ...], total_minor: int | None) -> Sums:
+    """The record's columns: the items' names, their quantity when they share one unit, and
+    their value when every item has one (else the value typed for the whole record, else
+    what the items that have one add up to)."""
+    names = "; ".join(item.name for item in items)
+    if len(names) > DESCRIPTION_LIMIT:
+        names = names[: DESCRIPTION_LIMIT - 1].rstrip("; ") + "…"
+    units = {item.unit for item in items}
+    quantity = unit = None
+    if len(units) == 1 and all(item.quantity for item in items):
+        unit = units.pop()
+        total = sum((Decimal(item.quantity or 0) for item in items), Decimal(0))
+        quantity = plain_decimal(total)
+    values = [item.value_minor for item in items if item.value_minor is not None]
+    if len(values) == len(items):
+        value: int | None = sum(values)
+    else:
+        value = total_minor or (sum(values) if values else None)
+    return Sums(names, quantity, unit, value or None)
+
+
+def unitemized_minor(value_minor: int | None, items: tuple[AidItem, ...]) -> int:
+    """The part of a record's value that no item carries (a total typed for several items)."""
+    carried = sum(item.value_minor or 0 for item in items)
+    return max((value_minor or 0) - carried, 0)
+
+
+def plain_decimal(value: Decimal) -> str:
+    """12.0 as "12", 1.50 as "1.5": how a quantity is stored and exported."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def country_currency(country_code: str | None, on: date) -> str | None:
+    """The currency a donor's country pays in on a day, if the bot takes it (Lithuania's
+    euro from 2015, Poland's złoty)."""
+    from babel.numbers import get_territory_currencies
+
+    from bot.domain.parsing.amounts import CURRENCIES
+
+    if not country_code:
+        return None
+    found = get_territory_currencies(country_code, start_date=on, end_date=on, tender=True)
+    return next((code for code in found if code in CURRENCIES), None)

@@ -25,8 +25,10 @@ __all__ = [
     "Quantity",
     "format_amount",
     "format_quantity",
+    "is_approximate",
     "parse_amount",
     "parse_quantity",
+    "unit_of",
 ]
 
 CURRENCIES: tuple[str, ...] = ("UAH", "EUR", "USD", "PLN", "GBP", "CHF", "SEK", "CZK", "HUF")
@@ -57,12 +59,14 @@ class AmountError(ValueError):
 class Amount:
     value: Decimal
     currency: str | None  # ISO 4217 code from CURRENCIES
+    approximate: bool = False  # typed as "about", "близько", "≈"
 
 
 @dataclass(frozen=True)
 class Quantity:
     value: Decimal
     unit: str | None  # one of UNITS
+    approximate: bool = False
 
 
 # --- vocabulary --------------------------------------------------------------------------
@@ -234,6 +238,16 @@ _UNIT_WORDS: dict[str, str] = {
 # Half a bus or a third of a child is a typo, not a quantity.
 _COUNTED_UNITS = frozenset(("pcs", "pallets", "vehicles", "people"))
 
+# People say how sure they are of a figure before it: "about 100,000 EUR", "близько 100
+# тисяч євро", "≈ €100k". The figure is taken and marked approximate.
+_APPROXIMATE: frozenset[str] = frozenset(
+    (
+        *("about", "around", "approx", "approximately", "roughly", "circa", "ca", "some"),
+        *("близько", "приблизно", "орієнтовно", "майже", "десь", "біля", "около", "примерно"),
+        *("≈", "~", "∼", "±"),
+    )
+)
+
 # --- grammar -----------------------------------------------------------------------------
 
 _SPLIT = re.compile(r"(?P<pre>[^0-9]*)(?P<num>[0-9](?:[0-9.,' ]*[0-9])?)(?P<post>[^0-9]*)")
@@ -249,6 +263,7 @@ class _Pieces:
     before: list[str]
     number: str
     after: list[str]
+    approximate: bool = False
 
 
 # --- public API --------------------------------------------------------------------------
@@ -274,7 +289,7 @@ def parse_amount(
         rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
     if rounded == 0:
         raise AmountError(AmountErrorCode.ZERO)
-    return Amount(rounded, currency or default_currency)
+    return Amount(rounded, currency or default_currency, pieces.approximate)
 
 
 def parse_quantity(text: str, *, max_value: Decimal = Decimal("1e9")) -> Quantity:
@@ -290,7 +305,17 @@ def parse_quantity(text: str, *, max_value: Decimal = Decimal("1e9")) -> Quantit
         if value != value.to_integral_value():
             raise AmountError(AmountErrorCode.FORMAT)
         value = value.to_integral_value()
-    return Quantity(value, unit)
+    return Quantity(value, unit, pieces.approximate)
+
+
+def unit_of(words: str) -> str | None:
+    """The unit (one of `UNITS`) that `words` name ("тонн", "fire trucks"), if any."""
+    return _UNIT_WORDS.get(_normalize(words.strip()))
+
+
+def is_approximate(word: str) -> bool:
+    """Whether `word` says a figure after it is approximate ("близько", "about", "≈")."""
+    return _normalize(word.strip()) in _APPROXIMATE
 
 
 def format_amount(amount: Amount, locale: str) -> str:
@@ -323,9 +348,12 @@ def _split(text: str) -> _Pieces:
     if match is None:
         raise AmountError(AmountErrorCode.FORMAT)
     before = _tokens(match["pre"])
+    approximate = bool(before) and before[0] in _APPROXIMATE
+    if approximate:
+        before = before[1:]
     if "-" in before:
         raise AmountError(AmountErrorCode.NEGATIVE)
-    return _Pieces(before, match["num"], _tokens(match["post"]))
+    return _Pieces(before, match["num"], _tokens(match["post"]), approximate)
 
 
 def _normalize(text: str) -> str:

@@ -22,10 +22,14 @@ from bot.domain.parsing.numbers import ascii_int
 __all__ = [
     "DateError",
     "DateErrorCode",
+    "DatePrecision",
+    "LooseDate",
+    "SeasonError",
     "TimeError",
     "TimeErrorCode",
     "parse_date",
     "parse_date_range",
+    "parse_loose_date",
     "parse_time",
 ]
 
@@ -42,6 +46,7 @@ class DateErrorCode(StrEnum):
     FUTURE = "future"
     BEFORE = "before"
     ORDER = "order"
+    SEASON = "season"
 
 
 class TimeErrorCode(StrEnum):
@@ -55,6 +60,42 @@ class DateError(ValueError):
     def __init__(self, code: DateErrorCode) -> None:
         super().__init__(code.value)
         self.code: DateErrorCode = code
+
+
+class SeasonError(DateError):
+    """A season with its year ("весна 2023"): which month is meant must be asked; `months`
+    holds the first day of each month of that season that the limits allow."""
+
+    def __init__(self, months: tuple[date, ...]) -> None:
+        super().__init__(DateErrorCode.SEASON)
+        self.months = months
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class LooseDate:
+    """A date as precisely as it was given: a day, or a month ("березень 2022"), which is
+    kept as the first day of that month."""
+
+    day: date
+    precision: DatePrecision
+
+    @property
+    def text(self) -> str:
+        """As stored: "2022-03-15", or "2022-03" for a month."""
+        iso = self.day.isoformat()
+        return iso[:7] if self.precision is DatePrecision.MONTH else iso
+
+    @classmethod
+    def of(cls, text: str) -> LooseDate:
+        """The date back from `text`."""
+        if len(text) == 7:
+            return cls(date.fromisoformat(text + "-01"), DatePrecision.MONTH)
+        return cls(date.fromisoformat(text), DatePrecision.DAY)
 
 
 class TimeError(ValueError):
@@ -88,6 +129,18 @@ def _numbered(*spaced_lists: str) -> dict[str, int]:
 
 _MONTHS = _numbered(_EN_MONTHS, _EN_MONTH_ABBR, _UK_MONTHS_NOM, _UK_MONTHS_GEN, _UK_MONTH_ABBR)
 _MONTHS["sept"] = 9
+# "у березні 2022": the locative only ever names a month with its year.
+_UK_MONTHS_LOC = (
+    "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні"
+)
+_MONTHS_OF_YEAR = {**_MONTHS, **_numbered(_UK_MONTHS_LOC)}
+# A season names three months; winter starts with the December before its year's January.
+_SEASONS: dict[str, tuple[int, ...]] = {
+    **dict.fromkeys(("spring", "весна", "навесні", "весною", "весни"), (3, 4, 5)),
+    **dict.fromkeys(("summer", "літо", "влітку", "літом", "літа"), (6, 7, 8)),
+    **dict.fromkeys(("autumn", "fall", "осінь", "восени", "осінню", "осені"), (9, 10, 11)),
+    **dict.fromkeys(("winter", "зима", "взимку", "зимою", "зими"), (0, 1, 2)),
+}
 
 _WEEKDAY_FORMS: tuple[str, ...] = (
     "monday mon понеділок понеділка пн",
@@ -237,6 +290,12 @@ _MONTH_DAY = re.compile(
 # Only meaningful as one end of a range ("12-14.05", "May 12-14, 2026").
 _DAY_ONLY = re.compile(rf"(?:the )?(?P<d>[0-9]{{1,2}}){_ORDINAL}(?:,? (?P<y>[0-9]{{4}}))?")
 
+_MONTH_YEAR = re.compile(
+    rf"(?:(?:in|у|в) )?(?:the )?(?P<mon>{_WORD})\.?(?: of)?,? (?P<y>[0-9]{{4}}){_YEAR_SUFFIX}"
+)
+_NUMERIC_MONTH_YEAR = re.compile(r"(?P<m>[0-9]{1,2})[./](?P<y>[0-9]{4})(?: ?р| року)?")
+_NUMERIC_YEAR_MONTH = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})")
+
 _RANGE_PREFIX = re.compile(r"(?:from|з|із|зі|від) ")
 _RANGE_SEPARATOR = re.compile(r" ?- ?| (?:to|till|until|through|thru|до|по) ")
 
@@ -285,6 +344,70 @@ def parse_date(
     result = found if isinstance(found, date) else _build(found, today)
     _check_limits(result, limits)
     return result
+
+
+def parse_loose_date(
+    text: str,
+    *,
+    today: date,
+    allow_future: bool = True,
+    min_year: int = 2000,
+    max_years_ahead: int = 10,
+) -> LooseDate:
+    """A day, or a month with its year ("березень 2022", "March 2022", "03.2022"). A
+    season with its year raises `SeasonError` with the months it may mean. A month is
+    in the future only when it starts after `today`."""
+    limits = _Limits(today, allow_future, None, min_year, max_years_ahead)
+    normalized = _prepare_date_text(text)
+    month = _parse_month_year(normalized)
+    if month is not None:
+        _check_limits(month, limits)
+        return LooseDate(month, DatePrecision.MONTH)
+    season = _parse_season(normalized)
+    if season is not None:
+        fitting = []
+        for first in season:
+            try:
+                _check_limits(first, limits)
+            except DateError:
+                continue
+            fitting.append(first)
+        if not fitting:
+            _check_limits(season[0], limits)
+        raise SeasonError(tuple(fitting))
+    return LooseDate(
+        parse_date(
+            text,
+            today=today,
+            allow_future=allow_future,
+            min_year=min_year,
+            max_years_ahead=max_years_ahead,
+        ),
+        DatePrecision.DAY,
+    )
+
+
+def _parse_month_year(text: str) -> date | None:
+    match = _MONTH_YEAR.fullmatch(text)
+    if match is not None:
+        number = _MONTHS_OF_YEAR.get(match["mon"])
+        return None if number is None else date(int(match["y"]), number, 1)
+    match = _NUMERIC_MONTH_YEAR.fullmatch(text) or _NUMERIC_YEAR_MONTH.fullmatch(text)
+    if match is None:
+        return None
+    month = int(match["m"])
+    if not 1 <= month <= 12:
+        raise DateError(DateErrorCode.INVALID)
+    return date(int(match["y"]), month, 1)
+
+
+def _parse_season(text: str) -> tuple[date, ...] | None:
+    match = _MONTH_YEAR.fullmatch(text)
+    months = _SEASONS.get(match["mon"]) if match is not None else None
+    if match is None or months is None:
+        return None
+    year = int(match["y"])
+    return tuple(date(year - 1, 12, 1) if m == 0 else date(year, m, 1) for m in months)
 
 
 def parse_date_range(
