@@ -588,8 +588,8 @@ class AidRepository:
 
         One statement: the community's records are read once into a temporary table, and
         each dimension's GROUP BY returns only its few groups; the sums per currency and the
-        people reached come with the years'. Quantities are decimals as text, handed back
-        listed and summed exactly by `bot.aid.totals`.
+        people reached come with the years'. Quantities are summed in thousandths of their
+        unit, the precision totals show, as whole numbers.
         """
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
@@ -604,15 +604,17 @@ class AidRepository:
             " NULL FROM s GROUP BY sector, currency, ok"
             # The items are looked up by their records' ids, confirmed ones and the others
             # apart (a join with the temporary table would build it an index first).
-            " UNION ALL SELECT 'unit', i.unit, group_concat(i.quantity, ' '), 0, count(*), 1,"
+            " UNION ALL SELECT 'unit', i.unit, NULL, sum(round(i.quantity * 1000)), count(*), 1,"
             " NULL FROM aid_items i WHERE i.aid_id IN (SELECT id FROM s WHERE ok)"
             " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit"
-            " UNION ALL SELECT 'unit', i.unit, group_concat(i.quantity, ' '), 0, count(*), 0,"
+            " UNION ALL SELECT 'unit', i.unit, NULL, sum(round(i.quantity * 1000)), count(*), 0,"
             " NULL FROM aid_items i WHERE i.aid_id IN (SELECT id FROM s WHERE NOT ok)"
             " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit",
             params,
         )
-        return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4], bool(r[5]), r[6] or 0) for r in rows]
+        return [
+            TotalsRow(r[0], r[1], r[2], int(r[3] or 0), r[4], bool(r[5]), r[6] or 0) for r in rows
+        ]
 
     async def year_partner_rows(
         self, community_id: int, partnership_id: int | None
