@@ -588,12 +588,12 @@ class AidRepository:
 
         One statement: the community's records are read once into a temporary table, and
         each dimension's GROUP BY returns only its few groups; the sums per currency and the
-        people reached come with the years'. Quantities are decimals as text, handed back
-        listed and summed exactly by `bot.domain.aid.model.totals`.
+        people reached come with the years'. Quantities are summed in thousandths of their
+        unit, the precision totals show, as whole numbers.
         """
         where, params = _scope(community_id, partnership_id)
         rows = await self.db.fetchall(
-            f"WITH s AS MATERIALIZED (SELECT {_PARTNER_KEY} AS partner,"
+            f"WITH s AS MATERIALIZED (SELECT a.id, {_PARTNER_KEY} AS partner,"
             " substr(a.aid_date, 1, 4) AS year, a.sector, a.currency, a.value_minor,"
             f" a.people_reached, {_BOTH} AS ok FROM aid a WHERE {where})"
             " SELECT 'year', year, currency, sum(value_minor), count(*), ok,"
@@ -602,14 +602,19 @@ class AidRepository:
             " NULL FROM s GROUP BY partner, currency, ok"
             " UNION ALL SELECT 'sector', sector, currency, sum(value_minor), count(*), ok,"
             " NULL FROM s GROUP BY sector, currency, ok"
-            # The items are read by their records' ids straight (joining the temporary
-            # table instead costs it an index of its own, most of the time).
-            f" UNION ALL SELECT 'unit', i.unit, group_concat(i.quantity, ' '), 0, count(*),"
-            f" {_BOTH}, NULL FROM aid a CROSS JOIN aid_items i ON i.aid_id = a.id WHERE {where}"
-            " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit, 6",
+            # The items are looked up by their records' ids, confirmed ones and the others
+            # apart (a join with the temporary table would build it an index first).
+            " UNION ALL SELECT 'unit', i.unit, NULL, sum(round(i.quantity * 1000)), count(*), 1,"
+            " NULL FROM aid_items i WHERE i.aid_id IN (SELECT id FROM s WHERE ok)"
+            " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit"
+            " UNION ALL SELECT 'unit', i.unit, NULL, sum(round(i.quantity * 1000)), count(*), 0,"
+            " NULL FROM aid_items i WHERE i.aid_id IN (SELECT id FROM s WHERE NOT ok)"
+            " AND i.unit IS NOT NULL AND i.quantity IS NOT NULL GROUP BY i.unit",
             params,
         )
-        return [TotalsRow(r[0], r[1], r[2], r[3] or 0, r[4], bool(r[5]), r[6] or 0) for r in rows]
+        return [
+            TotalsRow(r[0], r[1], r[2], int(r[3] or 0), r[4], bool(r[5]), r[6] or 0) for r in rows
+        ]
 
     async def year_partner_rows(
         self, community_id: int, partnership_id: int | None

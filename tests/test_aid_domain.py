@@ -47,8 +47,8 @@ def test_totals_stay_per_currency_and_convert_only_with_every_rate() -> None:
         TotalsRow("year", "2023", None, 0, 1),
         # Waiting for a side to confirm: shown apart.
         TotalsRow("year", "2024", "EUR", 5_000_000, 1, confirmed=False, people=30),
-        TotalsRow("unit", "t", "11 1.5", 0, 2),
-        TotalsRow("unit", "t", "2", 0, 1, confirmed=False),
+        TotalsRow("unit", "t", None, 12_500, 2),
+        TotalsRow("unit", "t", None, 2_000, 1, confirmed=False),
     ]
     result = totals(rows)
     assert (result.records, result.pending_records) == (6, 1)

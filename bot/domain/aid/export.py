@@ -15,6 +15,7 @@ to the totals. Cells that a spreadsheet would run as formulas are written as tex
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -98,6 +99,7 @@ class Line:
         return [self.own[tag] if tag in ITEM_TAGS else self.shared[tag] for tag in HXL_TAGS]
 
 
+@functools.cache
 def alpha3(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code) if code else None
     return country.alpha_3 if country else code

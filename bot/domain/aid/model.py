@@ -16,6 +16,8 @@ from typing import Any
 from bot.i18n import N_
 
 MINOR_PER_UNIT = 100
+# Totals sum quantities in thousandths of their unit (1.5 t as 1500), the precision shown.
+QUANTITY_SCALE = 1000
 
 # Stable codes: stored in the database and in callback data.
 KINDS: dict[str, str] = {
@@ -74,8 +76,8 @@ class TotalsRow:
 
     dimension: str  # one of DIMENSIONS
     key: str  # the other side's ids '12,34'; the year; the sector; the unit
-    currency: str | None  # for units: the group's quantities, space-separated decimals
-    value_minor: int
+    currency: str | None
+    value_minor: int  # for units: the quantity in thousandths of the unit
     count: int
     confirmed: bool = True  # confirmed by both sides
     people: int = 0  # the people reached (with the years)
@@ -152,8 +154,8 @@ def totals(rows: list[TotalsRow], year_partner: list[YearPartnerRow] | None = No
                 by_currency[row.currency] = by_currency.get(row.currency, 0) + row.value_minor
         elif row.dimension == "unit":
             target = result.units if row.confirmed else result.pending_units
-            quantities = (Decimal(q) for q in (row.currency or "").split())
-            target[row.key] = target.get(row.key, Decimal(0)) + sum(quantities, Decimal(0))
+            quantity = Decimal(row.value_minor) / QUANTITY_SCALE
+            target[row.key] = target.get(row.key, Decimal(0)) + quantity
             continue
         if row.currency is None or not row.value_minor:
             continue
