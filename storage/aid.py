@@ -547,7 +547,7 @@ class AidRepository:
 
     async def requisites(self, community_id: int) -> Requisites:
         row = await self.db.fetchone(
-            "SELECT address, code FROM community_requisites WHERE community_id = ?",
+            "SELECT address, code FROM aid_act_requisites WHERE community_id = ?",
             (community_id,),
         )
         return Requisites(row[0], row[1]) if row else Requisites()
@@ -556,7 +556,7 @@ class AidRepository:
         self, community_id: int, requisites: Requisites, actor: int | None
     ) -> None:
         await self.db.execute(
-            "INSERT INTO community_requisites (community_id, address, code, updated_by,"
+            "INSERT INTO aid_act_requisites (community_id, address, code, updated_by,"
             " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(community_id) DO UPDATE SET"
             " address = excluded.address, code = excluded.code,"
             " updated_by = excluded.updated_by, updated_at = excluded.updated_at",

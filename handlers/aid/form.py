@@ -51,7 +51,7 @@ from handlers.aid.common import today
 from handlers.aid.draft import currency_of, money_total, none_valued, typed_currencies
 from handlers.aid.render import item_text, items_text, loose_day, month_name, stored_item
 from handlers.aid.screens import value_line
-from handlers.shared.forms import Field, Option, Refusal, Step
+from handlers.shared.forms import Field, Option, Refusal, Step, labelled
 
 FACILITY_LIMIT = 200
 DECLARATION_LIMIT = 60
@@ -105,7 +105,7 @@ def _sectors(step: Step) -> list[Option]:
     by_code = {sector.code: sector for sector in SECTORS}
     first = [by_code[code] for code in areas if code in by_code]
     rest = [sector for sector in SECTORS if sector.code not in areas]
-    return [Option(s.code, step._(s.label)) for s in [*first, *rest, OTHER]]
+    return [Option(s.code, step._(s.label), s.label) for s in [*first, *rest, OTHER]]
 
 
 # --------------------------------------------------------------------------- items
@@ -377,7 +377,7 @@ def fields(partners: Field) -> tuple[Field, ...]:
             "kind",
             N_("Kind"),
             prompt=lambda s: s._("What is it?"),
-            options=lambda s: [Option(code, s._(label)) for code, label in KINDS.items()],
+            options=labelled(KINDS),
         ),
         Field(
             "sector",

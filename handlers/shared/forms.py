@@ -38,6 +38,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
+from bot.domain.button_width import label_width, pack
 from bot.domain.parsing.text import TextProblem, check_text, clean
 from bot.i18n import N_
 from handlers.shared.buttons import Button, button
@@ -74,10 +75,12 @@ class Step:
 
 @dataclass(frozen=True)
 class Option:
-    """A button offering one value; `value` must be JSON."""
+    """A button offering one value; `value` must be JSON. `message`, the label's message
+    before translation, lets the options be laid out so that they fit in every language."""
 
     value: Any
     label: str
+    message: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,25 @@ Parsed = Any  # a JSON value, or a Refusal
 
 def labelled(choices: Mapping[str, str]) -> Options:
     """Options from codes and their labels (messages to translate), in the mapping's order."""
-    return lambda step: [Option(code, step._(label)) for code, label in choices.items()]
+    return lambda step: [Option(code, step._(label), label) for code, label in choices.items()]
+
+
+def _laid_out(
+    step: Step, options: Sequence[Option], buttons: list[tuple[str, str]], width: int
+) -> list[list[tuple[str, str]]]:
+    """Up to `width` options a row, fewer where the widest translation of a label would not
+    share its row: a keyboard keeps its shape whatever language its reader has."""
+    widest = []
+    for option, (label, _data) in zip(options, buttons, strict=True):
+        labels = [label]
+        if option.message is not None:
+            labels += [t._(option.message) for t in step.context.services.i18n]
+        widest.append(max(labels, key=label_width))
+    rows, start = [], 0
+    for size in pack(widest, width):
+        rows.append(buttons[start : start + size])
+        start += size
+    return rows
 
 
 def free_text(limit: int, empty: str = N_("The message was empty: please type the text.")) -> Any:
@@ -347,13 +368,14 @@ class Form:
         if current.options is not None:
             chosen = step.values.get(name)
             buttons = []
-            for index, option in enumerate(current.options(step)):
+            options_shown = list(current.options(step))
+            for index, option in enumerate(options_shown):
                 if current.multi:
                     mark = "✓ " if isinstance(chosen, list) and option.value in chosen else ""
                     buttons.append((mark + option.label, press("tog", index)))
                 else:
                     buttons.append((option.label, press("pick", index)))
-            rows.extend(columns(buttons, current.width))
+            rows.extend(_laid_out(step, options_shown, buttons, current.width))
         action_row: list[tuple[str, str]] = []
         if current.multi or current.media is not None:
             closing = _(current.next_label) if current.next_label else _("Next")

@@ -58,7 +58,7 @@ CREATE INDEX aid_requests_user ON aid_requests(user_id);
 
 -- A community's requisites for handover acts, kept once they are typed: its address and
 -- its code (ЄДРПОУ of a Ukrainian council, a registration number abroad).
-CREATE TABLE community_requisites (
+CREATE TABLE aid_act_requisites (
     community_id INTEGER PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
     address TEXT,
     code TEXT,
