@@ -106,7 +106,7 @@ async def log_hospital_equipment_uk(bot: BotHarness, official: SimUser) -> None:
     reply = await bot.press(official, "Охорона здоров")
     assert "Які предмети?" in reply.text
     reply = await bot.send(official, "Обладнання для Броварської лікарні 12 шт")
-    assert "Зрозуміло: Обладнання для Броварської лікарні — 12\u00a0шт." in reply.text
+    assert "Розпізнано: Обладнання для Броварської лікарні — 12\u00a0шт." in reply.text
     reply = await bot.send(official, "3 900 000 грн")
     assert "Розпізнано: 3\u00a0900\u00a0000,00\u00a0₴" in reply.text
     await bot.press(official, "Отримано")

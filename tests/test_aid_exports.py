@@ -126,13 +126,13 @@ async def test_workbook_and_csv_in_english_and_in_ukrainian(bot: BotHarness) -> 
     assert by_tag[0]["#org+name+impl"] == "Бровари"
     assert by_tag[0]["#adm1+name"] == "Київська область"
     assert by_tag[0]["#adm3+name"] == "Броварська міська територіальна громада"
-    assert by_tag[0]["#sector"] == "Охорона здоров’я та лікарні"
+    assert by_tag[0]["#sector"] == "Охорона здоров’я"
 
 
 async def log_jena_visit_for_brovary(bot: BotHarness, mayor) -> None:  # type: ignore[no-untyped-def]
     await bot.send(mayor, "/aid")
     await bot.press(mayor, "Записати візит")
-    await bot.press(mayor, "Вхідний (делегація приїжджає до нас)")
+    await bot.press(mayor, "Прийом делегації (до нас)")
     await bot.press(mayor, "Єна")
     await bot.send(mayor, "10.05.2024")
     await bot.press(mayor, "Пропустити")

@@ -72,7 +72,8 @@ async def test_done_siauliai_district_logs_11_tonnes_and_dolyna_confirms(
     assert "Акт №: 1" in reply.text and "Місце: м. Долина" in reply.text
     assert "Отримувач: Долинська міська рада" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
-    act = next(m for m in reply.messages if m.document)
+    act = next((m for m in reply.messages if m.document), None)
+    assert act is not None, reply.text
     text, document = act_text(bot.api.files[act.document["file_id"]])
     assert "АКТ № 1 / ACT No. 1" in text
     assert "Долинська міська рада" in text and "Dolyna City Council" in text

@@ -54,7 +54,7 @@ async def test_siauliai_ships_aid_and_dolyna_confirms_receipt_in_a_linked_group(
     assert "Новий запис про допомогу" in announcement.text
     assert "11\u00a0т" in announcement.text
     notice = bot.last(mayor.id)
-    assert "Підтвердьте, будь ласка, коли допомога надійде" in notice.text
+    assert "Будь ласка, підтвердьте, коли вона надійде" in notice.text
     reply = await bot.press(mayor, "Підтвердити отримання", message=notice)
     assert "Підтверджено" in reply.text and "обома сторонами" in reply.text
     record = await bot.repos.aid.get(1)

