@@ -1,4 +1,8 @@
-"""Communities: Ukrainian hromadas and foreign municipalities, districts and counties."""
+"""Communities: Ukrainian hromadas and foreign municipalities, districts and counties.
+
+Nearly every screen names the sender's community, and a community never changes once
+created, so the repository keeps every row it has read in memory.
+"""
 
 from __future__ import annotations
 
@@ -45,14 +49,34 @@ def _community(row: object) -> Community:
 class CommunityRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
+        self._known: dict[int, Community] = {}
+        self._by_place: dict[str, int] = {}
+        db.on_rollback.append(self._forget)
+
+    def _forget(self) -> None:
+        self._known.clear()
+        self._by_place.clear()
+
+    def _keep(self, row: object) -> Community:
+        community = _community(row)
+        self._known[community.id] = community
+        if community.place_key:
+            self._by_place[community.place_key] = community.id
+        return community
 
     async def get(self, community_id: int) -> Community | None:
+        known = self._known.get(community_id)
+        if known is not None:
+            return known
         row = await self.db.fetchone("SELECT * FROM communities WHERE id = ?", (community_id,))
-        return _community(row) if row else None
+        return self._keep(row) if row else None
 
     async def by_place(self, place_key: str) -> Community | None:
+        known = self._by_place.get(place_key)
+        if known is not None and known in self._known:
+            return self._known[known]
         row = await self.db.fetchone("SELECT * FROM communities WHERE place_key = ?", (place_key,))
-        return _community(row) if row else None
+        return self._keep(row) if row else None
 
     async def find_free_text(self, name: str, country_code: str) -> Community | None:
         row = await self.db.fetchone(
@@ -60,7 +84,7 @@ class CommunityRepository:
             " AND country_code = ?",
             (name, country_code),
         )
-        return _community(row) if row else None
+        return self._keep(row) if row else None
 
     async def create(
         self,
@@ -84,10 +108,10 @@ class CommunityRepository:
         )
         if existing:
             return existing
-        community_id = await self.db.execute(
+        row = await self.db.fetchone(
             "INSERT INTO communities (kind, name, name_uk, country_code, region_code, population,"
             " place_key, unit_kind, created_by, demo, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
             (
                 kind,
                 name,
@@ -102,9 +126,7 @@ class CommunityRepository:
                 iso(self.clock.now()),
             ),
         )
-        community = await self.get(community_id)
-        assert community is not None
-        return community
+        return self._keep(row)
 
     async def from_place(
         self, place: Place, *, created_by: int | None = None, demo: bool = False
@@ -124,8 +146,12 @@ class CommunityRepository:
         )
 
     async def list_by_ids(self, ids: list[int]) -> list[Community]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = await self.db.fetchall(f"SELECT * FROM communities WHERE id IN ({marks})", ids)
-        return [_community(row) for row in rows]
+        missing = sorted({i for i in ids if i not in self._known})
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = await self.db.fetchall(
+                f"SELECT * FROM communities WHERE id IN ({marks})", missing
+            )
+            for row in rows:
+                self._keep(row)
+        return [self._known[i] for i in sorted(set(ids)) if i in self._known]

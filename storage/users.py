@@ -1,4 +1,9 @@
-"""Users and group chats the bot knows."""
+"""Users and group chats the bot knows.
+
+Every update needs its sender (and its group), so both repositories keep the rows they read
+in memory and replace them with what their own writes return. Every write to these tables
+goes through them; a rolled-back transaction empties the copies.
+"""
 
 from __future__ import annotations
 
@@ -56,6 +61,13 @@ def _user(row: object) -> User:
 class UserRepository:
     def __init__(self, db: Database, clock: Clock, default_tz: str) -> None:
         self.db, self.clock, self.default_tz = db, clock, default_tz
+        self._known: dict[int, User] = {}
+        db.on_rollback.append(self._known.clear)
+
+    def _keep(self, row: object) -> User:
+        user = _user(row)
+        self._known[user.id] = user
+        return user
 
     async def upsert(
         self,
@@ -88,22 +100,23 @@ class UserRepository:
         ):
             return known, known  # nothing changed: most updates come from people the bot knows
         now = iso(self.clock.now())
-        await self.db.execute(
+        row = await self.db.fetchone(
             "INSERT INTO users (id, first_name, last_name, username, language, tz, active,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET first_name=excluded.first_name,"
             " last_name=excluded.last_name, username=excluded.username, active=1,"
             " language=CASE WHEN users.language_chosen THEN users.language"
-            " ELSE excluded.language END, updated_at=excluded.updated_at",
+            " ELSE excluded.language END, updated_at=excluded.updated_at RETURNING *",
             (user_id, first_name, last_name, username, language, self.default_tz, now, now),
         )
-        user = await self.get(user_id)
-        assert user is not None
-        return user, known
+        return self._keep(row), known
 
     async def get(self, user_id: int) -> User | None:
+        known = self._known.get(user_id)
+        if known is not None:
+            return known
         row = await self.db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
-        return _user(row) if row else None
+        return self._keep(row) if row else None
 
     async def set_language(self, user_id: int, language: str) -> None:
         await self._set(user_id, "language = ?, language_chosen = 1", language)
@@ -121,42 +134,57 @@ class UserRepository:
         await self._set(user_id, "active = ?", int(active))
 
     async def _set(self, user_id: int, assignment: str, value: object) -> None:
-        await self.db.execute(
-            f"UPDATE users SET {assignment}, updated_at = ? WHERE id = ?",
+        row = await self.db.fetchone(
+            f"UPDATE users SET {assignment}, updated_at = ? WHERE id = ? RETURNING *",
             (value, iso(self.clock.now()), user_id),
         )
+        if row is not None:
+            self._keep(row)
 
 
 class ChatRepository:
     def __init__(self, db: Database, clock: Clock, default_tz: str) -> None:
         self.db, self.clock, self.default_tz = db, clock, default_tz
+        self._known: dict[int, Chat] = {}
+        db.on_rollback.append(self._known.clear)
 
-    async def upsert(self, chat_id: int, chat_type: str, title: str, language: str) -> Chat:
-        await self.db.execute(
-            "INSERT INTO chats (id, type, title, language, tz, active, created_at)"
-            " VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type,"
-            " title=excluded.title, active=1",
-            (chat_id, chat_type, title, language, self.default_tz, iso(self.clock.now())),
-        )
-        chat = await self.get(chat_id)
-        assert chat is not None
+    def _keep(self, row: object) -> Chat:
+        r = dict(row)  # type: ignore[call-overload]
+        chat = Chat(r["id"], r["type"], r["title"], r["language"], r["tz"], bool(r["active"]))
+        self._known[chat.id] = chat
         return chat
 
+    async def upsert(self, chat_id: int, chat_type: str, title: str, language: str) -> Chat:
+        row = await self.db.fetchone(
+            "INSERT INTO chats (id, type, title, language, tz, active, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type,"
+            " title=excluded.title, active=1 RETURNING *",
+            (chat_id, chat_type, title, language, self.default_tz, iso(self.clock.now())),
+        )
+        return self._keep(row)
+
     async def get(self, chat_id: int) -> Chat | None:
+        known = self._known.get(chat_id)
+        if known is not None:
+            return known
         row = await self.db.fetchone("SELECT * FROM chats WHERE id = ?", (chat_id,))
-        if row is None:
-            return None
-        r = dict(row)
-        return Chat(r["id"], r["type"], r["title"], r["language"], r["tz"], bool(r["active"]))
+        return self._keep(row) if row else None
 
     async def set_language(self, chat_id: int, language: str) -> None:
-        await self.db.execute("UPDATE chats SET language = ? WHERE id = ?", (language, chat_id))
+        await self._set(chat_id, "language = ?", language)
 
     async def set_tz(self, chat_id: int, tz: str) -> None:
-        await self.db.execute("UPDATE chats SET tz = ? WHERE id = ?", (tz, chat_id))
+        await self._set(chat_id, "tz = ?", tz)
 
     async def set_active(self, chat_id: int, active: bool) -> None:
-        await self.db.execute("UPDATE chats SET active = ? WHERE id = ?", (int(active), chat_id))
+        await self._set(chat_id, "active = ?", int(active))
+
+    async def _set(self, chat_id: int, assignment: str, value: object) -> None:
+        row = await self.db.fetchone(
+            f"UPDATE chats SET {assignment} WHERE id = ? RETURNING *", (value, chat_id)
+        )
+        if row is not None:
+            self._keep(row)
 
     async def migrate(self, old_id: int, new_id: int) -> None:
         """A group that became a supergroup keeps its settings under the new id."""
@@ -169,4 +197,5 @@ class ChatRepository:
         await self.db.execute(
             "UPDATE reminders SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
         )
-        await self.db.execute("UPDATE chats SET active = 0 WHERE id = ?", (old_id,))
+        await self.set_active(old_id, False)
+        self._known.pop(new_id, None)
