@@ -54,6 +54,7 @@ class HeldReplies:
     task: asyncio.Task[Any] | None
     calls: list[Callable[[], Awaitable[Result]]] = field(default_factory=list)
     open: bool = True
+    sent: asyncio.Event = field(default_factory=asyncio.Event)
 
     def takes(self, endpoint: str, data: dict[str, Any]) -> bool:
         if not self.open or asyncio.current_task() is not self.task:
@@ -96,17 +97,20 @@ class HeldReplies:
         """Send what was held, in order; a failure ends the rest (the chat is unreachable)."""
         self.open = False
         calls, self.calls = self.calls, []
-        for call in calls:
-            try:
-                await call()
-            except BadRequest as error:
-                if "not modified" in str(error).lower():
-                    continue  # the screen already shows this
-                await on_error(error)
-                return
-            except Exception as error:
-                await on_error(error)
-                return
+        try:
+            for call in calls:
+                try:
+                    await call()
+                except BadRequest as error:
+                    if "not modified" in str(error).lower():
+                        continue  # the screen already shows this
+                    await on_error(error)
+                    return
+                except Exception as error:
+                    await on_error(error)
+                    return
+        finally:
+            self.sent.set()
 
 
 _held: ContextVar[HeldReplies | None] = ContextVar("held_replies", default=None)
@@ -119,6 +123,14 @@ def hold_replies(update: object) -> HeldReplies | None:
     held = HeldReplies(update, asyncio.current_task())
     _held.set(held)
     return held
+
+
+def replies_sent() -> asyncio.Event | None:
+    """Set once the replies of the update the current task processes have gone out."""
+    held = _held.get()
+    if held is None or held.task is not asyncio.current_task():
+        return None
+    return held.sent
 
 
 class TwinbotBot(ExtBot[None]):

@@ -2,10 +2,12 @@
 
 The database is the source of truth. `deliver_due` claims each due row (pending -> sending,
 compare-and-set), renders it in the recipient's language, sends it with Snooze / Done
-buttons and finishes it (done, or pending at its next occurrence). A row left 'sending'
-by a stop in the middle counts as delivered at the next start (`restore`), so a restart
-never sends a reminder twice. The job queue only wakes delivery up: one job at the next
-due time, and a periodic tick in case a row was written by something that did not say so.
+buttons in the bulk lane (paced within Telegram's limits, behind any answer to a person;
+see `bot.send_limits`) and finishes it (done, or pending at its next occurrence). A row
+left 'sending' by a stop in the middle counts as delivered at the next start (`restore`),
+so a restart never sends a reminder twice. The job queue only wakes delivery up: one job at
+the next due time, and a periodic tick in case a row was written by something that did not
+say so.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from bot.reminder_text import (
     late_notice,
     user_reminder_text,
 )
-from bot.send_limits import SendPacer
+from bot.send_limits import bulk_sends
 from bot.services import Services
 from storage.reminders import Reminder
 
@@ -54,7 +56,6 @@ MAX_ATTEMPTS = 5
 # A reminder written as due now waits this long for its wake-up, so a caller that goes on
 # to call `deliver_due` itself (a feature's test after scheduling) is not raced by the job.
 SCHEDULED_WAKE_DELAY = 2.0
-SEND_TRIES = 5
 BATCH = 5000
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -63,7 +64,6 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 @dataclass
 class _State:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    pacer: SendPacer = field(default_factory=SendPacer)
     wake_at: datetime | None = None
 
 
@@ -169,33 +169,29 @@ async def render(
 
 async def _send(
     application: AnyApplication,
-    state: _State,
     recipient: Recipient,
     text: str,
     rows: list[list[InlineKeyboardButton]],
 ) -> None:
-    """Send within the limits; wait out RetryAfter; follow a group that became a supergroup."""
-    services = _services(application)
-    for attempt in range(SEND_TRIES):
-        await state.pacer.acquire(recipient.chat_id)
-        try:
+    """Send in the bulk lane (which waits out RetryAfter); follow a group that became a
+    supergroup."""
+
+    async def send() -> None:
+        with bulk_sends():
             await application.bot.send_message(
                 recipient.chat_id, text, reply_markup=InlineKeyboardMarkup(rows)
             )
-            return
-        except RetryAfter as error:
-            wait = error.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            _log.warning("flood control: waiting %.1f s before retrying", seconds)
-            state.pacer.pause(seconds)
-            if attempt == SEND_TRIES - 1:
-                raise
-        except ChatMigrated as error:
-            old, new = recipient.chat_id, error.new_chat_id
-            _log.info("group %s became supergroup %s", old, new)
-            await services.repos.chats.migrate(old, new)
-            await services.repos.partnerships.migrate_chat(old, new)
-            recipient.chat_id = new
+
+    try:
+        await send()
+    except ChatMigrated as error:
+        services = _services(application)
+        old, new = recipient.chat_id, error.new_chat_id
+        _log.info("group %s became supergroup %s", old, new)
+        await services.repos.chats.migrate(old, new)
+        await services.repos.partnerships.migrate_chat(old, new)
+        recipient.chat_id = new
+        await send()
 
 
 async def _mark_unreachable(services: Services, chat_id: int) -> None:
@@ -209,7 +205,6 @@ async def _mark_unreachable(services: Services, chat_id: int) -> None:
 
 async def deliver_one(
     application: AnyApplication,
-    state: _State,
     reminder: Reminder,
     recipient: Recipient,
     now: datetime,
@@ -238,7 +233,7 @@ async def deliver_one(
         return Outcome.SKIPPED
     text, rows = rendered
     try:
-        await _send(application, state, recipient, text, rows)
+        await _send(application, recipient, text, rows)
     except Forbidden:
         _log.info(
             "chat %s blocked the bot or removed it: its reminders are paused", recipient.chat_id
@@ -273,7 +268,6 @@ async def _give_up_or_retry(services: Services, reminder: Reminder, now: datetim
 
 async def _deliver_chat(
     application: AnyApplication,
-    state: _State,
     chat_id: int,
     reminders: list[Reminder],
     now: datetime,
@@ -283,7 +277,7 @@ async def _deliver_chat(
     sent = 0
     for reminder in reminders:
         try:
-            outcome = await deliver_one(application, state, reminder, recipient, now)
+            outcome = await deliver_one(application, reminder, recipient, now)
         except Exception:
             _log.exception("reminder %s: delivery failed", reminder.id)
             continue
@@ -316,10 +310,7 @@ async def deliver_due(application: AnyApplication) -> int:
             for reminder in batch:
                 by_chat.setdefault(reminder.chat_id, []).append(reminder)
             results = await asyncio.gather(
-                *(
-                    _deliver_chat(application, state, chat, items, now)
-                    for chat, items in by_chat.items()
-                )
+                *(_deliver_chat(application, chat, items, now) for chat, items in by_chat.items())
             )
             sent += sum(results)
     await rearm(application)
@@ -385,7 +376,7 @@ async def restore(application: AnyApplication) -> RestoreReport:
     for reminder in stranded:
         # It may have reached the chat before the stop: never send it twice.
         await repo.finish(reminder.id, next_due(reminder, now))
-    pending = await repo.pending()
+    pending = await repo.count_pending()
     late = await repo.mark_late(now - LATE_AFTER)
     repo.listeners[:] = [
         listener for listener in repo.listeners if not getattr(listener, "reminder_wake", False)
@@ -399,7 +390,7 @@ async def restore(application: AnyApplication) -> RestoreReport:
     # The job queue starts right after the start hooks; a moment's delay lets it run
     # the overdue ones instead of treating them as misfired.
     await rearm(application, min_delay=0.5)
-    report = RestoreReport(len(pending), len(stranded), late, clock_time.perf_counter() - started)
+    report = RestoreReport(pending, len(stranded), late, clock_time.perf_counter() - started)
     _log.info(
         "reminders restored: %s pending (%s late), %s settled after a stop, in %.3f s",
         report.pending,

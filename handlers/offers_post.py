@@ -29,7 +29,7 @@ from bot.offers import (
     side_for_community,
     valid_sectors,
 )
-from bot.offers_digest import record_matches
+from bot.offers_digest import match_in_background
 from bot.offers_render import DraftFields, card, details, duration_text, excerpt, status_text
 from bot.parsing.amounts import AmountError, parse_amount
 from bot.sectors import SECTORS
@@ -345,14 +345,10 @@ async def confirm(update: Update, context: BotContext) -> int:
         await context.repos.audit.record(context.account.id, "post", post.id, "create")
     _flow(context).pop("post", None)
     assert post is not None
-    matched = await record_matches(context.repos, post) if post.status == "active" else 0
     text = _("Saved. It is shown in search until the date on the card.")
-    if matched:
-        text += "\n" + context.ngettext(
-            "{n} matching post found: it will be in your daily digest.",
-            "{n} matching posts found: they will be in your daily digest.",
-            matched,
-        )
+    if post.status == "active":
+        match_in_background(context.application, context.repos, post)
+        text += "\n" + _("Matching posts of the other side will be in your daily digest.")
     await show(
         update,
         context,
@@ -539,7 +535,7 @@ async def change(update: Update, context: BotContext) -> int:
         if action in ("resume", "renew"):
             refreshed = await posts.get(post.id)
             if refreshed is not None:
-                await record_matches(context.repos, refreshed)
+                match_in_background(context.application, context.repos, refreshed)
     return await manage(update, context, notice)
 
 

@@ -27,6 +27,7 @@ from handlers.common import FLOW_PREFIX, Button, columns, keyboard, show
 from handlers.invites import redeem_invite
 from handlers.menu import main_menu_markup
 from storage.communities import Community
+from storage.memberships import Membership
 
 LANGUAGE, ROLE, COMMUNITY, MANUAL_NAME, MANUAL_PLACE, CONFIRM = range(6)
 DRAFT = FLOW_PREFIX + "onboarding"
@@ -340,10 +341,21 @@ async def _community_from_draft(context: BotContext) -> Community | None:
 
 async def confirm(update: Update, context: BotContext) -> int:
     assert context.account is not None
+    # The community, the claim, the switch to it and the audit entry are saved together.
+    async with context.services.db.transaction():
+        community = await _community_from_draft(context)
+        if community is None:
+            return await ask_community(update, context)
+        membership = await _claim(update, context, community)
+    if membership is not None:
+        await notify_operators(context, membership.id)
+    return ConversationHandler.END
+
+
+async def _claim(update: Update, context: BotContext, community: Community) -> Membership | None:
+    """Save the claim and show its screen; None when there is no new claim to announce."""
+    assert context.account is not None
     _ = context._
-    community = await _community_from_draft(context)
-    if community is None:
-        return await ask_community(update, context)
     repos = context.repos
     existing = await repos.memberships.of(context.account.id, community.id)
     if existing and existing.approved:
@@ -352,7 +364,7 @@ async def confirm(update: Update, context: BotContext) -> int:
         text, markup = await main_menu_markup(context)
         await show(update, context, text, markup)
         _draft(context).clear()
-        return ConversationHandler.END
+        return None
     has_admin = any(m.role == "admin" for m in await repos.memberships.members(community.id))
     membership = await repos.memberships.claim(
         context.account.id, community.id, "member" if has_admin else "admin"
@@ -371,8 +383,7 @@ async def confirm(update: Update, context: BotContext) -> int:
         ),
         keyboard([[(_("Main menu"), "menu:home")]]),
     )
-    await notify_operators(context, membership.id)
-    return ConversationHandler.END
+    return membership
 
 
 async def cancel_onboarding(update: Update, context: BotContext) -> int:

@@ -7,6 +7,7 @@ through it), and so does a rolled-back transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.clock import Clock, iso
@@ -68,6 +69,21 @@ class MembershipRepository:
             (community_id,),
         )
         return [_membership(row) for row in rows]
+
+    async def members_of(self, community_ids: Iterable[int]) -> dict[int, set[int]]:
+        """The approved members of each community, by community id."""
+        ids = sorted(set(community_ids))
+        found: dict[int, set[int]] = {community_id: set() for community_id in ids}
+        if ids:
+            marks = ",".join("?" * len(ids))
+            rows = await self.db.fetchall(
+                f"SELECT community_id, user_id FROM memberships WHERE status = 'approved'"
+                f" AND community_id IN ({marks})",
+                ids,
+            )
+            for community_id, user_id in rows:
+                found[community_id].add(user_id)
+        return found
 
     async def pending(self) -> list[Membership]:
         rows = await self.db.fetchall(
