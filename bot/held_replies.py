@@ -8,10 +8,10 @@ So while an update is processed, what the bot shows in that update's own chat (m
 edits, the answer to the button press) is held, and sent, in order, once the update's
 conversation states and flow data are committed (see `bot.app.TwinbotApplication`).
 
-A held call returns at once with the message as it will look: the text, the buttons and,
-for an edit, the message's id. A new message has no id until Telegram assigns one, so a
-held send reports message id 0. Messages to other chats, and reads such as a file
-download, are not held.
+A held send returns at once with the message as it will look, its text (a new message
+has no id until Telegram assigns one, so it reports message id 0); a held edit returns
+True, as the Bot API does for edits it does not echo. Messages to other chats, and
+reads such as a file download, are not held.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ExtBot
 from telegram.request import BaseRequest
@@ -69,28 +69,18 @@ class HeldReplies:
         self, endpoint: str, data: dict[str, Any], send: Callable[[], Awaitable[Result]]
     ) -> Result:
         self.calls.append(send)
-        if endpoint in (ANSWER, "deleteMessage"):
+        if not endpoint.startswith("send"):
             return True
-        return self._as_shown(endpoint, data)
-
-    def _as_shown(self, endpoint: str, data: dict[str, Any]) -> dict[str, Any]:
         chat = self.update.effective_chat
         assert chat is not None
-        shown: dict[str, Any] = {"message_id": 0, "date": int(time.time()), "chat": chat.to_dict()}
-        if endpoint.startswith("edit"):
-            query = self.update.callback_query
-            original = query.message if query is not None else None
-            if isinstance(original, Message) and original.message_id == data.get("message_id"):
-                shown = original.to_dict()
-            shown["message_id"] = data.get("message_id", 0)
+        shown: dict[str, Any] = {
+            "message_id": 0,
+            "date": int(time.time()),
+            "chat": {"id": chat.id, "type": chat.type},
+        }
         for name in ("text", "caption"):
             if isinstance(data.get(name), str):
                 shown[name] = data[name]
-        markup = data.get("reply_markup")
-        if isinstance(markup, InlineKeyboardMarkup):
-            shown["reply_markup"] = markup.to_dict()
-        elif endpoint.startswith("edit"):
-            shown.pop("reply_markup", None)
         return shown
 
     async def send(self, on_error: Callable[[Exception], Awaitable[object]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 
@@ -27,6 +28,13 @@ MAX_TEXT = 4096
 
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
     """Build an inline keyboard from rows of (label, callback data)."""
+    return _keyboard(tuple(tuple(row) for row in rows))
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    # Most screens are the same for everyone who reads a language, and a markup cannot
+    # be changed once made, so each is built once.
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
     )

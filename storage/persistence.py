@@ -1,16 +1,18 @@
 """python-telegram-bot persistence in the bot's own SQLite file.
 
 Conversation states and per-user flow data are gathered while python-telegram-bot hands
-them over and written by `commit`, in one transaction, only where they changed. The
-application commits after each update and before its replies go out (see `bot.app`), so a
-restart in the middle of a flow resumes it at the step the user last saw. Nothing keeps
-data per chat, and callback data is plain strings, so neither is stored.
+them over and written by `commit`, in one transaction, only where they changed (an empty
+draft counts as none). The application commits after each update and before its replies
+go out (see `bot.app`), so a restart in the middle of a flow resumes it at the step the
+user last saw. Updates that finish while a commit is being written share the next one
+(a group commit): one transaction per update at most, often fewer. Nothing keeps data per
+chat, and callback data is plain strings, so neither is stored.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-import logging
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
@@ -18,7 +20,6 @@ from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 from storage.db import Database
 
-_log = logging.getLogger(__name__)
 # Commits happen per update; python-telegram-bot's own periodic run only catches data
 # marked outside an update, which nothing does today.
 SAFETY_INTERVAL = 60.0
@@ -36,6 +37,9 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         # What was last written, so an update that changed nothing writes nothing.
         self._written: dict[tuple[str, object], str] = {}
         self._pending: dict[tuple[str, object], Write] = {}
+        self._staged = 0  # how many hand-overs there have been
+        self._committed = 0  # how many of them are in the database
+        self._writing: asyncio.Future[None] | None = None
 
     def _stage(self, table: str, key: object, encoded: str | None, write: Write) -> None:
         if encoded is not None and self._written.get((table, key)) == encoded:
@@ -45,25 +49,38 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         else:
             self._written[(table, key)] = encoded
         self._pending[(table, key)] = write
+        self._staged += 1
 
     async def commit(self) -> None:
-        """Write everything handed over since the last commit, in one transaction."""
-        if not self._pending:
-            return
+        """Return once everything handed over so far is in the database."""
+        wanted = self._staged
+        while self._committed < wanted:
+            if self._writing is None:
+                self._writing = asyncio.ensure_future(self._write_pending())
+            await asyncio.shield(self._writing)
+
+    async def _write_pending(self) -> None:
         pending, self._pending = self._pending, {}
+        upto = self._staged
         try:
+            by_statement: dict[str, list[tuple[object, ...]]] = {}
+            for sql, params in pending.values():
+                by_statement.setdefault(sql, []).append(params)
             if len(pending) == 1:
                 [(sql, params)] = pending.values()
                 await self.db.execute(sql, params)
-            else:
+            elif pending:
                 async with self.db.transaction() as db:
-                    for sql, params in pending.values():
-                        await db.execute(sql, params)
+                    for sql, rows in by_statement.items():
+                        await db.executemany(sql, rows)
         except Exception:
             # Written next time, whatever it is then.
             for key in pending:
                 self._written.pop(key, None)
             raise
+        finally:
+            self._committed = max(self._committed, upto)
+            self._writing = None
 
     async def get_conversations(self, name: str) -> ConversationDict:
         rows = await self.db.fetchall(
@@ -110,9 +127,9 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         return data
 
     async def update_user_data(self, user_id: int, data: dict[str, Any]) -> None:
-        if not data and ("ptb_user_data", user_id) not in self._written:
-            return  # most people never start a flow: no row for them
         encoded = _encode(data)
+        if encoded == "{}" and ("ptb_user_data", user_id) not in self._written:
+            return  # most people never start a flow: no row for them
         self._stage(
             "ptb_user_data",
             user_id,
@@ -168,4 +185,6 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
 
 
 def _encode(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, default=str)
+    # A flow opened and left leaves an empty draft behind: the same as no draft.
+    kept = {key: value for key, value in data.items() if value != {}}
+    return json.dumps(kept, ensure_ascii=False, default=str)
