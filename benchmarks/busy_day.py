@@ -412,7 +412,7 @@ async def burst(folder: Path) -> dict[str, Any]:
     screens = ["Aid and visits", "Main menu"]
     while not delivery.done():
         answers.append(await act(bot, person, ("menu", "press", screens[len(answers) % 2])))
-        await asyncio.sleep(1.0)  # reading the screen
+        await asyncio.sleep(2.0)  # reading the screen
     delivered = await delivery
     elapsed = time.perf_counter() - started
     sent = Counter(int(c.params["chat_id"]) for c in api.calls if c.method == "sendMessage")

@@ -57,6 +57,9 @@ MAX_ATTEMPTS = 5
 # to call `deliver_due` itself (a feature's test after scheduling) is not raced by the job.
 SCHEDULED_WAKE_DELAY = 2.0
 BATCH = 5000
+# Chats served at once. A reminder is claimed just before its turn to be sent, so a stop in
+# the middle of a burst leaves at most this many claimed (counted as delivered at start).
+CHATS_AT_ONCE = 64
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -309,9 +312,16 @@ async def deliver_due(application: AnyApplication) -> int:
             by_chat: dict[int, list[Reminder]] = {}
             for reminder in batch:
                 by_chat.setdefault(reminder.chat_id, []).append(reminder)
-            results = await asyncio.gather(
-                *(_deliver_chat(application, chat, items, now) for chat, items in by_chat.items())
-            )
+            # Who gets them, read at once rather than one query per chat.
+            await services.repos.users.get_many([chat for chat in by_chat if chat > 0])
+            await services.repos.chats.get_many([chat for chat in by_chat if chat < 0])
+            turns = asyncio.Semaphore(CHATS_AT_ONCE)
+
+            async def deliver_chat(chat: int, items: list[Reminder]) -> int:
+                async with turns:
+                    return await _deliver_chat(application, chat, items, now)
+
+            results = await asyncio.gather(*(deliver_chat(c, i) for c, i in by_chat.items()))
             sent += sum(results)
     await rearm(application)
     return sent

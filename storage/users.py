@@ -13,6 +13,9 @@ from bot.clock import Clock, iso
 from storage.db import Database
 
 
+MAX_IDS = 500  # ids per query
+
+
 @dataclass(frozen=True)
 class User:
     id: int
@@ -118,6 +121,16 @@ class UserRepository:
         row = await self.db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
         return self._keep(row) if row else None
 
+    async def get_many(self, user_ids: list[int]) -> dict[int, User]:
+        """Users by id, read in one query for those not in memory yet."""
+        missing = sorted({i for i in user_ids if i not in self._known})
+        for start in range(0, len(missing), MAX_IDS):
+            part = missing[start : start + MAX_IDS]
+            marks = ",".join("?" * len(part))
+            for row in await self.db.fetchall(f"SELECT * FROM users WHERE id IN ({marks})", part):
+                self._keep(row)
+        return {i: self._known[i] for i in user_ids if i in self._known}
+
     async def set_language(self, user_id: int, language: str) -> None:
         await self._set(user_id, "language = ?, language_chosen = 1", language)
 
@@ -169,6 +182,16 @@ class ChatRepository:
             return known
         row = await self.db.fetchone("SELECT * FROM chats WHERE id = ?", (chat_id,))
         return self._keep(row) if row else None
+
+    async def get_many(self, chat_ids: list[int]) -> dict[int, Chat]:
+        """Chats by id, read in one query for those not in memory yet."""
+        missing = sorted({i for i in chat_ids if i not in self._known})
+        for start in range(0, len(missing), MAX_IDS):
+            part = missing[start : start + MAX_IDS]
+            marks = ",".join("?" * len(part))
+            for row in await self.db.fetchall(f"SELECT * FROM chats WHERE id IN ({marks})", part):
+                self._keep(row)
+        return {i: self._known[i] for i in chat_ids if i in self._known}
 
     async def set_language(self, chat_id: int, language: str) -> None:
         await self._set(chat_id, "language = ?", language)
