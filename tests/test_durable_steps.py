@@ -1,0 +1,84 @@
+"""A sudden stop between a step's reply and its save never files the next answer wrongly.
+
+The database is copied at the very instant the bot's reply reaches the person (as a power
+cut or a killed process would leave it: whatever was committed then), and the bot starts
+again from that copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.offline_api import SentMessage
+from tests.harness import BotHarness
+
+
+class StopAtReply:
+    """Copies the committed database when the first reply matching `when` goes out."""
+
+    def __init__(self, bot: BotHarness, when: Callable[[SentMessage], bool]) -> None:
+        self.database = bot.settings.database
+        self.copy = self.database.with_name("at-the-reply.sqlite3")
+        self.when = when
+        self.taken = False
+        bot.api.listeners.append(self._on_message)
+
+    def _on_message(self, message: SentMessage) -> None:
+        if self.taken or not self.when(message):
+            return
+        self.taken = True
+        source, target = sqlite3.connect(self.database), sqlite3.connect(self.copy)
+        with target:
+            source.backup(target)
+        source.close()
+        target.close()
+
+    async def restart_from_copy(self, bot: BotHarness) -> None:
+        assert self.taken, "the reply never went out"
+        await bot.stop()
+        for leftover in (Path(f"{self.database}-wal"), Path(f"{self.database}-shm")):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(self.copy, self.database)
+        await bot.start()
+
+
+async def test_the_answer_after_a_stop_at_the_reply_fills_the_field_it_was_asked_for(
+    bot: BotHarness,
+) -> None:
+    user = bot.user(131, "Jan", "en")
+    await bot.send(user, "/start")
+    await bot.press(user, "English")
+    await bot.press(user, "Coordinator of a partner municipality abroad")
+    await bot.send(user, "Powiat Zzyzx")
+    await bot.press(user, "Not in the list")
+    stop = StopAtReply(bot, lambda m: m.chat_id == user.id and "Type the country" in m.body)
+    reply = await bot.send(user, "Gniezno County Office")
+    assert "Type the country" in reply.text
+    await stop.restart_from_copy(bot)
+
+    reply = await bot.send(user, "Poland")
+    assert "Which country?" in reply.text  # the country step took it, not the name step
+    reply = await bot.press(user, reply.buttons[0])
+    assert "Gniezno County Office, Poland" in reply.text
+
+
+async def test_a_stop_at_a_button_press_reply_resumes_at_the_screen_shown(
+    bot: BotHarness,
+) -> None:
+    user = bot.user(132, "Iryna", "en")
+    await bot.send(user, "/start")
+    await bot.press(user, "English")
+    stop = StopAtReply(
+        bot, lambda m: m.chat_id == user.id and "Type the name of your community" in m.body
+    )
+    await bot.press(user, "Official of a Ukrainian community")
+    await stop.restart_from_copy(bot)
+
+    reply = await bot.send(user, "Brovary")
+    assert any("Brovary" in label for label in reply.buttons)
+    await bot.press(user, reply.buttons[0])
+    reply = await bot.press(user, "Confirm")
+    assert "sent to an operator" in reply.text
