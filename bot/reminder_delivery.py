@@ -301,6 +301,12 @@ async def deliver_due(application: AnyApplication) -> int:
     state = _state(application)
     repo = services.repos.reminders
     sent = 0
+    turns = asyncio.Semaphore(CHATS_AT_ONCE)
+
+    async def deliver_chat(chat: int, items: list[Reminder], now: datetime) -> int:
+        async with turns:
+            return await _deliver_chat(application, chat, items, now)
+
     async with state.lock:
         now = services.clock.now()
         seen: set[int] = set()
@@ -315,13 +321,9 @@ async def deliver_due(application: AnyApplication) -> int:
             # Who gets them, read at once rather than one query per chat.
             await services.repos.users.get_many([chat for chat in by_chat if chat > 0])
             await services.repos.chats.get_many([chat for chat in by_chat if chat < 0])
-            turns = asyncio.Semaphore(CHATS_AT_ONCE)
-
-            async def deliver_chat(chat: int, items: list[Reminder]) -> int:
-                async with turns:
-                    return await _deliver_chat(application, chat, items, now)
-
-            results = await asyncio.gather(*(deliver_chat(c, i) for c, i in by_chat.items()))
+            results = await asyncio.gather(
+                *(deliver_chat(chat, items, now) for chat, items in by_chat.items())
+            )
             sent += sum(results)
     await rearm(application)
     return sent

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from bot.clock import Clock, iso
 from storage.db import Database
 
-
 MAX_IDS = 500  # ids per query
 
 

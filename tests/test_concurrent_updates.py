@@ -60,7 +60,9 @@ async def test_flows_of_people_writing_at_once_stay_apart_through_a_restart(
     people = [bot.user(160 + n, f"Person {n}", "en") for n in range(len(places))]
 
     async def everyone(step: Any) -> None:
-        await all_processed(bot, [step(person, place) for person, place in zip(people, places)])
+        await all_processed(
+            bot, [step(person, place) for person, place in zip(people, places, strict=True)]
+        )
 
     def press_first(person: SimUser, place: str) -> int:
         return bot.api.press(person, bot.last(person.id).button_labels[0])
@@ -73,7 +75,7 @@ async def test_flows_of_people_writing_at_once_stay_apart_through_a_restart(
     await everyone(press_first)
     await everyone(lambda person, place: bot.api.press(person, "Confirm"))
 
-    for person, place in zip(people, places):
+    for person, place in zip(people, places, strict=True):
         assert "sent to an operator" in bot.last(person.id).text
         [claim] = await bot.repos.memberships.for_user(person.id, status="pending")
         community = await bot.repos.communities.get(claim.community_id)
