@@ -13,7 +13,8 @@ a simulated round trip to Telegram (0 ms and 30 ms). Printed, with each target:
 3. Publishing a need among 100,000 offers: the time until the author's answer, p95.
 4. 2,000 reminders due at once with Telegram's limits enforced: the time for the burst
    next to the least time the limits allow, flood errors, and meanwhile a person pressing
-   buttons: the time until their answer, p95.
+   buttons: the time until their answer, p95. Before that, the time to restore 100,000
+   pending reminders at start.
 
 Run: python benchmarks/busy_day.py  (about five minutes on two cores)
 """
@@ -44,7 +45,7 @@ from bot.gazetteer import get_gazetteer
 from bot.offers import KINDS
 from bot.offers_csv import load_demo
 from bot.offline_api import OFFLINE_TOKEN, OfflineBotAPI, OfflineRequest, SimUser
-from bot.reminder_delivery import deliver_due
+from bot.reminder_delivery import deliver_due, restore
 from bot.sectors import SECTORS
 from bot.send_limits import floor_seconds
 from bot.services import Services
@@ -58,7 +59,7 @@ UA_PLACES = ["Brovary", "Kremenchuk", "Lutsk", "Poltava", "Vasylkiv", "Bila Tser
 PARTNER_PLACES = ["Jena", "Erlangen", "Gniezno", "Sundbyberg"]
 ROUND_TRIPS = (0.0, 0.030)
 OFFERS, PUBLISHERS = 100_000, 20
-DUE_NOW, LATER, GROUPS, PER_GROUP = 2_000, 8_000, 5, 10
+DUE_NOW, LATER, GROUPS, PER_GROUP = 2_000, 98_000, 5, 10
 
 FIRST = ""  # press whatever button comes first (a search result, a place found)
 
@@ -250,19 +251,24 @@ async def populated(
 
 
 async def throughput(folder: Path, round_trip: float) -> tuple[float, float]:
-    api = OfflineBotAPI(round_trip=round_trip)
-    services, days = await populated(folder, f"full-{round_trip}", api)
-    bot = await full_bot(services, api)
-    count, elapsed = await everyone(bot, days)
-    await bot.stop()
-    full = count / elapsed
+    """Updates per second of the whole bot and of the floor bot: the better of two runs
+    each, taken in turns, so that a moment when the machine is busy elsewhere weighs less."""
+    full, floor = 0.0, 0.0
+    for attempt in range(2):
+        api = OfflineBotAPI(round_trip=round_trip)
+        services, days = await populated(folder, f"full-{round_trip}-{attempt}", api)
+        bot = await full_bot(services, api)
+        count, elapsed = await everyone(bot, days)
+        await bot.stop()
+        full = max(full, count / elapsed)
 
-    api = OfflineBotAPI(round_trip=round_trip)
-    floor_people = [(api.user(person.id, person.first_name, "en"), day) for person, day in days]
-    bot = await floor_bot(api)
-    floor_count, floor_elapsed = await everyone(bot, floor_people)
-    await bot.stop()
-    return full, floor_count / floor_elapsed
+        api = OfflineBotAPI(round_trip=round_trip)
+        people = [(api.user(person.id, person.first_name, "en"), day) for person, day in days]
+        bot = await floor_bot(api)
+        count, elapsed = await everyone(bot, people)
+        await bot.stop()
+        floor = max(floor, count / elapsed)
+    return full, floor
 
 
 # ---------------------------------------------------------------------------- 2. statements
@@ -275,6 +281,8 @@ class Tally:
     in_transaction: bool = False
 
     def trace(self, sql: str) -> None:
+        if sql.startswith("--"):
+            return  # a step inside another statement (full-text index internals)
         self.statements += 1
         word = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else ""
         if word == "BEGIN":
@@ -380,14 +388,14 @@ async def seed_reminders(services: Services, api: OfflineBotAPI) -> dict[int, in
         elif n < DUE_NOW:
             chat_id, due = -700_000 - (n % GROUPS), START - timedelta(seconds=n % 60)
         else:
-            chat_id, due = 100_000 + n, START + timedelta(hours=1 + n % 8000)
+            chat_id, due = 100_000 + n, START + timedelta(minutes=10 + n % 100_000)
         if n < DUE_NOW:
             due_per_chat[chat_id] += 1
+            if chat_id > 0:
+                api.user(chat_id, f"User {n}", "uk")
         created = iso(START - timedelta(days=1))
         rows.append((chat_id, chat_id if chat_id > 0 else None, "user", f"reminder {n}", "{}",
                      iso(due), "Europe/Kyiv", created, created))  # fmt: skip
-        if chat_id > 0:
-            api.user(chat_id, f"User {n}", "uk")
     for g in range(GROUPS):
         api.group(-700_000 - g, f"Group {g}")
     await services.db.executemany(
@@ -404,7 +412,15 @@ async def burst(folder: Path) -> dict[str, Any]:
     services = await open_services(folder, "burst", FakeClock(START))
     due_per_chat = await seed_reminders(services, api)
     person = await make_member(services, api, 50_000, "Brovary")
-    bot = await full_bot(services, api)
+    app = build_application(services, request=OfflineRequest(api), token=OFFLINE_TOKEN)
+    app.after_update.append(lambda update: api.mark_processed(getattr(update, "update_id", -1)))
+    await app.initialize()
+    report = await restore(app)
+    await app.start()
+    assert app.job_queue is not None and app.updater is not None
+    app.job_queue.scheduler.pause()  # delivered by hand below, timed
+    await app.updater.start_polling(poll_interval=0, timeout=5)
+    bot = Running(api, app, services, floor=False)
     await act(bot, person, ("menu", "type", "/menu"))
     started = time.perf_counter()
     delivery = asyncio.create_task(deliver_due(bot.app))
@@ -418,6 +434,8 @@ async def burst(folder: Path) -> dict[str, Any]:
     sent = Counter(int(c.params["chat_id"]) for c in api.calls if c.method == "sendMessage")
     await bot.stop()
     return {
+        "pending": report.pending,
+        "restore": report.seconds,
         "delivered": delivered,
         "seconds": elapsed,
         "floor": floor_seconds(due_per_chat),
@@ -472,7 +490,11 @@ async def main() -> None:
         result = await burst(folder)
         over = result["seconds"] / result["floor"] - 1
         answer_p95 = p95(result["answers"])
-        print(f"4. {DUE_NOW:,} reminders due at once, 30 ms round trip, Telegram's limits enforced")
+        print(
+            f"4. {result['pending']:,} pending reminders restored at start in"
+            f" {result['restore']:.3f} s  (target < 0.3 s: {verdict(result['restore'] < 0.3)})"
+        )
+        print(f"   {DUE_NOW:,} of them due at once, 30 ms round trip, Telegram's limits enforced")
         print(
             f"   delivered {result['delivered']:,} in {result['seconds']:.1f} s, floor"
             f" {result['floor']:.1f} s: {over * 100:+.1f}%  (target ≤ +10%: {verdict(over <= 0.1)})"

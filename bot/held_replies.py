@@ -52,7 +52,7 @@ class HeldReplies:
 
     update: Update
     task: asyncio.Task[Any] | None
-    calls: list[Callable[[], Awaitable[Result]]] = field(default_factory=list)
+    calls: list[tuple[str, Callable[[], Awaitable[Result]]]] = field(default_factory=list)
     open: bool = True
     sent: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -68,7 +68,7 @@ class HeldReplies:
     def hold(
         self, endpoint: str, data: dict[str, Any], send: Callable[[], Awaitable[Result]]
     ) -> Result:
-        self.calls.append(send)
+        self.calls.append((endpoint, send))
         if not endpoint.startswith("send"):
             return True
         chat = self.update.effective_chat
@@ -88,12 +88,16 @@ class HeldReplies:
         self.open = False
         calls, self.calls = self.calls, []
         try:
-            for call in calls:
+            for endpoint, call in calls:
                 try:
                     await call()
                 except BadRequest as error:
                     if "not modified" in str(error).lower():
                         continue  # the screen already shows this
+                    if endpoint == ANSWER:
+                        # A press answered too late, or twice: the screen still follows.
+                        _log.debug("callback answer refused: %s", error)
+                        continue
                     await on_error(error)
                     return
                 except Exception as error:

@@ -11,8 +11,9 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from bot.offline_api import SentMessage
+from bot.offline_api import ApiError, SentMessage
 from tests.harness import BotHarness
 
 
@@ -82,3 +83,27 @@ async def test_a_stop_at_a_button_press_reply_resumes_at_the_screen_shown(
     await bot.press(user, reply.buttons[0])
     reply = await bot.press(user, "Confirm")
     assert "sent to an operator" in reply.text
+
+
+async def test_a_reply_that_cannot_reach_the_person_marks_them_away(bot: BotHarness) -> None:
+    user = bot.user(133, "Taras", "en")
+    await bot.send(user, "/start")
+    bot.api.blocked.add(user.id)  # blocked the bot before the answer to the press arrived
+    await bot.press(user, "English")
+    account = await bot.repos.users.get(user.id)
+    assert account is not None and not account.active
+
+
+async def test_a_press_answered_too_late_still_shows_the_next_screen(bot: BotHarness) -> None:
+    operator = bot.operator()
+    await bot.send(operator, "/start")
+    user = bot.user(134, "Oksana", "en")
+    await bot.send(user, "/start")
+
+    async def too_old(params: dict[str, Any], files: dict[str, Any]) -> Any:
+        raise ApiError(400, "Bad Request: query is too old and response timeout expired")
+
+    bot.api._api_answerCallbackQuery = too_old  # type: ignore[method-assign]
+    reply = await bot.press(user, "English")
+    assert "Who are you?" in reply.text
+    assert not [m for m in reply.messages if m.chat_id == operator.id]  # no error report
