@@ -125,6 +125,7 @@ class SendPacer:
         return max(wait, self._next_bulk - moment)
 
     def _record(self, chat_id: int, moment: float, bulk: bool) -> None:
+        self._slide(moment)
         self._overall.append(moment)
         if bulk:
             self._bulk.append(moment)
@@ -137,6 +138,9 @@ class SendPacer:
         if chat_id >= 0:
             # One private chat only needs its latest send.
             while len(sent) > 1:
+                sent.popleft()
+        else:
+            while moment - sent[0] >= self.limits.group_window:
                 sent.popleft()
 
     async def answer(self, chat_id: int) -> None:
