@@ -2,7 +2,8 @@
 
 Both run in this process against the offline Bot API with real long polling, so the ratio
 shows what onboarding-style traffic costs on top of the library itself: the user upsert,
-SQLite, persistence written after every update, the gazetteer, gettext.
+SQLite, persistence written with every update, the place index, gettext. The whole day's
+traffic, next to a floor bot, is in `busy_day.py`.
 
     python benchmarks/foundation_throughput.py [users]
 """
@@ -15,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
@@ -24,14 +27,12 @@ from bot.services import Services
 from bot.settings import Settings
 
 
-async def onboarding_rate(users: int, rate_limited: bool) -> tuple[int, float]:
+async def onboarding_rate(users: int) -> tuple[int, float]:
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(database=Path(folder) / "bench.sqlite3", operators=frozenset({1}))
         services = await Services.open(settings)
         api = OfflineBotAPI()
-        app = build_application(
-            services, request=OfflineRequest(api), token=OFFLINE_TOKEN, rate_limited=rate_limited
-        )
+        app = build_application(services, request=OfflineRequest(api), token=OFFLINE_TOKEN)
         app.after_update.append(lambda u: api.mark_processed(getattr(u, "update_id", -1)))
         await launch(app)
         assert app.updater is not None
@@ -96,18 +97,13 @@ async def echo_rate(messages: int) -> tuple[int, float]:
 
 
 async def main(users: int) -> None:
-    count, elapsed = await onboarding_rate(users, rate_limited=False)
+    count, elapsed = await onboarding_rate(users)
     onboarding = count / elapsed
     echo_count, echo_elapsed = await echo_rate(count)
     echo = echo_count / echo_elapsed
-    limited_count, limited_elapsed = await onboarding_rate(users, rate_limited=True)
     print(f"onboarding traffic: {count} updates in {elapsed:.2f} s = {onboarding:.0f} updates/s")
     print(f"bare PTB echo bot: {echo_count} updates in {echo_elapsed:.2f} s = {echo:.0f} updates/s")
     print(f"ratio (twinbot / echo): {onboarding / echo:.2f}")
-    print(
-        f"with the 30 messages/s limiter, as in production: {limited_count} updates in"
-        f" {limited_elapsed:.2f} s = {limited_count / limited_elapsed:.0f} updates/s"
-    )
 
 
 if __name__ == "__main__":

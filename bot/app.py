@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ContextTypes,
@@ -16,14 +16,17 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
 from bot import commands
 from bot.context import SERVICES_KEY, BotContext
+from bot.held_replies import TwinbotBot, hold_replies
 from bot.jobs import backup as backup_job
 from bot.jobs import reminder_delivery
+from bot.jobs.send_limits import LaneRateLimiter
 from bot.services import Services
+from bot.update_order import MAX_IN_PROGRESS, PerSenderOrder
 from handlers import account, aid, offers, reminders, support, twinning, visits
 from handlers.offers import digest as offers_digest
 from handlers.shared import edits, errors, session
@@ -32,22 +35,41 @@ from storage.persistence import SqlitePersistence
 # Flows keep one conversation per user and chat, and their buttons carry their own
 # identifiers, so the per-message tracking this warning is about is not wanted.
 warnings.filterwarnings("ignore", message=r".*per_message.*", category=PTBUserWarning)
+_log = logging.getLogger(__name__)
 
 
 class TwinbotApplication(Application):  # type: ignore[type-arg]
-    """Writes the persistence after every update, so a restart never loses a step."""
+    """Processes each update to the end, then saves its steps, then shows its replies.
+
+    The conversation states and flow data an update changed are committed in one
+    transaction before the replies it held go out (see `bot.held_replies`), so a restart
+    never misfiles the person's next answer. The same processing serves Telegram, the
+    offline console and the tests.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.after_update: list[Callable[[object], None]] = []
 
     async def process_update(self, update: object) -> None:
+        held = hold_replies(update)
         try:
             await super().process_update(update)
         finally:
-            await self.update_persistence()
+            try:
+                await self.update_persistence()
+            except Exception:
+                _log.exception("could not save the steps of update %s", update)
+            if held is not None:
+                await held.send(lambda error: self.process_error(update, error))
             for hook in self.after_update:
                 hook(update)
+
+    async def update_persistence(self) -> None:
+        """Hand the changed data to the persistence, then commit it in one transaction."""
+        await super().update_persistence()
+        if isinstance(self.persistence, SqlitePersistence):
+            await self.persistence.commit()
 
 
 async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
@@ -71,23 +93,25 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     token: str | None = None,
-    rate_limited: bool = True,
 ) -> TwinbotApplication:
     settings_ = services.settings
+    base = (settings_.api_url or "https://api.telegram.org/bot").rstrip("/")
+    bot = TwinbotBot(
+        token or settings_.token or "",
+        base_url=base,
+        base_file_url=base.replace("/bot", "/file/bot"),
+        request=request or HTTPXRequest(connection_pool_size=MAX_IN_PROGRESS),
+        get_updates_request=get_updates_request or request or HTTPXRequest(),
+        rate_limiter=LaneRateLimiter(),
+    )
     builder: ApplicationBuilder = (  # type: ignore[type-arg]
         Application.builder()
         .application_class(TwinbotApplication)
-        .token(token or settings_.token or "")
+        .bot(bot)
         .context_types(ContextTypes(context=BotContext))
         .persistence(SqlitePersistence(services.db))
+        .concurrent_updates(PerSenderOrder())
     )
-    if rate_limited:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-    if request is not None:
-        builder = builder.request(request).get_updates_request(get_updates_request or request)
-    if settings_.api_url:
-        base = settings_.api_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
     application: TwinbotApplication = builder.build()  # type: ignore[assignment]
     application.bot_data[SERVICES_KEY] = services
     register_handlers(application)

@@ -34,6 +34,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
         user_id: int | None = None,
     ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        self._services: Services = application.bot_data[SERVICES_KEY]
         self.account: User | None = None
         self.group: Chat | None = None
         self.membership: Membership | None = None
@@ -41,7 +42,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
 
     @property
     def services(self) -> Services:
-        return self.bot_data[SERVICES_KEY]  # type: ignore[no-any-return]
+        return self._services
 
     @property
     def repos(self) -> Repositories:

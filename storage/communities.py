@@ -1,4 +1,9 @@
-"""Communities: Ukrainian hromadas and foreign municipalities, districts and counties."""
+"""Communities: Ukrainian hromadas and foreign municipalities, districts and counties.
+
+Nearly every screen names the sender's community, and a community changes only through
+this repository (its hromada's code found, its time zone filled in), so the repository
+keeps every row it has read in memory and refreshes it on each change.
+"""
 
 from __future__ import annotations
 
@@ -67,14 +72,34 @@ def _community(row: object) -> Community:
 class CommunityRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
+        self._known: dict[int, Community] = {}
+        self._by_place: dict[str, int] = {}
+        db.on_rollback.append(self._forget)
+
+    def _forget(self) -> None:
+        self._known.clear()
+        self._by_place.clear()
+
+    def _keep(self, row: object) -> Community:
+        community = _community(row)
+        self._known[community.id] = community
+        if community.place_key:
+            self._by_place[community.place_key] = community.id
+        return community
 
     async def get(self, community_id: int) -> Community | None:
+        known = self._known.get(community_id)
+        if known is not None:
+            return known
         row = await self.db.fetchone("SELECT * FROM communities WHERE id = ?", (community_id,))
-        return _community(row) if row else None
+        return self._keep(row) if row else None
 
     async def by_place(self, place_key: str) -> Community | None:
+        known = self._by_place.get(place_key)
+        if known is not None and known in self._known:
+            return self._known[known]
         row = await self.db.fetchone("SELECT * FROM communities WHERE place_key = ?", (place_key,))
-        return _community(row) if row else None
+        return self._keep(row) if row else None
 
     async def find_free_text(self, name: str, country_code: str) -> Community | None:
         row = await self.db.fetchone(
@@ -82,7 +107,7 @@ class CommunityRepository:
             " AND country_code = ?",
             (name, country_code),
         )
-        return _community(row) if row else None
+        return self._keep(row) if row else None
 
     async def create(
         self,
@@ -108,10 +133,10 @@ class CommunityRepository:
         )
         if existing:
             return existing
-        community_id = await self.db.execute(
+        row = await self.db.fetchone(
             "INSERT INTO communities (kind, name, name_uk, country_code, region_code, population,"
             " place_key, unit_kind, created_by, demo, created_at, katottg, tz, code_status)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
             (
                 kind,
                 name,
@@ -130,9 +155,7 @@ class CommunityRepository:
                 MATCHED if katottg else UNMATCHED if kind == "ua" else None,
             ),
         )
-        community = await self.get(community_id)
-        assert community is not None
-        return community
+        return self._keep(row)
 
     async def from_place(
         self, place: places.Place, *, created_by: int | None = None, demo: bool = False
@@ -154,11 +177,15 @@ class CommunityRepository:
         )
 
     async def list_by_ids(self, ids: list[int]) -> list[Community]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = await self.db.fetchall(f"SELECT * FROM communities WHERE id IN ({marks})", ids)
-        return [_community(row) for row in rows]
+        missing = sorted({i for i in ids if i not in self._known})
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = await self.db.fetchall(
+                f"SELECT * FROM communities WHERE id IN ({marks})", missing
+            )
+            for row in rows:
+                self._keep(row)
+        return [self._known[i] for i in sorted(set(ids)) if i in self._known]
 
     # --- codes of communities made before the codifier ----------------------------------
 
@@ -178,9 +205,12 @@ class CommunityRepository:
         return [_community(row) for row in rows]
 
     async def mark_unmatched(self, community_id: int) -> None:
-        await self.db.execute(
-            "UPDATE communities SET code_status = 'unmatched' WHERE id = ?", (community_id,)
+        row = await self.db.fetchone(
+            "UPDATE communities SET code_status = 'unmatched' WHERE id = ? RETURNING *",
+            (community_id,),
         )
+        if row is not None:
+            self._keep(row)
 
     async def set_place(self, community_id: int, place: places.Place) -> Community | None:
         """Give a community its hromada: the code, names and oblast of the codifier.
@@ -189,10 +219,10 @@ class CommunityRepository:
         (then both keep theirs, and the code tells what they are).
         """
         taken = await self.by_place(place.key)
-        await self.db.execute(
+        row = await self.db.fetchone(
             "UPDATE communities SET katottg = ?, code_status = 'matched', name = ?, name_uk = ?,"
             " region_code = ?, unit_kind = ?, tz = ?,"
-            " population = coalesce(?, population), place_key = ? WHERE id = ?",
+            " population = coalesce(?, population), place_key = ? WHERE id = ? RETURNING *",
             (
                 place.katottg,
                 place.name,
@@ -205,7 +235,12 @@ class CommunityRepository:
                 community_id,
             ),
         )
-        return await self.get(community_id)
+        if row is None:
+            return None
+        # Its old place key, if it had one, no longer leads to it.
+        for key in [key for key, known in self._by_place.items() if known == community_id]:
+            del self._by_place[key]
+        return self._keep(row)
 
     async def fill_time_zones(self) -> None:
         """Communities made before they carried a time zone get their country's."""
@@ -217,3 +252,4 @@ class CommunityRepository:
                 "UPDATE communities SET tz = ? WHERE tz IS NULL AND country_code = ?",
                 (places.default_tz(country_code), country_code),
             )
+        self._forget()

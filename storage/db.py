@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -20,28 +20,29 @@ RENAMED = {
     "0010_offers_introduction_delivery.sql": "0009_offers_introduction_delivery.sql",
 }
 _log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Database:
     """One connection shared by every task of the process.
 
     Update handlers and jobs (reminder delivery, digests) run as concurrent tasks on this
-    connection, so a transaction must not let another task's statements in: each statement
-    takes its turn through a lock that an open transaction holds until it ends.
+    connection. Each statement is one hand-off to the database thread (executed and fetched
+    there together), and statements of different tasks are handed off without waiting for
+    each other, so the thread works through them back to back. A transaction must not let
+    another task's statements in: while one is open, other tasks' statements wait for its end.
+
+    Repositories keep copies of rows in memory; `on_rollback` tells them when a write they
+    saw was undone.
     """
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self.connection = connection
-        self._lock = asyncio.Lock()
+        self._lock = asyncio.Lock()  # one transaction at a time
+        self._no_transaction = asyncio.Event()
+        self._no_transaction.set()
         self._owner: asyncio.Task[object] | None = None
-
-    @asynccontextmanager
-    async def _turn(self) -> AsyncIterator[None]:
-        if self._owner is not None and self._owner is asyncio.current_task():
-            yield
-            return
-        async with self._lock:
-            yield
+        self.on_rollback: list[Callable[[], None]] = []
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
@@ -83,37 +84,41 @@ class Database:
             applied.append(script.name)
         return applied
 
+    def _in_own_transaction(self) -> bool:
+        return self._owner is not None and self._owner is asyncio.current_task()
+
+    async def _statement(self, run: Callable[[], Awaitable[T]]) -> T:
+        # The hand-off is queued before this coroutine first yields, so a transaction that
+        # begins later is queued behind it in the database thread.
+        while not self._no_transaction.is_set() and not self._in_own_transaction():
+            await self._no_transaction.wait()
+        return await run()
+
     async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; returns the last inserted row id."""
-        async with self._turn():
-            cursor = await self.connection.execute(sql, params)
-            row_id = cursor.lastrowid or 0
-            await cursor.close()
-        return row_id
+        cursor = await self._statement(lambda: self.connection.execute(sql, params))
+        return cursor.lastrowid or 0
 
     async def execute_changes(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; returns how many rows it changed (for compare-and-set updates)."""
-        async with self._turn():
-            cursor = await self.connection.execute(sql, params)
-            changed = cursor.rowcount
-            await cursor.close()
-        return changed
+        cursor = await self._statement(lambda: self.connection.execute(sql, params))
+        return cursor.rowcount
 
     async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
-        async with self._turn():
-            await self.connection.executemany(sql, rows)
-
-    async def fetchone(
-        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
-    ) -> aiosqlite.Row | None:
-        async with self._turn(), self.connection.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        await self._statement(lambda: self.connection.executemany(sql, rows))
 
     async def fetchall(
         self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
     ) -> list[aiosqlite.Row]:
-        async with self._turn(), self.connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        rows = await self._statement(lambda: self.connection.execute_fetchall(sql, params))
+        return list(rows)
+
+    async def fetchone(
+        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+    ) -> aiosqlite.Row | None:
+        """The first row of a query that finds one row (by key, or an aggregate)."""
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def fetchval(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Any:
         row = await self.fetchone(sql, params)
@@ -122,19 +127,25 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Database]:
         """BEGIN IMMEDIATE, with every other task's statements waiting until it ends."""
-        if self._owner is not None and self._owner is asyncio.current_task():
+        if self._in_own_transaction():
             yield self  # already inside this task's transaction
             return
         async with self._lock:
             self._owner = asyncio.current_task()
+            self._no_transaction.clear()
             try:
                 await self.connection.execute("BEGIN IMMEDIATE")
                 try:
                     yield self
                 except BaseException:
                     await self.connection.execute("ROLLBACK")
+                    for forget in self.on_rollback:
+                        forget()
                     raise
                 else:
                     await self.connection.execute("COMMIT")
             finally:
                 self._owner = None
+                # Waiting statements go first: they are queued before the next transaction's
+                # BEGIN, which the lock hands over only after this block.
+                self._no_transaction.set()

@@ -1,7 +1,13 @@
-"""Who acts for which community, and in what role. Claims wait for an operator."""
+"""Who acts for which community, and in what role. Claims wait for an operator.
+
+Every update needs its sender's memberships, so the repository keeps each user's list in
+memory once read; its own writes drop the lists they change (every write to the table goes
+through it), and so does a rolled-back transaction.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.clock import Clock, iso
@@ -33,25 +39,29 @@ def _membership(row: object) -> Membership:
 class MembershipRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
+        self._by_user: dict[int, list[Membership]] = {}
+        db.on_rollback.append(self._by_user.clear)
 
     async def get(self, membership_id: int) -> Membership | None:
         row = await self.db.fetchone("SELECT * FROM memberships WHERE id = ?", (membership_id,))
         return _membership(row) if row else None
 
+    async def _of_user(self, user_id: int) -> list[Membership]:
+        known = self._by_user.get(user_id)
+        if known is None:
+            rows = await self.db.fetchall(
+                "SELECT * FROM memberships WHERE user_id = ? ORDER BY id", (user_id,)
+            )
+            known = self._by_user[user_id] = [_membership(row) for row in rows]
+        return known
+
     async def of(self, user_id: int, community_id: int) -> Membership | None:
-        row = await self.db.fetchone(
-            "SELECT * FROM memberships WHERE user_id = ? AND community_id = ?",
-            (user_id, community_id),
+        return next(
+            (m for m in await self._of_user(user_id) if m.community_id == community_id), None
         )
-        return _membership(row) if row else None
 
     async def for_user(self, user_id: int, status: str | None = "approved") -> list[Membership]:
-        sql = "SELECT * FROM memberships WHERE user_id = ?"
-        params: tuple[object, ...] = (user_id,)
-        if status:
-            sql, params = sql + " AND status = ?", (user_id, status)
-        rows = await self.db.fetchall(sql + " ORDER BY id", params)
-        return [_membership(row) for row in rows]
+        return [m for m in await self._of_user(user_id) if not status or m.status == status]
 
     async def members(self, community_id: int) -> list[Membership]:
         rows = await self.db.fetchall(
@@ -59,6 +69,21 @@ class MembershipRepository:
             (community_id,),
         )
         return [_membership(row) for row in rows]
+
+    async def members_of(self, community_ids: Iterable[int]) -> dict[int, set[int]]:
+        """The approved members of each community, by community id."""
+        ids = sorted(set(community_ids))
+        found: dict[int, set[int]] = {community_id: set() for community_id in ids}
+        if ids:
+            marks = ",".join("?" * len(ids))
+            rows = await self.db.fetchall(
+                f"SELECT community_id, user_id FROM memberships WHERE status = 'approved'"
+                f" AND community_id IN ({marks})",
+                ids,
+            )
+            for community_id, user_id in rows:
+                found[community_id].add(user_id)
+        return found
 
     async def pending(self) -> list[Membership]:
         rows = await self.db.fetchall(
@@ -75,15 +100,16 @@ class MembershipRepository:
             " WHERE memberships.status IN ('rejected', 'revoked')",
             (user_id, community_id, role, iso(self.clock.now())),
         )
+        self._by_user.pop(user_id, None)
         membership = await self.of(user_id, community_id)
         assert membership is not None
         return membership
 
     async def decide(self, membership_id: int, approve: bool, operator_id: int) -> bool:
         """Approve or reject a pending claim; False when someone already decided it."""
-        changed = await self.db.execute_changes(
+        changed = await self.db.fetchall(
             "UPDATE memberships SET status = ?, decided_by = ?, decided_at = ?"
-            " WHERE id = ? AND status = 'pending'",
+            " WHERE id = ? AND status = 'pending' RETURNING user_id",
             (
                 "approved" if approve else "rejected",
                 operator_id,
@@ -91,7 +117,9 @@ class MembershipRepository:
                 membership_id,
             ),
         )
-        return changed == 1
+        for row in changed:
+            self._by_user.pop(row[0], None)
+        return len(changed) == 1
 
     async def join_by_invite(self, user_id: int, community_id: int, inviter_id: int) -> Membership:
         await self.db.execute(
@@ -102,6 +130,7 @@ class MembershipRepository:
             " WHERE memberships.status != 'approved'",
             (user_id, community_id, inviter_id, iso(self.clock.now()), iso(self.clock.now())),
         )
+        self._by_user.pop(user_id, None)
         membership = await self.of(user_id, community_id)
         assert membership is not None
         return membership

@@ -109,6 +109,17 @@ def _post(row: Any) -> Post:
 
 
 @dataclass(frozen=True)
+class MatchCandidate:
+    """What matching needs of a post of the other side."""
+
+    id: int
+    community_id: int
+    owner_id: int | None
+    sectors: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SearchPage:
     posts: list[Post]
     total: int
@@ -244,18 +255,21 @@ class PostRepository:
     async def all(self) -> list[Post]:
         return [_post(row) for row in await self.db.fetchall("SELECT * FROM posts ORDER BY id")]
 
-    async def visible(self, side: str, sectors: Iterable[str]) -> list[Post]:
-        """Visible posts of one side sharing at least one of the sectors (for matching)."""
+    async def match_candidates(
+        self, side: str, sectors: Iterable[str], after_id: int, limit: int
+    ) -> list[MatchCandidate]:
+        """Visible posts of one side sharing a sector, by id after `after_id`: one batch."""
         codes = list(sectors)
         if not codes:
             return []
         clause = " OR ".join("instr(sectors, ?) > 0" for _ in codes)
         rows = await self.db.fetchall(
-            f"SELECT * FROM posts WHERE side = ? AND status = 'active'"
-            f" AND (valid_until IS NULL OR valid_until >= ?) AND ({clause}) ORDER BY id",
-            (side, self._today().isoformat(), *(f" {c} " for c in codes)),
+            f"SELECT id, community_id, owner_id, sectors, kinds FROM posts"
+            f" WHERE side = ? AND status = 'active' AND id > ?"
+            f" AND (valid_until IS NULL OR valid_until >= ?) AND ({clause}) ORDER BY id LIMIT ?",
+            (side, after_id, self._today().isoformat(), *(f" {c} " for c in codes), limit),
         )
-        return [_post(row) for row in rows]
+        return [MatchCandidate(r[0], r[1], r[2], _codes(r[3]), _codes(r[4])) for r in rows]
 
     async def search(
         self,

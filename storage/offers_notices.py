@@ -21,17 +21,19 @@ class NoticeRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
 
-    async def add(self, user_ids: Iterable[int], offer_id: int, need_id: int) -> int:
-        """Queue a notice per user; a match already queued for someone is not queued again."""
-        added = 0
+    async def add(self, notices: Iterable[tuple[int, int, int]]) -> None:
+        """Queue notices (user, offer, need); a match already queued for someone is not
+        queued again."""
         now = iso(self.clock.now())
-        for user_id in set(user_ids):
-            added += await self.db.execute_changes(
+        rows = [(user_id, offer_id, need_id, now) for user_id, offer_id, need_id in notices]
+        if not rows:
+            return
+        async with self.db.transaction() as db:
+            await db.executemany(
                 "INSERT OR IGNORE INTO match_notices (user_id, offer_id, need_id, created_at)"
                 " VALUES (?, ?, ?, ?)",
-                (user_id, offer_id, need_id, now),
+                rows,
             )
-        return added
 
     async def users_waiting(self) -> list[int]:
         rows = await self.db.fetchall(

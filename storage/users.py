@@ -1,4 +1,9 @@
-"""Users and group chats the bot knows."""
+"""Users and group chats the bot knows.
+
+Every update needs its sender (and its group), so both repositories keep the rows they read
+in memory and replace them with what their own writes return. Every write to these tables
+goes through them; a rolled-back transaction empties the copies.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, iso
 from storage.db import Database
+
+MAX_IDS = 500  # ids per query
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,13 @@ def _user(row: object) -> User:
 class UserRepository:
     def __init__(self, db: Database, clock: Clock, default_tz: str) -> None:
         self.db, self.clock, self.default_tz = db, clock, default_tz
+        self._known: dict[int, User] = {}
+        db.on_rollback.append(self._known.clear)
+
+    def _keep(self, row: object) -> User:
+        user = _user(row)
+        self._known[user.id] = user
+        return user
 
     async def upsert(
         self,
@@ -88,22 +102,33 @@ class UserRepository:
         ):
             return known, known  # nothing changed: most updates come from people the bot knows
         now = iso(self.clock.now())
-        await self.db.execute(
+        row = await self.db.fetchone(
             "INSERT INTO users (id, first_name, last_name, username, language, tz, active,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET first_name=excluded.first_name,"
             " last_name=excluded.last_name, username=excluded.username, active=1,"
             " language=CASE WHEN users.language_chosen THEN users.language"
-            " ELSE excluded.language END, updated_at=excluded.updated_at",
+            " ELSE excluded.language END, updated_at=excluded.updated_at RETURNING *",
             (user_id, first_name, last_name, username, language, self.default_tz, now, now),
         )
-        user = await self.get(user_id)
-        assert user is not None
-        return user, known
+        return self._keep(row), known
 
     async def get(self, user_id: int) -> User | None:
+        known = self._known.get(user_id)
+        if known is not None:
+            return known
         row = await self.db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
-        return _user(row) if row else None
+        return self._keep(row) if row else None
+
+    async def get_many(self, user_ids: list[int]) -> dict[int, User]:
+        """Users by id, read in one query for those not in memory yet."""
+        missing = sorted({i for i in user_ids if i not in self._known})
+        for start in range(0, len(missing), MAX_IDS):
+            part = missing[start : start + MAX_IDS]
+            marks = ",".join("?" * len(part))
+            for row in await self.db.fetchall(f"SELECT * FROM users WHERE id IN ({marks})", part):
+                self._keep(row)
+        return {i: self._known[i] for i in user_ids if i in self._known}
 
     async def set_language(self, user_id: int, language: str) -> None:
         await self._set(user_id, "language = ?, language_chosen = 1", language)
@@ -117,58 +142,86 @@ class UserRepository:
 
     async def set_current_community(self, user_id: int, community_id: int | None) -> None:
         """Act for this community; a time zone nobody chose becomes the community's."""
-        await self.db.execute(
+        row = await self.db.fetchone(
             "UPDATE users SET current_community_id = ?, tz = CASE WHEN tz_chosen THEN tz"
             " ELSE coalesce((SELECT tz FROM communities WHERE id = ?), tz) END, updated_at = ?"
-            " WHERE id = ?",
+            " WHERE id = ? RETURNING *",
             (community_id, community_id, iso(self.clock.now()), user_id),
         )
+        if row is not None:
+            self._keep(row)
 
     async def set_active(self, user_id: int, active: bool) -> None:
         await self._set(user_id, "active = ?", int(active))
 
     async def _set(self, user_id: int, assignment: str, value: object) -> None:
-        await self.db.execute(
-            f"UPDATE users SET {assignment}, updated_at = ? WHERE id = ?",
+        row = await self.db.fetchone(
+            f"UPDATE users SET {assignment}, updated_at = ? WHERE id = ? RETURNING *",
             (value, iso(self.clock.now()), user_id),
         )
+        if row is not None:
+            self._keep(row)
 
 
 class ChatRepository:
     def __init__(self, db: Database, clock: Clock, default_tz: str) -> None:
         self.db, self.clock, self.default_tz = db, clock, default_tz
+        self._known: dict[int, Chat] = {}
+        db.on_rollback.append(self._known.clear)
+
+    def _keep(self, row: object) -> Chat:
+        r = dict(row)  # type: ignore[call-overload]
+        chat = Chat(r["id"], r["type"], r["title"], r["language"], r["tz"], bool(r["active"]))
+        self._known[chat.id] = chat
+        return chat
 
     async def upsert(
         self, chat_id: int, chat_type: str, title: str, language: str, by: int | None = None
     ) -> Chat:
         """Record a group; a new one starts in the time zone of the community of ``by``, the
         person who brought the bot in, if they act for one."""
-        await self.db.execute(
+        row = await self.db.fetchone(
             "INSERT INTO chats (id, type, title, language, tz, active, created_at)"
             " VALUES (?, ?, ?, ?, coalesce((SELECT c.tz FROM users u JOIN communities c"
             " ON c.id = u.current_community_id WHERE u.id = ?), ?), 1, ?)"
-            " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title, active=1",
+            " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title, active=1"
+            " RETURNING *",
             (chat_id, chat_type, title, language, by, self.default_tz, iso(self.clock.now())),
         )
-        chat = await self.get(chat_id)
-        assert chat is not None
-        return chat
+        return self._keep(row)
 
     async def get(self, chat_id: int) -> Chat | None:
+        known = self._known.get(chat_id)
+        if known is not None:
+            return known
         row = await self.db.fetchone("SELECT * FROM chats WHERE id = ?", (chat_id,))
-        if row is None:
-            return None
-        r = dict(row)
-        return Chat(r["id"], r["type"], r["title"], r["language"], r["tz"], bool(r["active"]))
+        return self._keep(row) if row else None
+
+    async def get_many(self, chat_ids: list[int]) -> dict[int, Chat]:
+        """Chats by id, read in one query for those not in memory yet."""
+        missing = sorted({i for i in chat_ids if i not in self._known})
+        for start in range(0, len(missing), MAX_IDS):
+            part = missing[start : start + MAX_IDS]
+            marks = ",".join("?" * len(part))
+            for row in await self.db.fetchall(f"SELECT * FROM chats WHERE id IN ({marks})", part):
+                self._keep(row)
+        return {i: self._known[i] for i in chat_ids if i in self._known}
 
     async def set_language(self, chat_id: int, language: str) -> None:
-        await self.db.execute("UPDATE chats SET language = ? WHERE id = ?", (language, chat_id))
+        await self._set(chat_id, "language = ?", language)
 
     async def set_tz(self, chat_id: int, tz: str) -> None:
-        await self.db.execute("UPDATE chats SET tz = ?, tz_chosen = 1 WHERE id = ?", (tz, chat_id))
+        await self._set(chat_id, "tz = ?, tz_chosen = 1", tz)
 
     async def set_active(self, chat_id: int, active: bool) -> None:
-        await self.db.execute("UPDATE chats SET active = ? WHERE id = ?", (int(active), chat_id))
+        await self._set(chat_id, "active = ?", int(active))
+
+    async def _set(self, chat_id: int, assignment: str, value: object) -> None:
+        row = await self.db.fetchone(
+            f"UPDATE chats SET {assignment} WHERE id = ? RETURNING *", (value, chat_id)
+        )
+        if row is not None:
+            self._keep(row)
 
     async def migrate(self, old_id: int, new_id: int) -> None:
         """A group that became a supergroup keeps its settings under the new id."""
@@ -182,4 +235,5 @@ class ChatRepository:
         await self.db.execute(
             "UPDATE reminders SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
         )
-        await self.db.execute("UPDATE chats SET active = 0 WHERE id = ?", (old_id,))
+        await self.set_active(old_id, False)
+        self._known.pop(new_id, None)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot import background
 from bot.app import TwinbotApplication, build_application, launch
 from bot.clock import FakeClock
 from bot.domain import places
@@ -136,10 +137,16 @@ class BotHarness:
     def operator(self, lang: str = "en") -> SimUser:
         return self.user(OPERATOR_ID, "Oksana", lang, "operator")
 
+    async def _done(self, update_id: int) -> None:
+        """The update is processed and the work it started in the background is done."""
+        await self.api.wait_processed(update_id)
+        assert self.app is not None
+        await background.settle(self.app)
+
     async def send(self, user: SimUser, text: str, chat: SimChat | None = None) -> Reply:
         start = len(self._seen)
         update_id = self.api.send(user, text, chat)
-        await self.api.wait_processed(update_id)
+        await self._done(update_id)
         return Reply(list(dict.fromkeys(self._seen[start:])))
 
     async def press(
@@ -151,19 +158,19 @@ class BotHarness:
     ) -> Reply:
         start = len(self._seen)
         update_id = self.api.press(user, label, chat, message)
-        await self.api.wait_processed(update_id)
+        await self._done(update_id)
         return Reply(list(dict.fromkeys(self._seen[start:])))
 
     async def reply_to(self, user: SimUser, text: str, message: SentMessage) -> Reply:
         start = len(self._seen)
         update_id = self.api.reply(user, text, message)
-        await self.api.wait_processed(update_id)
+        await self._done(update_id)
         return Reply(list(dict.fromkeys(self._seen[start:])))
 
     async def deliver(self, update_id: int) -> Reply:
         """Wait for an update queued by hand (e.g. `api.add_bot_to_group`)."""
         start = len(self._seen)
-        await self.api.wait_processed(update_id)
+        await self._done(update_id)
         return Reply(list(dict.fromkeys(self._seen[start:])))
 
     def last(self, chat_id: int) -> SentMessage:

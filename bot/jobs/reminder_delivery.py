@@ -2,11 +2,12 @@
 
 The database is the source of truth. `deliver_due` claims each due row (pending -> sending,
 compare-and-set), renders it in the recipient's language, sends it with the buttons the
-reminders feature registered (Snooze / Done) and finishes it (done, or pending at its next
-occurrence). A row left 'sending' by a stop in the middle counts as delivered at the next
-start (`restore`), so a restart never sends a reminder twice. The job queue only wakes
-delivery up: one job at the next due time, and a periodic tick in case a row was written by
-something that did not say so.
+reminders feature registered (Snooze / Done) in the bulk lane (paced within Telegram's
+limits, behind any answer to a person; see `bot.jobs.send_limits`) and finishes it (done,
+or pending at its next occurrence). A row left 'sending' by a stop in the middle counts as
+delivered at the next start (`restore`), so a restart never sends a reminder twice. The
+job queue only wakes delivery up: one job at the next due time, and a periodic tick in case
+a row was written by something that did not say so.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from bot.context import SERVICES_KEY
 from bot.domain.reminders.recurrence import in_quiet_hours, next_occurrence, quiet_hours_end
 from bot.domain.reminders.text import late_notice, user_reminder_text
 from bot.i18n import Translator
-from bot.jobs.send_limits import SendPacer
+from bot.jobs.send_limits import bulk_sends
 from bot.services import Services
 from storage.reminders import Reminder
 
@@ -46,8 +47,10 @@ MAX_ATTEMPTS = 5
 # A reminder written as due now waits this long for its wake-up, so a caller that goes on
 # to call `deliver_due` itself (a feature's test after scheduling) is not raced by the job.
 SCHEDULED_WAKE_DELAY = 2.0
-SEND_TRIES = 5
 BATCH = 5000
+# Chats served at once. A reminder is claimed just before its turn to be sent, so a stop in
+# the middle of a burst leaves at most this many claimed (counted as delivered at start).
+CHATS_AT_ONCE = 64
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -55,7 +58,6 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 @dataclass
 class _State:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    pacer: SendPacer = field(default_factory=SendPacer)
     wake_at: datetime | None = None
 
 
@@ -143,33 +145,29 @@ async def render(
 
 async def _send(
     application: AnyApplication,
-    state: _State,
     recipient: Recipient,
     text: str,
     rows: list[list[InlineKeyboardButton]],
 ) -> None:
-    """Send within the limits; wait out RetryAfter; follow a group that became a supergroup."""
-    services = _services(application)
-    for attempt in range(SEND_TRIES):
-        await state.pacer.acquire(recipient.chat_id)
-        try:
+    """Send in the bulk lane (which waits out RetryAfter); follow a group that became a
+    supergroup."""
+
+    async def send() -> None:
+        with bulk_sends():
             await application.bot.send_message(
                 recipient.chat_id, text, reply_markup=InlineKeyboardMarkup(rows)
             )
-            return
-        except RetryAfter as error:
-            wait = error.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            _log.warning("flood control: waiting %.1f s before retrying", seconds)
-            state.pacer.pause(seconds)
-            if attempt == SEND_TRIES - 1:
-                raise
-        except ChatMigrated as error:
-            old, new = recipient.chat_id, error.new_chat_id
-            _log.info("group %s became supergroup %s", old, new)
-            await services.repos.chats.migrate(old, new)
-            await services.repos.partnerships.migrate_chat(old, new)
-            recipient.chat_id = new
+
+    try:
+        await send()
+    except ChatMigrated as error:
+        services = _services(application)
+        old, new = recipient.chat_id, error.new_chat_id
+        _log.info("group %s became supergroup %s", old, new)
+        await services.repos.chats.migrate(old, new)
+        await services.repos.partnerships.migrate_chat(old, new)
+        recipient.chat_id = new
+        await send()
 
 
 async def _mark_unreachable(services: Services, chat_id: int) -> None:
@@ -183,7 +181,6 @@ async def _mark_unreachable(services: Services, chat_id: int) -> None:
 
 async def deliver_one(
     application: AnyApplication,
-    state: _State,
     reminder: Reminder,
     recipient: Recipient,
     now: datetime,
@@ -212,7 +209,7 @@ async def deliver_one(
         return Outcome.SKIPPED
     text, rows = rendered
     try:
-        await _send(application, state, recipient, text, rows)
+        await _send(application, recipient, text, rows)
     except Forbidden:
         _log.info(
             "chat %s blocked the bot or removed it: its reminders are paused", recipient.chat_id
@@ -247,7 +244,6 @@ async def _give_up_or_retry(services: Services, reminder: Reminder, now: datetim
 
 async def _deliver_chat(
     application: AnyApplication,
-    state: _State,
     chat_id: int,
     reminders: list[Reminder],
     now: datetime,
@@ -257,7 +253,7 @@ async def _deliver_chat(
     sent = 0
     for reminder in reminders:
         try:
-            outcome = await deliver_one(application, state, reminder, recipient, now)
+            outcome = await deliver_one(application, reminder, recipient, now)
         except Exception:
             _log.exception("reminder %s: delivery failed", reminder.id)
             continue
@@ -278,6 +274,12 @@ async def deliver_due(application: AnyApplication) -> int:
     state = _state(application)
     repo = services.repos.reminders
     sent = 0
+    turns = asyncio.Semaphore(CHATS_AT_ONCE)
+
+    async def deliver_chat(chat: int, items: list[Reminder], now: datetime) -> int:
+        async with turns:
+            return await _deliver_chat(application, chat, items, now)
+
     async with state.lock:
         now = services.clock.now()
         seen: set[int] = set()
@@ -289,11 +291,11 @@ async def deliver_due(application: AnyApplication) -> int:
             by_chat: dict[int, list[Reminder]] = {}
             for reminder in batch:
                 by_chat.setdefault(reminder.chat_id, []).append(reminder)
+            # Who gets them, read at once rather than one query per chat.
+            await services.repos.users.get_many([chat for chat in by_chat if chat > 0])
+            await services.repos.chats.get_many([chat for chat in by_chat if chat < 0])
             results = await asyncio.gather(
-                *(
-                    _deliver_chat(application, state, chat, items, now)
-                    for chat, items in by_chat.items()
-                )
+                *(deliver_chat(chat, items, now) for chat, items in by_chat.items())
             )
             sent += sum(results)
     await rearm(application)
@@ -359,7 +361,7 @@ async def restore(application: AnyApplication) -> RestoreReport:
     for reminder in stranded:
         # It may have reached the chat before the stop: never send it twice.
         await repo.finish(reminder.id, next_due(reminder, now))
-    pending = await repo.pending()
+    pending = await repo.count_pending()
     late = await repo.mark_late(now - LATE_AFTER)
     repo.listeners[:] = [
         listener for listener in repo.listeners if not getattr(listener, "reminder_wake", False)
@@ -373,7 +375,7 @@ async def restore(application: AnyApplication) -> RestoreReport:
     # The job queue starts right after the start hooks; a moment's delay lets it run
     # the overdue ones instead of treating them as misfired.
     await rearm(application, min_delay=0.5)
-    report = RestoreReport(len(pending), len(stranded), late, clock_time.perf_counter() - started)
+    report = RestoreReport(pending, len(stranded), late, clock_time.perf_counter() - started)
     _log.info(
         "reminders restored: %s pending (%s late), %s settled after a stop, in %.3f s",
         report.pending,

@@ -13,6 +13,7 @@ import dataclasses
 import logging
 import sys
 
+from bot import background
 from bot.app import TwinbotApplication, build_application, launch
 from bot.domain.offers.csv_io import load_demo
 from bot.domain.parsing.numbers import SQLITE_MIN, ascii_int
@@ -114,6 +115,8 @@ class Console:
         else:
             update_id = self.api.send(self.person, line, self.chat)
         await self.api.wait_processed(update_id, timeout=60)
+        assert self.application is not None
+        await background.settle(self.application)  # a file or a group post it started
         return True
 
     async def _meta(self, words: list[str]) -> bool:

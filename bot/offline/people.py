@@ -211,20 +211,17 @@ class SimulatedPeople(ApiState):
 
     def mark_processed(self, update_id: int) -> None:
         self._processed.add(update_id)
-        if self._processed_event is not None:
-            self._processed_event.set()
+        waiter = self._waiting.pop(update_id, None)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
     async def wait_processed(self, update_id: int, timeout: float = 10.0) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while update_id not in self._processed:
-            if self._processed_event is None:
-                self._processed_event = asyncio.Event()
-            self._processed_event.clear()
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                raise TimeoutError(f"update {update_id} was not processed in {timeout} s")
-            try:
-                await asyncio.wait_for(self._processed_event.wait(), remaining)
-            except TimeoutError:
-                continue
+        if update_id in self._processed:
+            return
+        waiter = self._waiting.get(update_id)
+        if waiter is None:
+            waiter = self._waiting[update_id] = asyncio.get_running_loop().create_future()
+        try:
+            await asyncio.wait_for(asyncio.shield(waiter), timeout)
+        except TimeoutError:
+            raise TimeoutError(f"update {update_id} was not processed in {timeout} s") from None

@@ -99,7 +99,7 @@ class ApiState:
     """The record both sides read and write: the server answers into it, the people's side
     queues updates and reads what the bot sent."""
 
-    def __init__(self, *, enforce_limits: bool = False) -> None:
+    def __init__(self, *, enforce_limits: bool = False, round_trip: float = 0.0) -> None:
         self.bot = {
             "id": BOT_ID,
             "is_bot": True,
@@ -121,6 +121,7 @@ class ApiState:
         self.descriptions: dict[str, str] = {}
         self.flood_errors = 0
         self.enforce_limits = enforce_limits
+        self.round_trip = round_trip  # seconds each call takes before it is answered
         self._send_times: dict[int, deque[float]] = {}
         self._global_times: deque[float] = deque()
         self._pending: list[dict[str, Any]] = []
@@ -130,7 +131,7 @@ class ApiState:
         self._file_ids = itertools.count(1)
         self._arrived: asyncio.Event | None = None
         self._processed: set[int] = set()
-        self._processed_event: asyncio.Event | None = None
+        self._waiting: dict[int, asyncio.Future[None]] = {}
         self.listeners: list[Callable[[SentMessage], None]] = []
 
     def _next_message_id(self, chat_id: int) -> int:

@@ -27,6 +27,8 @@ def _loads(value: Any) -> Any:
 
 class BotApiServer(ApiState):
     async def handle(self, method: str, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        if self.round_trip:
+            await asyncio.sleep(self.round_trip)
         self.calls.append(ApiCall(method, params))
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:

@@ -120,19 +120,27 @@ async def _claim(update: Update, context: BotContext, step: Step) -> object:
     claim goes to the operators."""
     assert context.account is not None
     picked = Picked.of_value(step.values.get("community"))
-    community = await community_for(context, picked, context.account.id) if picked else None
+    existing: Membership | None = None
+    # The community, the role, the claim, the switch to it and the audit entry are saved
+    # together: a failure in the middle leaves none of them.
+    async with context.services.db.transaction():
+        community = await community_for(context, picked, context.account.id) if picked else None
+        if community is not None:
+            await context.repos.users.set_role(context.account.id, step.values["role"])
+            existing = await context.repos.memberships.of(context.account.id, community.id)
+            if existing and existing.approved:
+                await context.repos.users.set_current_community(context.account.id, community.id)
+                context.membership = existing
+            else:
+                context.membership = await _claim_membership(context, community)
     if community is None:
         # What was picked is gone (a place no longer in the index): pick again.
         values = {k: v for k, v in step.values.items() if k != "community"}
         return await FORM.start(update, context, values)
     FORM.drop(context)
-    await context.repos.users.set_role(context.account.id, step.values["role"])
-    existing = await context.repos.memberships.of(context.account.id, community.id)
     if existing and existing.approved:
-        await context.repos.users.set_current_community(context.account.id, community.id)
-        context.membership = existing
         return await show_menu(update, context)
-    context.membership = await _claim_membership(context, community)
+    assert context.membership is not None
     await show(update, context, *screens.claim_sent(context.t, community.title(context.lang)))
     await notify_operators(context, context.membership.id)
     return END

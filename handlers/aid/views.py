@@ -5,12 +5,14 @@ re-checked against the presser's community on every press.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
 from telegram.ext import CommandHandler, filters
 
+from bot import background
 from bot.context import BotContext
 from bot.domain import places
 from bot.domain.aid.chart import build_chart
@@ -151,17 +153,27 @@ async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> N
     scope = await _scope(update, context, press.partnership)
     if scope is None or update.effective_chat is None:
         return
-    community_id, partnership_id = scope
-    rows = await context.repos.aid.export_rows(community_id, partnership_id, context.lang)
-    data = build_csv(rows, context.t, places_in(context.lang))
     await toast_quietly(update)
+    # A community's whole log can be large: the file follows the answer.
+    background.start(
+        context.application,
+        _send_csv(context, update.effective_chat.id, *scope),
+        name="aid:csv",
+    )
+
+
+async def _send_csv(
+    context: BotContext, chat_id: int, community_id: int, partnership_id: int | None
+) -> None:
+    rows = await context.repos.aid.export_rows(community_id, partnership_id, context.lang)
+    data = await asyncio.to_thread(build_csv, rows, context.t, places_in(context.lang))
     name = f"aid-{community_id}-{_stamp(context)}.csv"
     await context.bot.send_document(
-        update.effective_chat.id,
+        chat_id,
         InputFile(data, filename=name),
         caption=context.ngettext("{n} aid record", "{n} aid records", len(rows)),
     )
-    await show_after_file(update, context)
+    await _what_next(context, chat_id)
 
 
 async def export_xlsx(update: Update, context: BotContext, press: ExportXlsx) -> None:
@@ -185,7 +197,10 @@ async def export_xlsx(update: Update, context: BotContext, press: ExportXlsx) ->
         for v in reversed(visits)
     ]
     title = await _scope_title(context, community_id, partnership_id)
-    data = build_workbook(rows, visit_rows, community_id, context.t, places_in(lang), title)
+    # Building a workbook or a chart is CPU work: other people are answered meanwhile.
+    data = await asyncio.to_thread(
+        build_workbook, rows, visit_rows, community_id, context.t, places_in(lang), title
+    )
     await toast_quietly(update)
     name = f"aid-{community_id}-{_stamp(context)}.xlsx"
     caption = context.ngettext("{n} aid record", "{n} aid records", len(rows))
@@ -235,10 +250,14 @@ async def toast_quietly(update: Update) -> None:
 
 
 async def show_after_file(update: Update, context: BotContext) -> None:
-    """The file pushed the menu up: send it again below, so the next tap is at hand."""
     assert update.effective_chat is not None
+    await _what_next(context, update.effective_chat.id)
+
+
+async def _what_next(context: BotContext, chat_id: int) -> None:
+    """The file pushed the menu up: send it again below, so the next tap is at hand."""
     await context.bot.send_message(
-        update.effective_chat.id, context._("What next?"), reply_markup=home_markup(context.t)
+        chat_id, context._("What next?"), reply_markup=home_markup(context.t)
     )
 
 

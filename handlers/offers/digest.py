@@ -10,6 +10,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.context import SERVICES_KEY
 from bot.domain.offers.digest import Link, send_digests
+from bot.jobs.send_limits import bulk_sends
 from bot.services import Services
 from handlers.offers.screens import digest_keyboard
 
@@ -31,9 +32,10 @@ async def run(context: ContextTypes.DEFAULT_TYPE) -> int:
             return False
         return True
 
-    return await send_digests(
-        services.repos, services.i18n, services.clock.now(), send, services.settings.quiet_hours
-    )
+    with bulk_sends():
+        return await send_digests(
+            services.repos, services.i18n, services.clock.now(), send, services.settings.quiet_hours
+        )
 
 
 def schedule(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -6,6 +6,7 @@ import io
 
 from telegram import Update
 
+from bot import background
 from bot.context import BotContext
 from bot.domain.offers.csv_io import COLUMNS, MAX_BYTES, import_csv
 from bot.domain.offers.csv_io import export_csv as export_rows
@@ -89,7 +90,20 @@ async def export(update: Update, context: BotContext) -> None:
     if await _refuse(update, context):
         return
     assert update.effective_message is not None
+    # Every post there is: the file follows the answer.
+    await update.effective_message.reply_text(context._("Preparing the file…"))
+    background.start(
+        context.application,
+        _send_export(context, update.effective_message.chat_id),
+        name="offers:export",
+    )
+
+
+async def _send_export(context: BotContext, chat_id: int) -> None:
     data = await export_rows(context.repos)
-    await update.effective_message.reply_document(
-        io.BytesIO(data), filename="offers_and_needs.csv", caption=context._("Offers and needs")
+    await context.bot.send_document(
+        chat_id,
+        io.BytesIO(data),
+        filename="offers_and_needs.csv",
+        caption=context._("Offers and needs"),
     )

@@ -7,7 +7,6 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.offers.digest import record_matches
 from bot.i18n import N_
 from handlers.offers import post as posting
 from handlers.offers import screens
@@ -77,7 +76,7 @@ async def change(update: Update, context: BotContext, press: ChangePost) -> obje
         await context.repos.audit.record(context.account.id, "post", post.id, press.action)
     post = await context.repos.posts.get(post.id) or post
     if changed and press.action in ("resume", "renew"):
-        await record_matches(context.repos, post)
+        posting.match_in_background(context, post)
     notice = (
         context._(DONE[press.action])
         if changed

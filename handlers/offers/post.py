@@ -13,6 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ConversationHandler
 
+from bot import background
 from bot.context import BotContext
 from bot.domain.offers.digest import record_matches
 from bot.domain.offers.model import (
@@ -212,10 +213,21 @@ async def save(update: Update, context: BotContext, step: Step) -> object:
         await repos.audit.record(context.account.id, "post", post.id, "create")
     FORM.drop(context)
     assert post is not None
-    matched = await record_matches(repos, post) if post.status == "active" else 0
+    if post.status == "active":
+        match_in_background(context, post)
     today = context.services.clock.now().date()
-    await present(update, context, screens.saved(post, community, matched, context.t, today))
+    await present(update, context, screens.saved(post, community, context.t, today))
     return ConversationHandler.END
+
+
+def match_in_background(context: BotContext, post: Post) -> None:
+    """Record the matches of a post just published, after its author's answer: with tens
+    of thousands of posts of the other side this takes a while."""
+    background.start(
+        context.application,
+        record_matches(context.repos, post),
+        name=f"offers:match:{post.id}",
+    )
 
 
 async def _stale(update: Update, context: BotContext) -> object:

@@ -282,14 +282,11 @@ def own_post(
     return Screen(f"{notice}\n\n{text}" if notice else text, keyboard(rows))
 
 
-def saved(post: Post, community: Community, matched: int, t: Translator, today: date) -> Screen:
+def saved(post: Post, community: Community, t: Translator, today: date) -> Screen:
     text = t._("Saved. It is shown in search until the date on the card.")
-    if matched:
-        text += "\n" + t.ngettext(
-            "{n} matching post found: it will be in your daily digest.",
-            "{n} matching posts found: they will be in your daily digest.",
-            matched,
-        )
+    if post.status == "active":
+        # The matches are found after this answer, in the background.
+        text += "\n" + t._("Matching posts of the other side will be in your daily digest.")
     text += "\n\n" + card(post, community, t, today)
     return Screen(text, keyboard([_row((t._("My posts"), MyPosts()), (t._("Back"), OffersHome()))]))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 
@@ -29,6 +30,13 @@ MAX_TEXT = 4096
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
     """Build an inline keyboard from rows of (label, callback data); a label too long for
     its row (a long name) is cut after a whole word rather than mid-word by Telegram."""
+    return _keyboard(tuple(tuple(row) for row in rows))
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    # Most screens are the same for everyone who reads a language, and a markup cannot
+    # be changed once made, so each is built (and its labels fitted) once.
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(fit(label, len(row)), callback_data=data) for label, data in row]

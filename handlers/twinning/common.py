@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
+from bot import background
 from bot.context import BotContext
 from bot.domain import places
 from bot.domain.twinning.deadlines import reschedule
@@ -129,7 +130,19 @@ async def remind_new_member(context: BotContext, community_id: int) -> None:
 async def post_to_groups(
     context: BotContext, partnership: Partnership, render: Callable[[Translator, str, str], str]
 ) -> None:
-    """Post to every group linked to the partnership, each in the group's own language."""
+    """Post to every group linked to the partnership, each in the group's own language,
+    after the person's answer and in the bulk lane."""
+    background.start(
+        context.application,
+        _post_to_groups(context, partnership, render),
+        name=f"twinning:groups:{partnership.id}",
+        bulk=True,
+    )
+
+
+async def _post_to_groups(
+    context: BotContext, partnership: Partnership, render: Callable[[Translator, str, str], str]
+) -> None:
     repos = context.repos
     for chat_id in await repos.partnerships.linked_chats(partnership.id):
         chat = await repos.chats.get(chat_id)

@@ -1,9 +1,12 @@
 """Matches between offers and needs, and the daily digest that tells people about them.
 
 A post that is published is compared with the visible posts of the other side; every
-match queues a notice for the people of both communities (and the posts' authors). The
-digest then sends each person at most one message per local day, in their language,
-never during quiet hours, and never to someone who turned these notices off.
+match queues a notice for the people of both communities (and the posts' authors). With
+tens of thousands of posts this takes a while, so the handlers run it in the background
+after the author's answer (see `bot.background`); it reads a batch of posts at a time.
+The digest then sends each person at most one message per local day, in their language,
+never during quiet hours, and never to someone who turned these notices off; its sender
+puts it in the bulk lane.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from storage.repositories import Repositories
 DIGEST_LINES = 8
 DIGEST_BUTTONS = 5
 OPEN_SETTINGS = N_("Notice settings")
+# Posts of the other side read at a time while matching a new post.
+MATCH_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -37,25 +42,35 @@ class Link:
 Send = Callable[[int, str, list[Link]], Awaitable[bool]]
 
 
-async def _people(repos: Repositories, post: Post) -> set[int]:
-    people = {m.user_id for m in await repos.memberships.members(post.community_id)}
-    if post.owner_id is not None:
-        people.add(post.owner_id)
-    return people
-
-
 async def record_matches(repos: Repositories, post: Post) -> int:
     """Queue notices about a post that was just published; returns how many matches."""
-    found = 0
-    for other in await repos.posts.visible(other_side(post.side), post.sectors):
-        if other.community_id == post.community_id:
-            continue
-        offer, need = (post, other) if post.side == OFFER else (other, post)
-        if not matches(offer.sectors, offer.kinds, need.sectors, need.kinds):
-            continue
-        found += 1
-        people = await _people(repos, post) | await _people(repos, other)
-        await repos.notices.add(people, offer.id, need.id)
+    found, after = 0, 0
+    authors = await repos.memberships.members_of([post.community_id])
+    own_people = authors[post.community_id] | ({post.owner_id} if post.owner_id else set())
+    while batch := await repos.posts.match_candidates(
+        other_side(post.side), post.sectors, after, MATCH_BATCH
+    ):
+        after = batch[-1].id
+        matched = [
+            other
+            for other in batch
+            if other.community_id != post.community_id
+            and (
+                matches(post.sectors, post.kinds, other.sectors, other.kinds)
+                if post.side == OFFER
+                else matches(other.sectors, other.kinds, post.sectors, post.kinds)
+            )
+        ]
+        members = await repos.memberships.members_of(o.community_id for o in matched)
+        notices: list[tuple[int, int, int]] = []
+        for other in matched:
+            offer_id, need_id = (post.id, other.id) if post.side == OFFER else (other.id, post.id)
+            people = own_people | members[other.community_id]
+            if other.owner_id is not None:
+                people.add(other.owner_id)
+            notices.extend((person, offer_id, need_id) for person in people)
+        await repos.notices.add(notices)
+        found += len(matched)
     return found
 
 
