@@ -162,41 +162,51 @@ async def test_jena_shipment_with_items_confirmed_in_ukrainian_and_the_act_read_
     assert "Прийняв: Петренко Марія Іванівна" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
     act = next(m for m in reply.messages if m.document)
-    assert act.document["file_name"] == "act-1-2023-03-15.docx"
+    # Jena is German: the act's second column is German, and its file says so.
+    assert act.document["file_name"] == "handover-act-1_record-1_2023-03-15_uk-de.docx"
     text, document = act_text(bot.api.files[act.document["file_id"]])
     for value in (
-        "ЗАТВЕРДЖУЮ / APPROVED",
-        "АКТ № 1 / ACT No. 1",
+        "ЗАТВЕРДЖУЮ / GENEHMIGT",
+        "АКТ № 1 / ÜBERGABE- UND ÜBERNAHMEPROTOKOLL Nr. 1",
         "приймання-передачі гуманітарної допомоги",
-        "of acceptance and transfer of humanitarian aid",
+        "für humanitäre Hilfe",
         "м. Бровари / Brovary",
         "15.03.2023",
         "Донор: Єна",
-        "Donor: Jena",
+        "Geber: Jena",
         "Країна: Німеччина",
-        "Country: Germany",
+        "Land: Deutschland",
         "Отримувач: Броварська міська рада",
-        "Recipient: Brovary City Council",
+        "Empfänger: Stadtrat Brovary",
         "Код ЄДРПОУ: 04054866",
+        "EDRPOU-Code: 04054866",
         "Код громади за КАТОТТГ: UA32060050000030591",
         "Балансоутримувач: Броварська міська рада",
+        "Bilanzführende Stelle: Stadtrat Brovary",
         "Підстава: лист Єни від 01.03.2023 № 17",
         "Номер декларації гуманітарної допомоги: HA-2023-0457",
+        "Deklaration humanitärer Hilfe Nr.: HA-2023-0457",
         "Призначення: Heating of the shelter at lyceum No. 5",
+        "Загальна вартість: 3\u00a0200,00 EUR",
+        "Gesamtwert: 3.200,00 EUR",
+        "Der Geber übergibt und der Empfänger übernimmt folgende humanitäre Hilfe:",
         "Anna SCHMIDT",
         "Head of International Relations",
         "Марія ПЕТРЕНКО",
         "заступниця міського голови",
-        "Передав / Handed over:",
-        "Прийняв / Accepted:",
+        "Передав / Übergeben:",
+        "Прийняв / Übernommen:",
+        "(підпис) / (Unterschrift)",
     ):
         assert value in text, value
+    for english in ("APPROVED", "Donor", "Recipient", "Germany", "Total", "City Council"):
+        assert english not in text, english
     rows = table_rows(document)
-    assert rows[0][4] == "Ціна за одиницю, EUR / Unit price, EUR"
-    assert rows[1] == ["1", "Generator", "шт. / pcs", "2", "1\u00a0200,00", "2\u00a0400,00"]
-    assert rows[2] == ["2", "Fan heater", "шт. / pcs", "10", "80,00", "800,00"]
-    assert rows[3][:4] == ["3", "Sleeping bags", "шт. / pcs", "50"] and rows[3][5] == "—"
-    assert rows[4][1] == "Разом / Total" and rows[4][5] == "3\u00a0200,00"
+    assert rows[0][4] == "Ціна за одиницю, EUR / Einzelpreis, EUR"
+    assert rows[1] == ["1", "Generator", "шт. / Stk.", "2", "1\u00a0200,00", "2\u00a0400,00"]
+    assert rows[2] == ["2", "Fan heater", "шт. / Stk.", "10", "80,00", "800,00"]
+    assert rows[3][:4] == ["3", "Sleeping bags", "шт. / Stk.", "50"] and rows[3][5] == "—"
+    assert rows[4][1] == "Разом / Insgesamt" and rows[4][5] == "3\u00a0200,00"
     section = document.sections[0]  # type: ignore[attr-defined]
     measures = (
         section.page_width,

@@ -20,6 +20,8 @@ from bot.domain import places
 from bot.domain.aid.act import (
     ActFacts,
     Named,
+    act_file_name,
+    act_language,
     build_act,
     centre_of,
     council_of,
@@ -41,8 +43,6 @@ from handlers.shared.screens import toast
 from storage.aid import AidRecord, Requisites
 from storage.communities import Community
 
-# The partner's language beside Ukrainian: English until the bot speaks the partner's own.
-OTHER_LANGUAGE = "en"
 LIMIT = 200
 
 
@@ -143,13 +143,14 @@ FIELDS = (
 )
 
 
-def _named_place(community: Community) -> tuple[Named, Named | None]:
-    """Where the act is drawn up and the council, from the hromada's codifier entry."""
+def _named_place(community: Community, language: str) -> tuple[Named, Named | None]:
+    """Where the act is drawn up and the council, from the hromada's codifier entry; the
+    second name in `language`."""
     place = places.get(community.katottg) if community.katottg else None
     if place is None:
-        return Named(community.title("uk"), community.title("en")), None
+        return Named(community.title("uk"), community.title(language)), None
     centre = centre_of(place.name_uk, place.hromada_kind, place.name)
-    return centre, council_of(place.hromada_uk, place.hromada_kind, place.name)
+    return centre, council_of(place.hromada_uk, place.hromada_kind, place.name, language)
 
 
 async def start(update: Update, context: BotContext, press: DraftAct) -> object:
@@ -164,7 +165,7 @@ async def start(update: Update, context: BotContext, press: DraftAct) -> object:
         return ConversationHandler.END
     recipient = await context.repos.communities.get(record.recipient_id)
     assert recipient is not None
-    place, council = _named_place(recipient)
+    place, council = _named_place(recipient, "en")
     own = await context.repos.aid.requisites(recipient.id)
     donor = await context.repos.aid.requisites(record.donors[0])
     day = record.aid_date if record.date_precision == "day" else today(context).isoformat()
@@ -207,10 +208,10 @@ async def draw_up(update: Update, context: BotContext, step: Step) -> object:
         Requisites(values["donor_address"], values["donor_code"]),
         context.account.id,
     )
-    facts = await act_facts(context, record, values)
+    language, facts = await act_facts(context, record, values)
     i18n = context.services.i18n
-    data = build_act(facts, i18n.get("uk"), i18n.get(OTHER_LANGUAGE))
-    name = f"act-{facts.number.replace('/', '-')}-{facts.day.isoformat()}.docx"
+    data = build_act(facts, i18n.get("uk"), i18n.get(language))
+    name = act_file_name(facts.number, record.number(step.meta["viewer"]), facts.day, language)
     await context.bot.send_document(
         update.effective_chat.id,
         InputFile(io.BytesIO(data), filename=name),
@@ -224,28 +225,39 @@ async def draw_up(update: Update, context: BotContext, step: Step) -> object:
     return ConversationHandler.END
 
 
-async def act_facts(context: BotContext, record: AidRecord, values: dict[str, Any]) -> ActFacts:
-    """Everything the act prints, from the record and the form's answers."""
+async def act_facts(
+    context: BotContext, record: AidRecord, values: dict[str, Any]
+) -> tuple[str, ActFacts]:
+    """The language of the act's second column, and everything the act prints."""
     found = {
         c.id: c
         for c in await context.repos.communities.list_by_ids([*record.donors, record.recipient_id])
     }
     donors = [found[d] for d in record.donors if d in found]
-    recipient = found[record.recipient_id]
-    place, council = _named_place(recipient)
+    return facts_of(record, donors, found[record.recipient_id], values)
+
+
+def facts_of(
+    record: AidRecord, donors: list[Community], recipient: Community, values: dict[str, Any]
+) -> tuple[str, ActFacts]:
+    """The act's second language, by the donors' countries, and the act's facts from the
+    record and the form's answers, every name of that column in that language."""
+    language = act_language([d.country_code for d in donors])
+    place, council = _named_place(recipient, language)
     typed_place = values["place"]
-    countries = [places.country(d.country_code) for d in donors]
+    # Donors of one country name it once.
+    countries = [places.country(code) for code in dict.fromkeys(d.country_code for d in donors)]
     recipient_name = values["recipient"]
     recipient_named = (
         council if council is not None and recipient_name == council.uk else Named(recipient_name)
     )
-    return ActFacts(
+    return language, ActFacts(
         number=values["number"],
         day=date.fromisoformat(values["date"]),
         place=place if typed_place == place.uk else Named(typed_place),
-        donor=donors_named([Named(d.title("uk"), d.title(OTHER_LANGUAGE)) for d in donors]),
+        donor=donors_named([Named(d.title("uk"), d.title(language)) for d in donors]),
         donor_country=donors_named(
-            [Named(c.name("uk"), c.name(OTHER_LANGUAGE)) for c in countries if c is not None]
+            [Named(c.name("uk"), c.name(language)) for c in countries if c is not None]
         ),
         recipient=recipient_named,
         items=record.items,

@@ -4,8 +4,11 @@
 Layout as the national standard for organisational documents asks (ДСТУ 4163:2020): A4,
 margins of 30 mm on the left, 10 mm on the right and 20 mm at the top and bottom, Times New
 Roman 14 with single spacing; dates in figures (01.04.2022); signatures as position,
-signature line and «Власне ім’я ПРІЗВИЩЕ». The act is in Ukrainian with the partner's
-language alongside, each requisite a row of two columns, so either side reads its own.
+signature line and «Власне ім’я ПРІЗВИЩЕ». The act is in Ukrainian with the donor's
+language alongside (`act_language`), each requisite a row of two columns, so either side
+reads its own: labels, units, the donor's country and the total value in that language's
+words and figures. The items table is one table for both sides, its headers in both
+languages; its figures are written as the Ukrainian records office keeps its books.
 
 Names of the donor, the recipient and the persons stand after a label («Донор:»,
 «Отримувач:», «Передав:»), where the nominative is right, so no name is declined. A text
@@ -24,7 +27,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from bot.domain.aid.model import UNIT_LABELS, AidItem, from_minor
-from bot.i18n import N_, Translator
+from bot.i18n import DEFAULT_LANGUAGE, N_, Translator, document_language
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -65,6 +68,7 @@ COLUMN_QUANTITY = N_("Quantity")
 COLUMN_PRICE = N_("Unit price, {currency}")
 COLUMN_SUM = N_("Amount, {currency}")
 TOTAL = N_("Total")
+TOTAL_VALUE = N_("Total value")
 UNITEMIZED = N_("Value not split by item")
 IN_FULL = N_(
     "The humanitarian aid has been handed over and accepted in full. The parties have no"
@@ -155,8 +159,26 @@ def _money(minor: int | None, t: Translator) -> str:
     return format_decimal(from_minor(minor), format="#,##0.00", locale=t.locale)
 
 
-def _day(value: date, t: Translator) -> str:
-    return value.strftime("%d.%m.%Y") if t.lang == "uk" else t.date(value, "long")
+def _day(value: date, uk: Translator, other: Translator) -> str:
+    """In figures, as each side's records write a date: 15.03.2023, and where the other
+    side writes it otherwise (15/03/2023 in English), that form beside it."""
+    days = dict.fromkeys(t.numeric_date(value) for t in (uk, other))
+    return " / ".join(days)
+
+
+def act_language(country_codes: Sequence[str]) -> str:
+    """The language of the act's second column: the donors' own where the bot speaks it and
+    every donor reads it (German for Jena, or for Jena with Graz); English otherwise."""
+    languages = {document_language(code) for code in country_codes}
+    language = languages.pop() if len(languages) == 1 else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE if language == "uk" else language
+
+
+def act_file_name(number: str, record: int, day: date, language: str) -> str:
+    """«handover-act-12-2022_record-7_2023-03-15_uk-de.docx»: which act, of which record,
+    in which languages."""
+    safe = re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-") or "0"
+    return f"handover-act-{safe}_record-{record}_{day.isoformat()}_uk-{language}.docx"
 
 
 def build_act(facts: ActFacts, uk: Translator, other: Translator) -> bytes:
@@ -209,7 +231,7 @@ def build_act(facts: ActFacts, uk: Translator, other: Translator) -> bytes:
     where = document.add_table(rows=1, cols=2)
     where.cell(0, 0).text = f"{facts.place('uk')} / {facts.place('other')}"
     right = where.cell(0, 1).paragraphs[0]
-    right.text = _day(facts.day, uk)
+    right.text = _day(facts.day, uk, other)
     right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     document.add_paragraph()
 
@@ -231,6 +253,12 @@ def build_act(facts: ActFacts, uk: Translator, other: Translator) -> bytes:
     requisite(BASIS, facts.basis)
     requisite(DECLARATION, facts.declaration)
     requisite(USE, facts.intended_use)
+    if facts.value_minor:
+        requisite(
+            TOTAL_VALUE,
+            f"{_money(facts.value_minor, uk)} {facts.currency}".strip(),
+            f"{_money(facts.value_minor, other)} {facts.currency}".strip(),
+        )
     table = document.add_table(rows=0, cols=2)
     for label, uk_value, other_value in rows:
         cells = table.add_row().cells
@@ -264,8 +292,8 @@ def build_act(facts: ActFacts, uk: Translator, other: Translator) -> bytes:
     ):
         paragraph = cell_.paragraphs[0]
         paragraph.add_run(" / ".join(pair(label)) + ":").bold = True
-        cell_.add_paragraph(person.position or f"{BLANK} ({uk._(POSITION)})")
-        cell_.add_paragraph(f"{BLANK} {uk._(SIGNATURE)}")
+        cell_.add_paragraph(person.position or f"{BLANK} ({' / '.join(pair(POSITION))})")
+        cell_.add_paragraph(f"{BLANK} {' / '.join(pair(SIGNATURE))}")
         cell_.add_paragraph(in_case(signature_name(person.name)) if person.name else f"{BLANK}")
         cell_.add_paragraph(" / ".join(pair(SEAL)))
 
@@ -362,20 +390,26 @@ def donors_named(names: Sequence[Named]) -> Named:
     return Named(", ".join(n.uk for n in names), ", ".join(n("other") for n in names))
 
 
-_COUNCIL_UK = {"city": "міська рада", "settlement": "селищна рада", "village": "сільська рада"}
-_COUNCIL_EN = {
-    "city": "City Council",
-    "settlement": "Settlement Council",
-    "village": "Village Council",
-}
+_KIND_UK = {"city": "міська", "settlement": "селищна", "village": "сільська"}
 _CENTRE_UK = {"city": "м.", "settlement": "с-ще", "village": "с."}
 
 
-def council_of(hromada_uk: str | None, kind: str | None, centre: str) -> Named | None:
-    """The council of a hromada: «Долинська міська рада» / "Dolyna City Council"."""
-    if not hromada_uk or kind not in _COUNCIL_UK:
+def council_of(
+    hromada_uk: str | None, kind: str | None, centre: str, language: str
+) -> Named | None:
+    """The council of a hromada: «Долинська міська рада» / "Dolyna City Council",
+    "Stadtrat Dolyna", "Rada Miasta Dolyna", as the letter of intent's letterhead names it."""
+    from bot.domain.twinning.letter_templates import template_for
+    from bot.domain.twinning.letter_templates.foreign import ForeignLetter
+
+    if not hromada_uk or kind not in _KIND_UK:
         return None
-    return Named(f"{hromada_uk} {_COUNCIL_UK[kind]}", f"{centre} {_COUNCIL_EN[kind]}")
+    template = template_for(language)
+    if not isinstance(template, ForeignLetter):
+        template = template_for(DEFAULT_LANGUAGE)
+    assert isinstance(template, ForeignLetter)
+    word = _KIND_UK[kind]
+    return Named(f"{hromada_uk} {word} рада", template.council[word].format(name=centre))
 
 
 def centre_of(name_uk: str | None, kind: str | None, name: str) -> Named:
