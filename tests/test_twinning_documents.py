@@ -214,7 +214,7 @@ BROVARY = Pair(
             "рішенням Броварської міської ради від 02.11.2026 № 123-VIII",
             "Ігор САПОЖКО",
             "Herrn Thomas Nitzsche",
-            "Sehr geehrter Herr Oberbürgermeister Nitzsche,",
+            "Sehr geehrter Herr Oberbürgermeister,",
             "Stadtrat Brovary",
         ],
         "note": [
@@ -447,3 +447,104 @@ def test_without_a_known_head_the_letter_greets_colleagues_and_addresses_the_par
     assert "Гнезненський повіт (Республіка Польща)" in text
     assert "Шановні колеги!" in text and "Szanowni Państwo," in text
     assert "Pani" not in text and "Panie" not in text
+
+
+def _lutsk_to_lublin(partner: dict[str, str], head: str = "Ігор Поліщук") -> str:
+    """The letter of intent of Lutsk to Lublin, twin cities since 1993, read back."""
+    facts = DocumentFacts(
+        community=OwnSide(
+            Hromada("Луцька міська територіальна громада", seat="Луцьк"),
+            "Lutsk",
+            "Волинська область",
+        ),
+        partner=PartnerSide(ForeignAuthority("Люблін", "settlement", "PL"), "Lublin", 330_000),
+        facts={"areas": {"sectors": ["health", "culture"]}, "partner": partner},
+        today=date(2026, 11, 22),
+        requisites=Requisites.from_data({"head_name": head}),
+    )
+    return text_of(read(build("letter", facts, LEGAL)))
+
+
+def test_the_letter_to_a_polish_city_is_in_polish_and_greets_its_president() -> None:
+    text = _lutsk_to_lublin(
+        {
+            "head_name": "Krzysztof Żuk",
+            "head_gender": "m",
+            "head_position": "Prezydent Miasta Lublin",
+        }
+    )
+    for expected in (
+        "List intencyjny",
+        "Pan Krzysztof Żuk",
+        "Prezydent Miasta Lublin",
+        "Szanowny Panie Prezydencie,",
+        "Rada Miasta Lutsk".upper(),
+        "Proponujemy współpracę w następujących dziedzinach: ochrona zdrowia i szpitale, kultura.",
+        "Z wyrazami szacunku",
+        "Mer",
+        "Ihor POLISHCHUK",
+    ):
+        assert expected in text, expected
+    assert "Dear" not in text and "Sehr geehrte" not in text
+
+
+def test_a_woman_heading_a_ukrainian_community_signs_in_the_feminine() -> None:
+    text = _lutsk_to_lublin(
+        {"head_name": "Anna Nowak", "head_gender": "f", "head_position": "Burmistrz"},
+        head="Наталія Мельник",
+    )
+    assert "Szanowna Pani Burmistrz," in text and "Pani Anna Nowak" in text
+    assert "Nataliia MELNYK" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "gender", "position", "salutation", "written"),
+    [
+        ("de", "m", "Oberbürgermeister", "Sehr geehrter Herr Oberbürgermeister,", None),
+        (
+            "de",
+            "f",
+            "Oberbürgermeister der Stadt Jena",
+            "Sehr geehrte Frau Oberbürgermeisterin,",
+            "Oberbürgermeisterin der Stadt Jena",
+        ),
+        ("de", "m", "Bürgermeister", "Sehr geehrter Herr Bürgermeister,", None),
+        ("de", "f", "Landrätin des Landkreises Görlitz", "Sehr geehrte Frau Landrätin,", None),
+        ("de", "m", "Erster Bürgermeister", "Sehr geehrter Herr Erster Bürgermeister,", None),
+        ("de", "f", "", "Sehr geehrte Frau Weber,", None),
+        ("de", "m", "Leiter des Partnerschaftsbüros", "Sehr geehrter Herr Weber,", None),
+        ("de", None, "Bürgermeister", "Sehr geehrte Damen und Herren,", None),
+        ("pl", "m", "Burmistrz", "Szanowny Panie Burmistrzu,", None),
+        ("pl", "f", "Burmistrz", "Szanowna Pani Burmistrz,", None),
+        ("pl", "m", "Prezydent Miasta Rzeszowa", "Szanowny Panie Prezydencie,", None),
+        ("pl", "f", "Prezydent Miasta Rzeszowa", "Szanowna Pani Prezydent,", None),
+        ("pl", "m", "Starosta Gnieźnieński", "Szanowny Panie Starosto,", None),
+        ("pl", "m", "Wójt Gminy Lubicz", "Szanowny Panie Wójcie,", None),
+        ("pl", "f", "dyrektor biura", "Szanowna Pani,", None),
+        ("pl", None, "Burmistrz", "Szanowni Państwo,", None),
+    ],
+)
+def test_the_partners_head_is_greeted_as_their_language_greets_the_office(
+    language: str, gender: str | None, position: str, salutation: str, written: str | None
+) -> None:
+    from bot.domain.grammar.persons import Person
+    from bot.domain.twinning.letter_templates import template_for
+    from bot.domain.twinning.letter_templates.foreign import ForeignLetter
+
+    template = template_for(language)
+    assert isinstance(template, ForeignLetter)
+    head = Person("Maria", "Weber", gender)
+    assert template.salutation(head, position or None) == salutation
+    assert template.position(position, head) == (written or position)
+
+
+def test_the_german_letter_signs_for_a_woman_as_buergermeisterin() -> None:
+    from bot.domain.grammar.persons import parse_person
+    from bot.domain.twinning.letter_templates import template_for
+    from bot.domain.twinning.letter_templates.foreign import ForeignLetter
+
+    german = template_for("de")
+    assert isinstance(german, ForeignLetter)
+    assert german.signatory_of("міська", parse_person("Наталія Мельник")) == "Bürgermeisterin"
+    assert german.signatory_of("міська", parse_person("Ігор Сапожко")) == "Bürgermeister"
+    assert german.signatory_of("сільська", None) == "Vorsteher der Dorfgemeinde"

@@ -5,6 +5,46 @@ from __future__ import annotations
 from bot.domain.grammar.persons import Person
 from bot.domain.twinning.letter_templates.foreign import ForeignLetter
 
+# The offices a German letter greets by («Sehr geehrte Frau Oberbürgermeisterin,»), and
+# their feminine, which a woman holding the office is called by.
+_FEMININE = {
+    "Bürgermeister": "Bürgermeisterin",
+    "Oberbürgermeister": "Oberbürgermeisterin",
+    "Erster Bürgermeister": "Erste Bürgermeisterin",
+    "Regierender Bürgermeister": "Regierende Bürgermeisterin",
+    "Bezirksbürgermeister": "Bezirksbürgermeisterin",
+    "Ortsbürgermeister": "Ortsbürgermeisterin",
+    "Landrat": "Landrätin",
+    "Präsident": "Präsidentin",
+    "Stadtpräsident": "Stadtpräsidentin",
+    "Bezirkshauptmann": "Bezirkshauptfrau",
+    "Amtsdirektor": "Amtsdirektorin",
+    "Vorsteher": "Vorsteherin",
+}
+_OFFICES = {*_FEMININE, *_FEMININE.values()}
+
+
+def _office(title: str | None) -> str:
+    """The office a position begins with: «Oberbürgermeister» of «Oberbürgermeister der
+    Stadt Jena», «Erster Bürgermeister»; German writes the office's words with a capital,
+    the rest of the position («der Stadt») begins in lower case."""
+    words = (title or "").split()
+    taken = words[:1]
+    for word in words[1:]:
+        if not word[:1].isupper():
+            break
+        taken.append(word)
+    return " ".join(taken)
+
+
+def position_of(title: str, gender: str | None) -> str:
+    """The position as the letter writes it: in the feminine for a woman, where the office
+    was typed in the masculine («Oberbürgermeisterin der Stadt Jena»)."""
+    office = _office(title)
+    if gender == "f" and office in _FEMININE:
+        return _FEMININE[office] + title.strip()[len(office) :]
+    return title.strip()
+
 
 class German(ForeignLetter):
     language = "de"
@@ -49,6 +89,11 @@ class German(ForeignLetter):
         "селищна": "Vorsteher der Siedlungsgemeinde",
         "сільська": "Vorsteher der Dorfgemeinde",
     }
+    signatory_feminine = {
+        "міська": "Bürgermeisterin",
+        "селищна": "Vorsteherin der Siedlungsgemeinde",
+        "сільська": "Vorsteherin der Dorfgemeinde",
+    }
     countries = {"DE": "Deutschland", "AT": "Österreich", "LI": "Liechtenstein", "CH": "Schweiz"}
     law_citation = "dem Gesetz der Ukraine Nr. {number} vom {date} „{title}“"
     # After the comma of the salutation a German letter goes on in lower case.
@@ -74,11 +119,16 @@ class German(ForeignLetter):
         honorific = {"m": "Herrn ", "f": "Frau "}.get(head.gender or "", "")
         return f"{honorific}{head.given} {head.family}".strip()
 
+    def position(self, title: str, head: Person | None) -> str:
+        return position_of(title, head.gender if head else None)
+
     def salutation(self, head: Person | None, title: str | None) -> str:
+        """By the office where it is one a German letter greets by («Sehr geehrter Herr
+        Bürgermeister,»), else by the family name; without the form of address, both."""
         if head is None or head.gender not in ("m", "f"):
             return "Sehr geehrte Damen und Herren,"
-        words = [title, head.family] if title else [head.family]
-        name = " ".join(w for w in words if w)
+        office = _office(position_of(title, head.gender)) if title else ""
+        name = office if office in _OFFICES else head.family
         if head.gender == "m":
             return f"Sehr geehrter Herr {name},"
         return f"Sehr geehrte Frau {name},"

@@ -36,6 +36,8 @@ class ForeignLetter(LetterTemplate):
     council: dict[str, str]
     community: dict[str, str]
     signatory: dict[str, str]
+    # The signatory's position where a woman signs, in languages that say it otherwise.
+    signatory_feminine: dict[str, str] = {}
     countries: dict[str, str]  # ISO code -> the country's name in this language
     intent: str  # {community}, {law}
     areas_line: str  # {areas}
@@ -89,8 +91,13 @@ class ForeignLetter(LetterTemplate):
             salutation=self.salutation(head, facts.fact("partner", "head_position")),
             body=body,
             closing=self.closing,
-            signature=[self.signatory[kind], signature_name],
+            signature=[self.signatory_of(kind, facts.requisites.head), signature_name],
         )
+
+    def signatory_of(self, kind: str, head: Person | None) -> str:
+        if head is not None and head.grammatical_gender == "feminine":
+            return self.signatory_feminine.get(kind, self.signatory[kind])
+        return self.signatory[kind]
 
     def letterhead(self, kind: str, seat: str) -> list[str]:
         return [self.council[kind].format(name=seat), self.ukraine]
@@ -105,8 +112,12 @@ class ForeignLetter(LetterTemplate):
             lines.append(self.addressed(head))
         title = facts.fact("partner", "head_position")
         if title:
-            lines.append(str(title))
+            lines.append(self.position(str(title), head))
         return [*lines, facts.partner.name, self.country(facts)]
+
+    def position(self, title: str, head: Person | None) -> str:
+        """The partner head's position as this language writes it for that person."""
+        return title
 
     def addressed(self, head: Person) -> str:
         """The head's name line of the address block."""

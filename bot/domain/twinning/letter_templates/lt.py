@@ -65,6 +65,11 @@ class Lithuanian(ForeignLetter):
         "селищна": "Gyvenvietės bendruomenės vadovas",
         "сільська": "Kaimo bendruomenės vadovas",
     }
+    signatory_feminine = {
+        "міська": "Merė",
+        "селищна": "Gyvenvietės bendruomenės vadovė",
+        "сільська": "Kaimo bendruomenės vadovė",
+    }
     countries = {"LT": "Lietuva"}
     law_citation = "{date} Ukrainos įstatymą Nr. {number} „{title}“"
     intent = (

@@ -5,16 +5,22 @@ from __future__ import annotations
 from bot.domain.grammar.persons import Person
 from bot.domain.twinning.letter_templates.foreign import ForeignLetter
 
-# A man is greeted by his office in the vocative: «Szanowny Panie Burmistrzu».
+# A man is greeted by his office in the vocative: «Szanowny Panie Burmistrzu»; a woman by
+# the office as it stands: «Szanowna Pani Burmistrz». The office is the position's first
+# word («Prezydent Miasta Lublin», «Marszałek Województwa Podkarpackiego»).
 _VOCATIVE = {
     "burmistrz": "Burmistrzu",
     "prezydent": "Prezydencie",
-    "prezydent miasta": "Prezydencie",
     "starosta": "Starosto",
     "wójt": "Wójcie",
     "marszałek": "Marszałku",
-    "marszałek województwa": "Marszałku",
 }
+_FEMININE = {*_VOCATIVE, "burmistrzyni", "prezydentka"}
+
+
+def _office(title: str | None) -> str:
+    words = (title or "").split()
+    return words[0].lower() if words else ""
 
 
 class Polish(ForeignLetter):
@@ -60,6 +66,10 @@ class Polish(ForeignLetter):
         "селищна": "Przewodniczący hromady osiedlowej",
         "сільська": "Przewodniczący hromady wiejskiej",
     }
+    signatory_feminine = {
+        "селищна": "Przewodnicząca hromady osiedlowej",
+        "сільська": "Przewodnicząca hromady wiejskiej",
+    }
     countries = {"PL": "Polska"}
     law_citation = "ustawy Ukrainy nr {number} z dnia {date} „{title}”"
     intent = (
@@ -86,10 +96,10 @@ class Polish(ForeignLetter):
     def salutation(self, head: Person | None, title: str | None) -> str:
         if head is None or head.gender not in ("m", "f"):
             return "Szanowni Państwo,"
-        office = (title or "").strip()
+        office = _office(title)
         if head.gender == "f":
             return (
-                f"Szanowna Pani {office[:1].upper()}{office[1:]}," if office else "Szanowna Pani,"
+                f"Szanowna Pani {office.capitalize()}," if office in _FEMININE else "Szanowna Pani,"
             )
-        vocative = _VOCATIVE.get(office.lower())
+        vocative = _VOCATIVE.get(office)
         return f"Szanowny Panie {vocative}," if vocative else "Szanowny Panie,"
