@@ -14,6 +14,7 @@ from bot.domain import places
 from bot.domain.aid.act import act_file_name, act_language, build_act
 from bot.domain.aid.model import AidItem, to_minor
 from bot.i18n import I18n
+from bot.offline.api import SimUser
 from handlers.aid.act import facts_of
 from storage.aid import NewAid
 from storage.communities import Community
@@ -242,3 +243,89 @@ def test_the_file_name_says_which_act_record_and_languages() -> None:
         act_file_name("12/2022", 7, date(2022, 12, 5), "pl")
         == "handover-act-12-2022_record-7_2022-12-05_uk-pl.docx"
     )
+
+
+async def _log_and_confirm(
+    bot: BotHarness, donor: str, recipient: str, lang: str, taps: list[str], items: str
+) -> tuple[SimUser, SimUser]:
+    """A coordinator of `donor` logs a shipment in `lang`; the recipient's mayor confirms."""
+    coordinator = bot.user(331, "Katrin", lang)
+    mayor = bot.user(332, "Ігор", "uk")
+    donor_community = await bot.make_member(coordinator, donor)
+    recipient_community = await bot.make_member(mayor, recipient)
+    await bot.repos.partnerships.create(recipient_community.id, donor_community.id, mayor.id)
+    await bot.send(coordinator, "/aid")
+    log, shipped, confirm = taps[:3]
+    for label in (log, recipient, *taps[3:]):
+        await bot.press(coordinator, label)
+    await bot.send(coordinator, items)
+    await bot.press(coordinator, shipped)
+    await bot.send(coordinator, "14.02.2023")
+    await bot.press(coordinator, confirm)
+    reply = await bot.press(mayor, "Підтвердити отримання", message=bot.last(mayor.id))
+    assert "обома сторонами" in reply.text
+    return coordinator, mayor
+
+
+async def test_jenas_coordinator_logs_aid_in_german_and_downloads_the_act_in_german(
+    bot: BotHarness,
+) -> None:
+    coordinator, _mayor = await _log_and_confirm(
+        bot,
+        "Jena",
+        "Brovary",
+        "de",
+        ["Hilfe erfassen", "Versandt", "Bestätigen", "Energietechnik", "Energie"],
+        "Stromgenerator 2 Stk. à 1 200 EUR\nHeizlüfter 10 Stk. à 80 EUR",
+    )
+    await bot.send(coordinator, "/aid")
+    await bot.press(coordinator, "Verlauf")
+    await bot.press(coordinator, "№1 · 14.02.2023 · Brovary")
+    reply = await bot.press(coordinator, "Übergabeprotokoll (.docx)")
+    assert "Protokoll Nr.: 1" in reply.text and "Datum des Protokolls: 14.02.2023" in reply.text
+    reply = await bot.press(coordinator, "Bestätigen")
+    assert "Übergabeprotokoll Nr. 1, bereit zum Drucken und Unterschreiben." in reply.text
+    act = next(m for m in reply.messages if m.document)
+    assert act.document["file_name"] == "handover-act-1_record-1_2023-02-14_uk-de.docx"
+    text, document = act_text(bot.api.files[act.document["file_id"]])
+    for expected in (
+        "АКТ № 1 / ÜBERGABE- UND ÜBERNAHMEPROTOKOLL Nr. 1",
+        "Донор: Єна",
+        "Geber: Jena",
+        "Land: Deutschland",
+        "Empfänger: Stadtrat Brovary",
+        "Gesamtwert: 3.200,00 EUR",
+        "Передав / Übergeben:",
+    ):
+        assert expected in text, expected
+    rows = table_rows(document)
+    assert rows[1] == ["1", "Stromgenerator", "шт. / Stk.", "2", "1\u00a0200,00", "2\u00a0400,00"]
+
+
+async def test_lutsk_downloads_the_act_of_lublins_shipment_in_ukrainian_and_polish(
+    bot: BotHarness,
+) -> None:
+    _coordinator, mayor = await _log_and_confirm(
+        bot,
+        "Lublin",
+        "Lutsk",
+        "pl",
+        ["Zapisz pomoc", "Wysłano", "Potwierdź", "Sprzęt energetyczny", "Energetyka"],
+        "Agregat prądotwórczy 3 szt. × 18 500 PLN",
+    )
+    reply = await bot.press(mayor, "Акт приймання-передачі (.docx)")
+    assert "Отримувач: Луцька міська рада" in reply.text
+    reply = await bot.press(mayor, "Підтвердити")
+    act = next(m for m in reply.messages if m.document)
+    assert act.document["file_name"] == "handover-act-1_record-1_2023-02-14_uk-pl.docx"
+    text, _document = act_text(bot.api.files[act.document["file_id"]])
+    for expected in (
+        "АКТ № 1 / PROTOKÓŁ nr 1",
+        "przekazania i przyjęcia pomocy humanitarnej",
+        "Darczyńca: Lublin",
+        "Kraj: Polska",
+        "Odbiorca: Rada Miasta Lutsk",
+        "Wartość łączna: 55\u00a0500,00 PLN",
+        "Прийняв / Przyjmujący:",
+    ):
+        assert expected in text, expected
