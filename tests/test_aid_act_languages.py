@@ -329,3 +329,11 @@ async def test_lutsk_downloads_the_act_of_lublins_shipment_in_ukrainian_and_poli
         "Прийняв / Przyjmujący:",
     ):
         assert expected in text, expected
+
+
+def test_a_place_typed_in_ukrainian_reads_in_latin_letters_in_the_other_column() -> None:
+    from bot.domain.aid.act import typed_place
+
+    assert typed_place("с. Княжичі")("other") == "Kniazhychi"
+    assert typed_place("смт Велика Димерка")("other") == "Velyka Dymerka"
+    assert typed_place("Brovary")("other") == "Brovary"

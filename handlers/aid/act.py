@@ -28,6 +28,7 @@ from bot.domain.aid.act import (
     donors_named,
     edrpou_valid,
     person_of,
+    typed_place,
 )
 from bot.domain.parsing.dates import DateError, parse_date
 from bot.domain.parsing.text import check_name, check_text
@@ -244,7 +245,7 @@ def facts_of(
     record and the form's answers, every name of that column in that language."""
     language = act_language([d.country_code for d in donors])
     place, council = _named_place(recipient, language)
-    typed_place = values["place"]
+    typed = values["place"]
     # Donors of one country name it once.
     countries = [places.country(code) for code in dict.fromkeys(d.country_code for d in donors)]
     recipient_name = values["recipient"]
@@ -254,7 +255,7 @@ def facts_of(
     return language, ActFacts(
         number=values["number"],
         day=date.fromisoformat(values["date"]),
-        place=place if typed_place == place.uk else Named(typed_place),
+        place=place if typed == place.uk else typed_place(typed),
         donor=donors_named([Named(d.title("uk"), d.title(language)) for d in donors]),
         donor_country=donors_named(
             [Named(c.name("uk"), c.name(language)) for c in countries if c is not None]

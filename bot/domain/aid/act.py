@@ -412,6 +412,19 @@ def council_of(
     return Named(f"{hromada_uk} {word} рада", template.council[word].format(name=centre))
 
 
+_SETTLEMENT_PREFIX = re.compile(r"^(?:м\.|с\.|с-ще|сел\.|смт)\s*")
+
+
+def typed_place(text: str) -> Named:
+    """A place typed in the form: «с. Княжичі» reads "Kniazhychi" in the other column, by
+    the official transliteration; a place typed in Latin letters stays as typed."""
+    from bot.domain.places import transliterate
+
+    if not re.search("[\u0400-\u04ff]", text):
+        return Named(text)
+    return Named(text, transliterate(_SETTLEMENT_PREFIX.sub("", text.strip())))
+
+
 def centre_of(name_uk: str | None, kind: str | None, name: str) -> Named:
     """Where the act is drawn up: «м. Долина» / "Dolyna"."""
     prefix = _CENTRE_UK.get(kind or "")
