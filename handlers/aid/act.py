@@ -166,6 +166,7 @@ async def start(update: Update, context: BotContext, press: DraftAct) -> object:
         return ConversationHandler.END
     recipient = await context.repos.communities.get(record.recipient_id)
     assert recipient is not None
+    # The form offers the Ukrainian names; the donor's column is named when the act is drawn up.
     place, council = _named_place(recipient, "en")
     own = await context.repos.aid.requisites(recipient.id)
     donor = await context.repos.aid.requisites(record.donors[0])
