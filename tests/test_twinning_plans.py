@@ -25,10 +25,12 @@ async def test_dolyna_plans_step_one_without_a_council_decision(bot: BotHarness)
     reply = await bot.send(official, "12.12.2026")
     assert "Заплановано на 12 грудня 2026" in reply.text
     reply = await bot.press(official, "Підтвердити")
-    assert "🗓 1. Сфери співробітництва та ініціатива громади" in reply.text
-    assert "Заплановано на 12 грудня 2026" in reply.text
+    assert "План збережено: 1. Сфери співробітництва" in reply.text
     # Planned, step 1 no longer holds the partnership up: the letter of intent comes next.
     assert "Далі: 2. Партнера знайдено, контакт встановлено" in reply.text
+    reply = await bot.press(official, "Повна картка")
+    assert "🗓 1. Сфери співробітництва та ініціатива громади" in reply.text
+    assert "Заплановано на 12 грудня 2026" in reply.text
     assert "• запланований крок: 12 грудня 2026" in reply.text
 
     bot.clock.advance(timedelta(days=19))
@@ -53,5 +55,7 @@ async def test_a_step_planned_for_later_with_no_date(bot: BotHarness) -> None:
     reply = await bot.press(mayor, "Not yet, no date")
     assert "Planned: not yet, no date" in reply.text
     reply = await bot.press(mayor, "Confirm")
+    assert "Steps done: 0 of 7 · planned: 1" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "🗓 1. Areas of cooperation" in reply.text
     assert not [r for r in await bot.repos.reminders.pending() if r.kind == "twinning.planned"]

@@ -17,10 +17,12 @@ from handlers.twinning.buttons import (
     Download,
     End,
     Guide,
+    History,
     LinkHere,
     OpenStep,
     Pause,
     Plan,
+    PlanSteps,
     Resume,
     UnlinkGroup,
     UnlinkHere,
@@ -60,25 +62,31 @@ def test_own_active_card_leads_on_and_another_sides_card_only_shows() -> None:
         records,
         own=True,
         reminders=[("twinning.stalled", date(2026, 12, 6))],
-        notice="Saved.",
         full=True,
     )
-    assert text.startswith("Saved.\n\nPartnership Brovary — Jena, Germany")
+    assert text.startswith("Partnership Brovary — Jena, Germany")
+    assert "Decision number: 45" in text
     assert "• nudge if nothing moves: 6 December 2026" in text
+    # The full card only shows: Back returns to the brief card with every action.
+    assert presses(markup) == {"History": History(7), "Back": Card(7)}
+
+    text, markup = screens.card(
+        EN, partnership(step="partner"), NAMES, records, own=True, notice="Saved: 1. Areas"
+    )
+    assert text.startswith("Saved: 1. Areas\n\nPartnership Brovary — Jena, Germany")
+    assert len(text.splitlines()) <= 12 and "Next: 2. Partner found" in text
+    assert "Decision number" not in text
     pressed = presses(markup)
     assert pressed["Continue: 2. Partner found and contact opened"] == OpenStep(7, "partner")
     assert pressed["Correct a step"] == Corrections(7)
     assert pressed["Pause"] == Pause(7) and pressed["End partnership"] == End(7)
     assert pressed["All partnerships"] == Guide()
     assert pressed["Plan this step"] == Plan(7, "partner")
-    assert pressed["Brief card"] == Card(7)
-
-    text, markup = screens.card(EN, partnership(step="partner"), NAMES, records, own=True)
-    assert len(text.splitlines()) <= 12 and "Next: 2. Partner found" in text
-    assert "Decision number" not in text and presses(markup)["Details"] == Details(7)
+    assert pressed["Full card"] == Details(7)
+    assert pressed["Plan other steps"] == PlanSteps(7)
 
     _, markup = screens.card(EN, partnership(step="partner"), NAMES, records, own=False)
-    assert labels(markup) == ["Details", "History", "All partnerships"]
+    assert labels(markup) == ["Full card", "History", "All partnerships"]
 
 
 def test_paused_card_offers_resume_and_no_step() -> None:

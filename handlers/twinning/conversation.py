@@ -19,13 +19,23 @@ from handlers.shared.buttons import Button
 from handlers.shared.flows import flow_conversation
 from handlers.shared.navigation import GoTo, Place
 from handlers.shared.screens import is_private, toast
-from handlers.twinning import buttons, documents, flow, groups, partner, plans, status, steps
+from handlers.twinning import (
+    buttons,
+    documents,
+    flow,
+    groups,
+    partner,
+    plans,
+    requisites,
+    status,
+    steps,
+)
 from handlers.twinning.common import DRAFT_PREFIX, drop_drafts
 
 END = ConversationHandler.END
 Callback = Callable[[Update, BotContext, Any], Awaitable[object]]
 Plain = Callable[[Update, BotContext], Awaitable[object]]
-FORMS = (*steps.FORMS.values(), plans.FORM, status.FORM, partner.FORM)
+FORMS = (*steps.FORMS.values(), plans.FORM, requisites.FORM, status.FORM, partner.FORM)
 
 
 async def open_guide(update: Update, context: BotContext) -> object:
@@ -80,6 +90,8 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.Law: plain(flow.show_law),
     buttons.OpenStep: steps.open_step,
     buttons.Plan: plans.open_plan,
+    buttons.PlanSteps: plans.choose_step,
+    buttons.Requisites: requisites.open_requisites,
     buttons.Details: flow.open_details,
     buttons.Corrections: flow.choose_correction,
     buttons.History: flow.show_history,

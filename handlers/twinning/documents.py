@@ -10,10 +10,9 @@ from bot.context import BotContext
 from bot.domain.twinning.document_facts import gather, partner_language
 from bot.domain.twinning.documents import DOCUMENTS, build, file_name
 from bot.i18n import N_
-from handlers.shared.screens import show
-from handlers.twinning import screens
 from handlers.twinning.buttons import Documents, Download
 from handlers.twinning.common import legal, partnership_for
+from handlers.twinning.requisites import documents_screen
 
 END = ConversationHandler.END
 LABELS = {
@@ -34,10 +33,7 @@ def _languages(country_code: str) -> str:
 
 
 async def menu(update: Update, context: BotContext, press: Documents | Download) -> int:
-    partnership = await partnership_for(update, context, press.partnership)
-    if partnership is not None:
-        await show(update, context, *screens.documents(context.t, partnership.id))
-    return END
+    return await documents_screen(update, context, press.partnership)
 
 
 async def send(update: Update, context: BotContext, press: Download) -> int:

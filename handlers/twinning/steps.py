@@ -286,7 +286,9 @@ async def _save(step: Step, update: Update, context: BotContext, s: forms.Step) 
     updated = await repos.partnerships.get(partnership.id)
     assert updated is not None
     await _announce(context, updated, step, values, bool(s.meta.get("correcting")), done)
-    return await show_card(update, context, updated, context._("Saved."))
+    # The summary the person confirmed becomes the brief card, with one line of what was saved.
+    notice = context._("Saved: {step}", step=step_title(step.code, context.t))
+    return await show_card(update, context, updated, notice)
 
 
 async def _announce(

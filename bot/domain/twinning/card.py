@@ -144,8 +144,10 @@ def brief_text(
     community: str,
     partner: str,
     records: dict[str, StepRecord],
+    limit: int = BRIEF_LINES,
 ) -> str:
-    """Where the partnership is and the next action, in at most BRIEF_LINES lines."""
+    """Where the partnership is and the next action, in at most `limit` lines (fewer than
+    BRIEF_LINES where a line of what was just saved comes above it)."""
     data = {code: record.data for code, record in records.items()}
     done = {code: record.done for code, record in records.items()}
     planned = planned_steps(data, done)
@@ -188,7 +190,7 @@ def brief_text(
                 date=t.date(soonest[1]),
             )
         )
-    return "\n".join(lines[:BRIEF_LINES])
+    return "\n".join(lines[: max(limit, 1)])
 
 
 def summary_text(t: Translator, step: Step, values: dict[str, Any]) -> str:
