@@ -6,7 +6,9 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.twinning.card import BRIEF_LINES, step_title
 from bot.domain.twinning.legal_facts import PACKAGED, load_legal_facts
+from bot.domain.twinning.workflow import REGISTERED, STEP_CODES, with_plan
 from bot.i18n import I18n
 from handlers.shared.buttons import REGISTRY, Button
 from handlers.twinning import screens
@@ -146,3 +148,39 @@ def test_documents_law_and_group_screens() -> None:
     assert presses(markup)["Unlink: Brovary — Jena, Germany"] == UnlinkHere(7)
     _, markup = screens.link_choices(EN, [(7, "Brovary — Jena, Germany")])
     assert presses(markup)["Brovary — Jena, Germany"] == LinkHere(7)
+
+
+def test_the_brief_card_fits_a_phone_at_every_step_in_every_language() -> None:
+    """Every step reached, the others planned, the ministry's rounds, a long pause reason
+    and a line of what was saved: never more than 12 lines, the next action always kept."""
+    names = ("Долинська міська територіальна громада", "Šiaulių rajono savivaldybė, Lithuania")
+    ministry = {
+        "rounds": [{"submitted_date": "2026-10-01", "outcome": "remarks", "remarks": "x"}] * 3,
+        "submitted_date": "2026-11-01",
+        "outcome": "remarks",
+        "remarks": "Назвати сторони як у статутах",
+    }
+    for lang in ("uk", "en", "de", "pl"):
+        t = I18N.get(lang)
+        for reached, code in enumerate([*STEP_CODES, REGISTERED]):
+            records = {
+                done: StepRecord(done, {"decision_number": "1"}, done=True)
+                for done in STEP_CODES[:reached]
+            }
+            for later in STEP_CODES[reached + 1 :]:
+                records[later] = StepRecord(later, with_plan({}, date(2027, 1, reached + 1)))
+            if code == "ministry":
+                records[code] = StepRecord(code, ministry)
+            for status in ("active", "paused"):
+                shown = Partnership(7, 1, 2, code, status, "Вибори\nі нова рада\n" * 3)
+                for notice in (None, t._("Saved: {step}", step="3. " + "довга назва " * 9)):
+                    text, _ = screens.card(t, shown, names, records, own=True, notice=notice)
+                    lines = text.splitlines()
+                    assert len(lines) <= BRIEF_LINES, (lang, code, status, text)
+                    if code == REGISTERED:
+                        expected = t._(
+                            "The agreement is registered. The partnership is established."
+                        )
+                    else:
+                        expected = t._("Next: {step}", step=step_title(code, t))
+                    assert expected in lines, (lang, code, status, text)

@@ -19,9 +19,11 @@ from bot.domain.twinning.legal_facts import LegalFacts
 from bot.domain.twinning.workflow import (
     REGISTERED,
     STEP_CODES,
+    can_open,
     can_plan,
     is_planned,
     plannable_steps,
+    planned_steps,
 )
 from bot.i18n import Translator
 from handlers.reminders.buttons import PartnershipCalendar
@@ -199,6 +201,13 @@ def card(
     if own and active and partnership.step != REGISTERED:
         label = _("Continue: {step}", step=step_title(partnership.step, t))
         rows.append([(label[:LABEL], OpenStep(pid, partnership.step).data())])
+    if own and active:
+        # A planned step that has taken place is recorded like any other, with its facts.
+        data = {code: record.data for code, record in records.items()}
+        for code in planned_steps(data, done):
+            if code != partnership.step and can_open(code, done):
+                label = _("Record as done: {step}", step=step_title(code, t))
+                rows.append([(label[:LABEL], OpenStep(pid, code).data())])
     detail: Button = (_("Full card"), Details(pid).data())
     if own and active and can_plan(partnership.step, done):
         rows.append([(_("Plan this step"), Plan(pid, partnership.step).data()), detail])

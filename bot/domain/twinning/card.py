@@ -154,7 +154,7 @@ def brief_text(
     lines = [t._("Partnership {community} — {partner}", community=community, partner=partner)]
     status = status_line(partnership, t)
     if status:
-        lines.append(status)
+        lines.append(" ".join(status.split()))  # a reason typed on several lines, on one
     finished = sum(1 for step in STEPS if done.get(step.code))
     lines.append(
         t._("Steps done: {done} of {total}", done=finished, total=total_steps())
@@ -190,7 +190,8 @@ def brief_text(
                 date=t.date(soonest[1]),
             )
         )
-    return "\n".join(lines[: max(limit, 1)])
+    # A typed reason may hold line breaks: the limit is on the lines a phone shows.
+    return "\n".join("\n".join(lines).splitlines()[: max(limit, 1)])
 
 
 def summary_text(t: Translator, step: Step, values: dict[str, Any]) -> str:
