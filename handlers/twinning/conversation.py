@@ -52,6 +52,12 @@ async def open_card(update: Update, context: BotContext, card: buttons.Card) -> 
     return await groups.show_here(update, context, card)
 
 
+async def open_details(update: Update, context: BotContext, details: buttons.Details) -> object:
+    if is_private(update):
+        return await flow.open_details(update, context, details)
+    return await groups.show_here(update, context, details)
+
+
 def private(callback: Callback) -> Callback:
     """A button that works only in the private chat; in a group it says so."""
 
@@ -92,7 +98,6 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.Plan: plans.open_plan,
     buttons.PlanSteps: plans.choose_step,
     buttons.Requisites: requisites.open_requisites,
-    buttons.Details: flow.open_details,
     buttons.Corrections: flow.choose_correction,
     buttons.History: flow.show_history,
     buttons.Documents: documents.menu,
@@ -116,6 +121,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
     return [
         GoTo.handler(plain(open_guide), when=lambda press: press.place is Place.TWINNING),
         buttons.Card.handler(open_card),
+        buttons.Details.handler(open_details),
         *(kind.handler(private(callback)) for kind, callback in PRIVATE.items()),
         *(kind.handler(in_group(callback)) for kind, callback in IN_GROUP.items()),
         # A form's buttons after its draft is gone still get an answer.

@@ -231,6 +231,24 @@ def card(
     return with_notice(notice, text), keyboard(rows)
 
 
+def group_card(
+    t: Translator,
+    partnership: Partnership,
+    names: tuple[str, str],
+    records: Mapping[str, StepRecord],
+    *,
+    full: bool = False,
+) -> Screen:
+    """The card in a linked group, for both sides' staff: brief, with the full card (every
+    fact) one press away and back; nothing to change from there."""
+    pid = partnership.id
+    if full:
+        text = card_text(t, partnership, names[0], names[1], dict(records))
+        return text, keyboard([[(t._("Back"), Card(pid).data())]])
+    text = brief_text(t, partnership, names[0], names[1], dict(records))
+    return text, keyboard([[(t._("Full card"), Details(pid).data())]])
+
+
 def plan_choices(
     t: Translator, partnership_id: int, codes: Sequence[str], records: Mapping[str, StepRecord]
 ) -> Screen:
