@@ -52,7 +52,9 @@ class Story:
         return await self.bot.send(self.user, text)
 
     async def card(self, reply: Reply) -> str:
-        """The brief card just shown: within a phone screen, the full card a press away."""
+        """The brief card a confirmed form left: the summary's message edited in place (no
+        new message), within a phone screen, the full card a press away."""
+        assert len(reply.messages) == 1 and reply.last.edits > 0, reply.text
         text = reply.last.body
         assert len(text.splitlines()) <= BRIEF_LINES, text
         return text
@@ -113,6 +115,13 @@ async def test_dolyna_writes_to_siauliai_and_goes_through_the_ministry(
     reply = await s.press("Documents")
     for label in ("Official name of the community", "Head of the community", "Executor"):
         assert _(label) in reply.text
+    # A document made meanwhile still comes, with lines to fill in by hand.
+    reply = await s.press("Letter of intent")
+    assert reply.messages[-1].document is not None
+    toast = bot.api.callback_answers[-1]["text"]
+    assert _("Requisites not given yet are lines to fill in by hand.") in toast
+    blank = docx_text(bot.api.files[reply.messages[-1].document["file_id"]])
+    assert "____________" in blank and "ДИРІВ" not in blank
     reply = await s.press("Requisites")
     assert _("Type the official name, e.g. Долинська міська територіальна громада.") in reply.text
     await s.send(REQUISITES[0])

@@ -7,7 +7,7 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.twinning.document_facts import gather, partner_language
+from bot.domain.twinning.document_facts import gather, missing_requisites, partner_language
 from bot.domain.twinning.documents import DOCUMENTS, build, file_name
 from bot.i18n import N_
 from handlers.twinning.buttons import Documents, Download
@@ -46,7 +46,12 @@ async def send(update: Update, context: BotContext, press: Download) -> int:
     if not wanted:
         return await menu(update, context, press)
     if update.callback_query is not None:
-        await update.callback_query.answer(context._("Preparing the documents…"))
+        stored = await context.repos.requisites.get(partnership.community_id)
+        preparing = context._("Preparing the documents…")
+        if missing_requisites(stored):
+            # The screen above lists them; the toast says what that means for these files.
+            preparing += " " + context._("Requisites not given yet are lines to fill in by hand.")
+        await update.callback_query.answer(preparing)
     facts = await gather(context.repos, partnership, context.services.clock.now().date())
     for key in wanted:
         await context.bot.send_document(
