@@ -148,6 +148,27 @@ async def test_dolyna_writes_to_siauliai_and_goes_through_the_ministry(
     assert stored["executor_phone"] == "+380 3477 2 56 78"
     assert stored["official_name"] == REQUISITES[0]
 
+    # Whom the letter addresses: the partner's mayor, by name and position.
+    reply = await s.press("Addressee")
+    assert (
+        _(
+            "Type the partner's name in Ukrainian as the agreement writes it, e.g."
+            " Шяуляйський район or Єна."
+        )
+        in reply.text
+    )
+    await s.press("Skip")  # the Ukrainian name of the district comes from the place index
+    await s.send("Jonas Petraitis")
+    await s.send("Šiaulių rajono savivaldybės meras")
+    await s.press("Mr")
+    await s.send("Йонас Петрайтіс")
+    reply = await s.send("мер Шяуляйського району")
+    assert _("Please check the addressee:") in reply.text and "Jonas Petraitis" in reply.text
+    reply = await s.press("Confirm")
+    assert _("Addressee saved: the letter of intent now names them.") in reply.text
+    partner_facts = (await bot.repos.partnerships.steps(1))["partner"]
+    assert partner_facts.done and partner_facts.data["head_gender"] == "m"
+
     # The letter of intent in Ukrainian and Lithuanian, as a records office signs it.
     reply = await s.press("Letter of intent")
     document = reply.messages[-1].document
@@ -157,6 +178,9 @@ async def test_dolyna_writes_to_siauliai_and_goes_through_the_ministry(
     assert "ДОЛИНСЬКА МІСЬКА РАДА" in letter and "Івано-Франківської області" in letter
     assert "код ЄДРПОУ 04054002" in letter and "rada@dolyna.example" in letter
     assert "з Шяуляйським районом (Литовська Республіка)" in letter  # declined
+    # The addressee in the dative, greeted by name; the sides' names in their cases.
+    assert "Мерові Шяуляйського району\nЙонасу ПЕТРАЙТІСУ" in letter
+    assert "Шановний пане Йонасе!" in letter and "Jonas Petraitis" in letter
     assert "Ketinimų laiškas" in letter
     assert "Іван ДИРІВ" in letter and "Ivan DYRIV" in letter
     assert "Олена КОВАЛЬ" in letter and "+380 3477 2 56 78" in letter

@@ -152,6 +152,13 @@ class Requisites(Button):
     partnership: int
 
 
+@button("tw:ad")
+class Addressee(Button):
+    """Whom the letter of intent addresses, filled in from the documents screen."""
+
+    partnership: int
+
+
 @button("tw:cd")
 class Details(Button):
     """The full card: every step's facts, plans and the ministry's rounds."""

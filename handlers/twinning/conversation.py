@@ -20,6 +20,7 @@ from handlers.shared.flows import flow_conversation
 from handlers.shared.navigation import GoTo, Place
 from handlers.shared.screens import is_private, toast
 from handlers.twinning import (
+    addressee,
     buttons,
     documents,
     flow,
@@ -35,7 +36,14 @@ from handlers.twinning.common import DRAFT_PREFIX, drop_drafts
 END = ConversationHandler.END
 Callback = Callable[[Update, BotContext, Any], Awaitable[object]]
 Plain = Callable[[Update, BotContext], Awaitable[object]]
-FORMS = (*steps.FORMS.values(), plans.FORM, requisites.FORM, status.FORM, partner.FORM)
+FORMS = (
+    *steps.FORMS.values(),
+    plans.FORM,
+    requisites.FORM,
+    addressee.FORM,
+    status.FORM,
+    partner.FORM,
+)
 
 
 async def open_guide(update: Update, context: BotContext) -> object:
@@ -98,6 +106,7 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.Plan: plans.open_plan,
     buttons.PlanSteps: plans.choose_step,
     buttons.Requisites: requisites.open_requisites,
+    buttons.Addressee: addressee.open_addressee,
     buttons.Corrections: flow.choose_correction,
     buttons.History: flow.show_history,
     buttons.Documents: documents.menu,

@@ -30,6 +30,7 @@ from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import Button, keyboard
 from handlers.twinning.buttons import (
+    Addressee,
     Card,
     ChooseToLink,
     Corrections,
@@ -301,7 +302,10 @@ def documents(
         [(_("Cover letter to the ministry"), Download(partnership_id, "cover").data())],
         [(_("Draft council decision"), Download(partnership_id, "decision").data())],
         [(_("All documents"), Download(partnership_id, "all").data())],
-        [(_("Requisites"), Requisites(partnership_id).data())],
+        [
+            (_("Requisites"), Requisites(partnership_id).data()),
+            (_("Addressee"), Addressee(partnership_id).data()),
+        ],
         [(_("Back"), Card(partnership_id).data())],
     ]
     text = _(
