@@ -130,6 +130,7 @@ async def test_dolyna_writes_to_siauliai_and_goes_through_the_ministry(
     for typed in REQUISITES[1:]:
         reply = await s.send(typed)
     assert _("Please check the requisites:") in reply.text and "04054002" in reply.text
+    assert "Олена КОВАЛЬ" in reply.text  # as the documents will print the name
     reply = await s.press("Confirm")
     assert _("Requisites saved: the documents now carry them.") in reply.text
     assert _("Executor") not in reply.text  # nothing is missing any more

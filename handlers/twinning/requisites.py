@@ -85,13 +85,22 @@ def _field(fact: Fact) -> forms.Field:
         prompt=lambda s: s._(fact.prompt),
         parse=_parser(fact),
         optional=fact.optional,
-        show=lambda value, s: str(value) if value not in (None, "") else "—",
+        show=lambda value, s: _shown(fact.key, value),
     )
+
+
+def _shown(key: str, value: Any) -> str:
+    """A requisite as the documents print it: a person as «Іван ДИРІВ»."""
+    if value in (None, ""):
+        return "—"
+    person = parse_person(str(value)) if key in PEOPLE else None
+    return (person.official() if person else None) or str(value)
 
 
 def _summary(s: forms.Step) -> str:
     return "\n".join(
-        f"{s._(fact.label)}: {s.values.get(fact.key) or '—'}" for fact in REQUISITE_FIELDS
+        f"{s._(fact.label)}: {_shown(fact.key, s.values.get(fact.key))}"
+        for fact in REQUISITE_FIELDS
     )
 
 
