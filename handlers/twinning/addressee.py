@@ -19,7 +19,7 @@ from handlers.shared import forms
 from handlers.shared.forms import Form
 from handlers.twinning.buttons import Addressee
 from handlers.twinning.common import DRAFT_PREFIX, drop_drafts, partnership_for
-from handlers.twinning.requisites import documents_screen
+from handlers.twinning.documents import documents_screen
 from handlers.twinning.steps import step_field
 
 END = ConversationHandler.END

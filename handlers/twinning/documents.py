@@ -10,9 +10,11 @@ from bot.context import BotContext
 from bot.domain.twinning.document_facts import gather, missing_requisites, partner_language
 from bot.domain.twinning.documents import DOCUMENTS, build, file_name
 from bot.i18n import N_
+from handlers.shared.screens import show
+from handlers.twinning import screens
 from handlers.twinning.buttons import Documents, Download
 from handlers.twinning.common import legal, partnership_for
-from handlers.twinning.requisites import documents_screen
+from handlers.twinning.flow import show_list
 
 END = ConversationHandler.END
 LABELS = {
@@ -30,6 +32,22 @@ def _languages(country_code: str) -> str:
         name = Locale.parse(code).get_display_name(code) or code
         names.append(name[:1].upper() + name[1:])
     return " / ".join(names)
+
+
+async def documents_screen(
+    update: Update, context: BotContext, partnership_id: int | None, notice: str | None = None
+) -> int:
+    """The documents screen, saying which requisites are still missing; where a form of it
+    left without its draft (gone stale), the list of partnerships."""
+    if partnership_id is None:
+        return await show_list(update, context, notice=notice)
+    partnership = await partnership_for(update, context, partnership_id)
+    if partnership is None:
+        return END
+    stored = await context.repos.requisites.get(partnership.community_id)
+    missing = [context._(f.label) for f in missing_requisites(stored)]
+    await show(update, context, *screens.documents(context.t, partnership.id, missing, notice))
+    return END
 
 
 async def menu(update: Update, context: BotContext, press: Documents | Download) -> int:

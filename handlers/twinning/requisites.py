@@ -16,15 +16,14 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.domain.grammar.persons import parse_person
-from bot.domain.twinning.document_facts import REQUISITE_FIELDS, missing_requisites
+from bot.domain.twinning.document_facts import REQUISITE_FIELDS
 from bot.domain.twinning.workflow import Field as Fact
 from bot.domain.twinning.workflow import Kind
 from handlers.shared import forms
 from handlers.shared.forms import Form, Refusal
-from handlers.shared.screens import show
-from handlers.twinning import screens
 from handlers.twinning.buttons import Requisites
 from handlers.twinning.common import DRAFT_PREFIX, drop_drafts, partnership_for
+from handlers.twinning.documents import documents_screen
 
 END = ConversationHandler.END
 TEXT_LIMIT = 300
@@ -117,21 +116,6 @@ async def _leave(update: Update, context: BotContext, notice: str) -> object:
     s = FORM.step(context)
     partnership_id = s.meta.get("partnership") if s else None
     return await documents_screen(update, context, partnership_id, notice)
-
-
-async def documents_screen(
-    update: Update, context: BotContext, partnership_id: int | None, notice: str | None = None
-) -> int:
-    """The documents screen, saying which requisites are still missing."""
-    if partnership_id is None or context.community_id is None:
-        return END
-    partnership = await partnership_for(update, context, partnership_id)
-    if partnership is None:
-        return END
-    stored = await context.repos.requisites.get(partnership.community_id)
-    missing = [context._(f.label) for f in missing_requisites(stored)]
-    await show(update, context, *screens.documents(context.t, partnership.id, missing, notice))
-    return END
 
 
 async def open_requisites(update: Update, context: BotContext, press: Requisites) -> object:
