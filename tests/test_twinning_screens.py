@@ -13,6 +13,7 @@ from bot.i18n import I18n
 from handlers.shared.buttons import REGISTRY, Button
 from handlers.twinning import screens
 from handlers.twinning.buttons import (
+    Addressee,
     Card,
     Corrections,
     Details,
@@ -25,6 +26,7 @@ from handlers.twinning.buttons import (
     Pause,
     Plan,
     PlanSteps,
+    Requisites,
     Resume,
     UnlinkGroup,
     UnlinkHere,
@@ -133,8 +135,13 @@ def test_corrections_list_done_steps_in_workflow_order() -> None:
 
 
 def test_documents_law_and_group_screens() -> None:
-    _, markup = screens.documents(UK, 7)
+    text, markup = screens.documents(UK, 7)
     assert presses(markup)["Усі документи"] == Download(7, "all")
+    assert "Не зазначено реквізити" not in text
+    text, markup = screens.documents(EN, 7, ["Head of the community", "Executor"])
+    assert "Requisites not given yet: Head of the community; Executor." in text
+    assert presses(markup)["Requisites"] == Requisites(7)
+    assert presses(markup)["Addressee"] == Addressee(7)
     text, markup = screens.law(EN, load_legal_facts(PACKAGED))
     assert "which answers within 30 days" in text and labels(markup) == ["Back"]
 
