@@ -99,7 +99,9 @@ async def test_the_guide_in_german_for_both_sides(bot: BotHarness) -> None:
     reply = await bot.press(officer, "Bestätigen")
     assert "Die Partnerschaft ist angelegt." in reply.text
     assert "Als Nächstes: 1. Bereiche der Zusammenarbeit und Initiative" in reply.text
+    reply = await bot.press(officer, "Ganze Karte")
     assert "• Hinweis bei Stillstand: 6. Dezember 2026" in reply.text
+    await bot.press(officer, "Zurück")
 
     reply = await bot.press(officer, "Weiter")
     assert "Schritt 1 von 7 · Bereiche der Zusammenarbeit und Initiative" in reply.text
@@ -117,12 +119,15 @@ async def test_the_guide_in_german_for_both_sides(bot: BotHarness) -> None:
     )
     assert "Datum des Beschlusses: 21. November 2026" in reply.text  # long form in messages
     reply = await bot.press(officer, "Bestätigen")
-    assert "Gespeichert." in reply.text and "✅ 1." in reply.text
+    assert "Gespeichert: 1. Bereiche der Zusammenarbeit und Initiative" in reply.text
+    reply = await bot.press(officer, "Ganze Karte")
+    assert "✅ 1." in reply.text
 
     reply = await bot.send(anna, "/twinning")
     assert reply.buttons[0].startswith("Brovary · 2. Partner gefunden")
     reply = await bot.press(anna, reply.buttons[0])
     assert "Partnerschaft Brovary — Jena, Deutschland" in reply.text
+    reply = await bot.press(anna, "Ganze Karte")
     assert "Bereiche der Zusammenarbeit: Wasserversorgung, Gesundheit" in reply.text
     assert "Beschluss gefasst von: Stadtrat" in reply.text
 
@@ -146,7 +151,9 @@ async def test_the_guide_in_polish_for_both_sides(bot: BotHarness) -> None:
     await bot.press(officer, "Gniezno County, Polska")
     reply = await bot.press(officer, "Potwierdź")
     assert "Utworzono partnerstwo." in reply.text
+    reply = await bot.press(officer, "Pełna karta")
     assert "⬜ 4. Zgoda ministerstwa" in reply.text
+    await bot.press(officer, "Wstecz")
     reply = await bot.press(officer, "Dalej")
     assert "Krok 1 z 7 · Obszary współpracy i inicjatywa hromady" in reply.text
     await bot.press(officer, "Edukacja")
@@ -162,7 +169,8 @@ async def test_the_guide_in_polish_for_both_sides(bot: BotHarness) -> None:
 
     reply = await bot.send(jan, "/twinning")
     assert "Przewodnik partnerstwa — Gniezno County, Polska" in reply.text
-    reply = await bot.press(jan, "Brovary")
+    await bot.press(jan, "Brovary")
+    reply = await bot.press(jan, "Pełna karta")
     assert "Obszary współpracy: Edukacja, Młodzież" in reply.text
     assert "Organ podejmujący uchwałę: Rada miasta" in reply.text
 

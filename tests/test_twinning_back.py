@@ -129,7 +129,8 @@ async def test_step_fields_back_in_ukrainian_keep_what_was_typed(bot: BotHarness
     reply = await bot.press(mayor, "Назад до підсумку")
     assert "123-VIII" in reply.text and "Міська рада" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
-    assert "Збережено." in reply.text
+    assert "Збережено: 1. Сфери співробітництва" in reply.text
+    reply = await bot.press(mayor, "Повна картка")
     assert "2 листопада 2026" in reply.text
 
 

@@ -27,6 +27,8 @@ async def test_going_back_to_edit_a_step_keeps_who_and_when(bot: BotHarness) -> 
     await bot.press(mayor, "Education")
     await bot.press(mayor, "Done")
     reply = await bot.press(mayor, "Confirm")
+    assert "Saved: 1. Areas of cooperation" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "Decision number: 46-VIII" in reply.text
     assert "Water supply, Education" in reply.text
     reply = await bot.press(mayor, "History")
@@ -42,6 +44,8 @@ async def test_cancel_saves_nothing(bot: BotHarness) -> None:
     await bot.press(mayor, "Energy")
     reply = await bot.press(mayor, "Cancel")
     assert "Cancelled. Nothing was saved." in reply.text
+    assert "Steps done: 0 of 7" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "⬜ 2." in reply.text and "✅" not in reply.text
 
 
@@ -62,9 +66,10 @@ async def test_two_officials_editing_the_same_step(bot: BotHarness) -> None:
     await bot.send(mayor, "03.11.2026")
     await bot.send(mayor, "77")
     reply = await fill_areas(bot, deputy)
-    assert "Saved." in reply.text
+    assert "Saved: 1. Areas of cooperation" in reply.text
     reply = await bot.press(mayor, "Confirm")
     assert "Maria saved this step while you were editing it" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "Decision number: 45" in reply.text and "77" not in reply.text
     history = await bot.repos.partnerships.history(1)
     assert {entry.changed_by for entry in history} == {deputy.id}
@@ -84,6 +89,8 @@ async def test_restart_in_the_middle_of_a_step(bot: BotHarness) -> None:
     reply = await bot.send(mayor, "12")
     assert "Areas of cooperation: Youth" in reply.text
     reply = await bot.press(mayor, "Confirm")
+    assert "Steps done: 1 of 7" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "✅ 1." in reply.text
 
 

@@ -33,7 +33,12 @@ async def test_linked_group_follows_the_partnership(bot: BotHarness) -> None:
 
     # Everyone in the group sees the card.
     reply = await bot.send(anna, "/status", chat=group)
+    assert "Next: 2. Partner found and contact opened" in reply.text
+    assert len(reply.messages[0].body.splitlines()) <= 12
+    reply = await bot.press(anna, "Full card", chat=group)
     assert "✅ 1. Areas of cooperation and the community's initiative" in reply.text
+    reply = await bot.press(anna, "Back", chat=group)
+    assert reply.last.edits == 2 and "Steps done: 1 of 7" in reply.text
 
     # The group switches to Ukrainian: posts follow its language.
     await bot.repos.chats.set_language(group.id, "uk")
@@ -50,7 +55,8 @@ async def test_linked_group_follows_the_partnership(bot: BotHarness) -> None:
     await bot.deliver(bot.api.migrate_group(mayor, group, -100777))
     assert await bot.repos.partnerships.linked_chats(1) == [-100777]
     supergroup = bot.api.chats[-100777]
-    reply = await bot.send(anna, "/status", chat=supergroup)
+    await bot.send(anna, "/status", chat=supergroup)
+    reply = await bot.press(anna, "Повна картка", chat=supergroup)
     assert "✅ 2." in reply.text, reply.text
 
     # Unlinking: not by a mere member of the group, then by the admin.

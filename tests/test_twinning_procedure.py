@@ -189,17 +189,21 @@ async def test_dolyna_plans_the_decision_writes_to_siauliai_and_gets_the_letter(
         official.id,
     )
     await bot.send(official, "/twinning")
-    reply = await bot.press(official, "Шяуляйський район, Литва")
+    await bot.press(official, "Шяуляйський район, Литва")
+    reply = await bot.press(official, "Повна картка")
     assert "🗓 1. Сфери співробітництва та ініціатива громади" in reply.text
     assert "Заплановано на 12 грудня 2026" in reply.text
+    await bot.press(official, "Назад")
     reply = await bot.press(official, "Продовжити")
     assert "Крок 2 з 7" in reply.text
     await bot.press(official, "Лист про наміри")
     await bot.press(official, "Сьогодні")
     await bot.press(official, "Пропустити")
     reply = await bot.press(official, "Підтвердити")
-    assert "✅ 2." in reply.text
     assert "Далі: 3. Проєкт угоди з пояснювальною запискою" in reply.text  # step 1 is planned
+    reply = await bot.press(official, "Повна картка")
+    assert "✅ 2." in reply.text
+    await bot.press(official, "Назад")
 
     await bot.press(official, "Документи")
     reply = await bot.press(official, "Лист про наміри")
@@ -228,7 +232,10 @@ async def test_the_ministry_returns_the_draft_and_it_is_resubmitted(bot: BotHarn
     reply = await bot.press(mayor, "Skip")  # not sent again yet
     assert "Remarks of the ministry: Name the parties as in their charters." in reply.text
     reply = await bot.press(mayor, "Confirm")
+    assert "The draft came back with remarks" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "▶️ 4. Ministry approval" in reply.text
+    await bot.press(mayor, "Back")
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
     assert "twinning.ministry" not in kinds  # the ministry has answered: no follow-up
 
@@ -239,7 +246,10 @@ async def test_the_ministry_returns_the_draft_and_it_is_resubmitted(bot: BotHarn
     assert "Round 1: sent 22 November 2026, returned with remarks 30 November 2026" in reply.text
     assert "Submitted to the ministry: 5 December 2026" in reply.text
     reply = await bot.press(mayor, "Confirm")
+    assert "Sent to the ministry on 5 December 2026 (round 2)" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "Round 1: sent 22 November 2026" in reply.text
+    await bot.press(mayor, "Back")
     follow_up = [r for r in await bot.repos.reminders.pending() if r.kind == "twinning.ministry"]
     assert [r.due_at.date() for r in follow_up] == [date(2027, 1, 4)]  # 30 days, again
 
@@ -247,8 +257,10 @@ async def test_the_ministry_returns_the_draft_and_it_is_resubmitted(bot: BotHarn
     await bot.press(mayor, "Approved by an order")
     await bot.send(mayor, "879")
     await bot.press(mayor, "Today")
-    reply = await bot.press(mayor, "Confirm")
+    await bot.press(mayor, "Confirm")
+    reply = await bot.press(mayor, "Full card")
     assert "✅ 4. Ministry approval" in reply.text and "Round 1:" in reply.text
+    await bot.press(mayor, "Back")
     ministry = (await bot.repos.partnerships.steps(1))["ministry"].data
     assert [r.outcome for r in ministry_rounds(ministry)] == ["remarks", "approved"]
 

@@ -6,21 +6,27 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.twinning.card import BRIEF_LINES, step_title
 from bot.domain.twinning.legal_facts import PACKAGED, load_legal_facts
+from bot.domain.twinning.workflow import REGISTERED, STEP_CODES, with_plan
 from bot.i18n import I18n
 from handlers.shared.buttons import REGISTRY, Button
 from handlers.twinning import screens
 from handlers.twinning.buttons import (
+    Addressee,
     Card,
     Corrections,
     Details,
     Download,
     End,
     Guide,
+    History,
     LinkHere,
     OpenStep,
     Pause,
     Plan,
+    PlanSteps,
+    Requisites,
     Resume,
     UnlinkGroup,
     UnlinkHere,
@@ -60,25 +66,31 @@ def test_own_active_card_leads_on_and_another_sides_card_only_shows() -> None:
         records,
         own=True,
         reminders=[("twinning.stalled", date(2026, 12, 6))],
-        notice="Saved.",
         full=True,
     )
-    assert text.startswith("Saved.\n\nPartnership Brovary — Jena, Germany")
+    assert text.startswith("Partnership Brovary — Jena, Germany")
+    assert "Decision number: 45" in text
     assert "• nudge if nothing moves: 6 December 2026" in text
+    # The full card only shows: Back returns to the brief card with every action.
+    assert presses(markup) == {"History": History(7), "Back": Card(7)}
+
+    text, markup = screens.card(
+        EN, partnership(step="partner"), NAMES, records, own=True, notice="Saved: 1. Areas"
+    )
+    assert text.startswith("Saved: 1. Areas\n\nPartnership Brovary — Jena, Germany")
+    assert len(text.splitlines()) <= 12 and "Next: 2. Partner found" in text
+    assert "Decision number" not in text
     pressed = presses(markup)
     assert pressed["Continue: 2. Partner found and contact opened"] == OpenStep(7, "partner")
     assert pressed["Correct a step"] == Corrections(7)
     assert pressed["Pause"] == Pause(7) and pressed["End partnership"] == End(7)
     assert pressed["All partnerships"] == Guide()
     assert pressed["Plan this step"] == Plan(7, "partner")
-    assert pressed["Brief card"] == Card(7)
-
-    text, markup = screens.card(EN, partnership(step="partner"), NAMES, records, own=True)
-    assert len(text.splitlines()) <= 12 and "Next: 2. Partner found" in text
-    assert "Decision number" not in text and presses(markup)["Details"] == Details(7)
+    assert pressed["Full card"] == Details(7)
+    assert pressed["Plan other steps"] == PlanSteps(7)
 
     _, markup = screens.card(EN, partnership(step="partner"), NAMES, records, own=False)
-    assert labels(markup) == ["Details", "History", "All partnerships"]
+    assert labels(markup) == ["Full card", "History", "All partnerships"]
 
 
 def test_paused_card_offers_resume_and_no_step() -> None:
@@ -123,8 +135,13 @@ def test_corrections_list_done_steps_in_workflow_order() -> None:
 
 
 def test_documents_law_and_group_screens() -> None:
-    _, markup = screens.documents(UK, 7)
+    text, markup = screens.documents(UK, 7)
     assert presses(markup)["Усі документи"] == Download(7, "all")
+    assert "Не зазначено реквізити" not in text
+    text, markup = screens.documents(EN, 7, ["Head of the community", "Executor"])
+    assert "Requisites not given yet: Head of the community; Executor." in text
+    assert presses(markup)["Requisites"] == Requisites(7)
+    assert presses(markup)["Addressee"] == Addressee(7)
     text, markup = screens.law(EN, load_legal_facts(PACKAGED))
     assert "which answers within 30 days" in text and labels(markup) == ["Back"]
 
@@ -138,3 +155,39 @@ def test_documents_law_and_group_screens() -> None:
     assert presses(markup)["Unlink: Brovary — Jena, Germany"] == UnlinkHere(7)
     _, markup = screens.link_choices(EN, [(7, "Brovary — Jena, Germany")])
     assert presses(markup)["Brovary — Jena, Germany"] == LinkHere(7)
+
+
+def test_the_brief_card_fits_a_phone_at_every_step_in_every_language() -> None:
+    """Every step reached, the others planned, the ministry's rounds, a long pause reason
+    and a line of what was saved: never more than 12 lines, the next action always kept."""
+    names = ("Долинська міська територіальна громада", "Šiaulių rajono savivaldybė, Lithuania")
+    ministry = {
+        "rounds": [{"submitted_date": "2026-10-01", "outcome": "remarks", "remarks": "x"}] * 3,
+        "submitted_date": "2026-11-01",
+        "outcome": "remarks",
+        "remarks": "Назвати сторони як у статутах",
+    }
+    for lang in ("uk", "en", "de", "pl"):
+        t = I18N.get(lang)
+        for reached, code in enumerate([*STEP_CODES, REGISTERED]):
+            records = {
+                done: StepRecord(done, {"decision_number": "1"}, done=True)
+                for done in STEP_CODES[:reached]
+            }
+            for later in STEP_CODES[reached + 1 :]:
+                records[later] = StepRecord(later, with_plan({}, date(2027, 1, reached + 1)))
+            if code == "ministry":
+                records[code] = StepRecord(code, ministry)
+            for status in ("active", "paused"):
+                shown = Partnership(7, 1, 2, code, status, "Вибори\nі нова рада\n" * 3)
+                for notice in (None, t._("Saved: {step}", step="3. " + "довга назва " * 9)):
+                    text, _ = screens.card(t, shown, names, records, own=True, notice=notice)
+                    lines = text.splitlines()
+                    assert len(lines) <= BRIEF_LINES, (lang, code, status, text)
+                    if code == REGISTERED:
+                        expected = t._(
+                            "The agreement is registered. The partnership is established."
+                        )
+                    else:
+                        expected = t._("Next: {step}", step=step_title(code, t))
+                    assert expected in lines, (lang, code, status, text)

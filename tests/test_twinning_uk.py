@@ -36,7 +36,10 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     assert "Сфери співробітництва: Освіта, Молодь" in reply.text
     assert "Дата рішення: 21 листопада 2026" in reply.text
     reply = await bot.press(mayor, "Підтвердити")
-    assert "Збережено." in reply.text and "✅ 1." in reply.text
+    assert "Збережено: 1. Сфери співробітництва" in reply.text
+    reply = await bot.press(mayor, "Повна картка")
+    assert "✅ 1." in reply.text
+    await bot.press(mayor, "Назад")
 
     await bot.press(mayor, "Продовжити")
     await bot.press(mayor, "Через асоціацію")
@@ -86,9 +89,11 @@ async def test_ukrainian_walk_to_registration(bot: BotHarness) -> None:
     await bot.send(mayor, "5")
     reply = await bot.press(mayor, "Підтвердити")
     assert "Угоду зареєстровано. Партнерство встановлено." in reply.text
+    reply = await bot.press(mayor, "Повна картка")
     assert "Реєстраційний номер: МС-2026/17" in reply.text
     assert "Вид співробітництва: Транскордонне" in reply.text
     assert "Строк, років: 5" in reply.text
+    await bot.press(mayor, "Назад")
 
     await bot.press(mayor, "Документи")
     reply = await bot.press(mayor, "Супровідний лист до міністерства")

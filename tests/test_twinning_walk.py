@@ -55,9 +55,11 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     assert "Decision number: 123-VIII" in reply.text
     assert "Areas of cooperation: Energy, Health and hospitals" in reply.text
     reply = await bot.press(mayor, "Confirm")
-    assert "Saved." in reply.text
+    assert "Saved: 1. Areas of cooperation and the community's initiative" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "✅ 1. Areas of cooperation and the community's initiative" in reply.text
     assert "Decision date: 2 November 2026" in reply.text
+    await bot.press(mayor, "Back")
 
     # Step 2: partner contact.
     await bot.press(mayor, "Continue")
@@ -83,8 +85,11 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     reply = await bot.press(mayor, "No answer yet")
     assert "The step stays open" in reply.text
     reply = await bot.press(mayor, "Confirm")
+    assert "Sent to the ministry on 10 November 2026 (round 1)" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "▶️ 4. Ministry approval" in reply.text
     assert "• follow up with the ministry: 10 December 2026" in reply.text
+    await bot.press(mayor, "Back")
     ministry = [r for r in await bot.repos.reminders.pending() if r.kind == "twinning.ministry"]
     assert [r.chat_id for r in ministry] == [mayor.id]
     assert ministry[0].due_at.isoformat() == "2026-12-10T07:00:00+00:00"  # 09:00 in Kyiv
@@ -97,7 +102,10 @@ async def test_english_walk_from_idea_to_registration(bot: BotHarness) -> None:
     reply = await bot.send(mayor, "20.11.2026")
     assert "Order number: 512" in reply.text
     reply = await bot.press(mayor, "Confirm")
+    assert "Next: 5. Council approval" in reply.text
+    reply = await bot.press(mayor, "Full card")
     assert "✅ 4. Ministry approval" in reply.text
+    await bot.press(mayor, "Back")
     kinds = {r.kind for r in await bot.repos.reminders.pending()}
     assert "twinning.ministry" not in kinds
 

@@ -138,6 +138,27 @@ class Plan(Button):
     step: str
 
 
+@button("tw:pls")
+class PlanSteps(Button):
+    """Which of the steps besides the current one to plan."""
+
+    partnership: int
+
+
+@button("tw:rq")
+class Requisites(Button):
+    """The community's requisites for the documents, filled in from the documents screen."""
+
+    partnership: int
+
+
+@button("tw:ad")
+class Addressee(Button):
+    """Whom the letter of intent addresses, filled in from the documents screen."""
+
+    partnership: int
+
+
 @button("tw:cd")
 class Details(Button):
     """The full card: every step's facts, plans and the ministry's rounds."""

@@ -19,13 +19,31 @@ from handlers.shared.buttons import Button
 from handlers.shared.flows import flow_conversation
 from handlers.shared.navigation import GoTo, Place
 from handlers.shared.screens import is_private, toast
-from handlers.twinning import buttons, documents, flow, groups, partner, plans, status, steps
+from handlers.twinning import (
+    addressee,
+    buttons,
+    documents,
+    flow,
+    groups,
+    partner,
+    plans,
+    requisites,
+    status,
+    steps,
+)
 from handlers.twinning.common import DRAFT_PREFIX, drop_drafts
 
 END = ConversationHandler.END
 Callback = Callable[[Update, BotContext, Any], Awaitable[object]]
 Plain = Callable[[Update, BotContext], Awaitable[object]]
-FORMS = (*steps.FORMS.values(), plans.FORM, status.FORM, partner.FORM)
+FORMS = (
+    *steps.FORMS.values(),
+    plans.FORM,
+    requisites.FORM,
+    addressee.FORM,
+    status.FORM,
+    partner.FORM,
+)
 
 
 async def open_guide(update: Update, context: BotContext) -> object:
@@ -40,6 +58,12 @@ async def open_card(update: Update, context: BotContext, card: buttons.Card) -> 
     if is_private(update):
         return await flow.open_card(update, context, card)
     return await groups.show_here(update, context, card)
+
+
+async def open_details(update: Update, context: BotContext, details: buttons.Details) -> object:
+    if is_private(update):
+        return await flow.open_details(update, context, details)
+    return await groups.show_here(update, context, details)
 
 
 def private(callback: Callback) -> Callback:
@@ -80,7 +104,9 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.Law: plain(flow.show_law),
     buttons.OpenStep: steps.open_step,
     buttons.Plan: plans.open_plan,
-    buttons.Details: flow.open_details,
+    buttons.PlanSteps: plans.choose_step,
+    buttons.Requisites: requisites.open_requisites,
+    buttons.Addressee: addressee.open_addressee,
     buttons.Corrections: flow.choose_correction,
     buttons.History: flow.show_history,
     buttons.Documents: documents.menu,
@@ -104,6 +130,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
     return [
         GoTo.handler(plain(open_guide), when=lambda press: press.place is Place.TWINNING),
         buttons.Card.handler(open_card),
+        buttons.Details.handler(open_details),
         *(kind.handler(private(callback)) for kind, callback in PRIVATE.items()),
         *(kind.handler(in_group(callback)) for kind, callback in IN_GROUP.items()),
         # A form's buttons after its draft is gone still get an answer.

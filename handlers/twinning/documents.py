@@ -7,13 +7,14 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.twinning.document_facts import gather, partner_language
+from bot.domain.twinning.document_facts import gather, missing_requisites, partner_language
 from bot.domain.twinning.documents import DOCUMENTS, build, file_name
 from bot.i18n import N_
 from handlers.shared.screens import show
 from handlers.twinning import screens
 from handlers.twinning.buttons import Documents, Download
 from handlers.twinning.common import legal, partnership_for
+from handlers.twinning.flow import show_list
 
 END = ConversationHandler.END
 LABELS = {
@@ -33,11 +34,24 @@ def _languages(country_code: str) -> str:
     return " / ".join(names)
 
 
-async def menu(update: Update, context: BotContext, press: Documents | Download) -> int:
-    partnership = await partnership_for(update, context, press.partnership)
-    if partnership is not None:
-        await show(update, context, *screens.documents(context.t, partnership.id))
+async def documents_screen(
+    update: Update, context: BotContext, partnership_id: int | None, notice: str | None = None
+) -> int:
+    """The documents screen, saying which requisites are still missing; where a form of it
+    left without its draft (gone stale), the list of partnerships."""
+    if partnership_id is None:
+        return await show_list(update, context, notice=notice)
+    partnership = await partnership_for(update, context, partnership_id)
+    if partnership is None:
+        return END
+    stored = await context.repos.requisites.get(partnership.community_id)
+    missing = [context._(f.label) for f in missing_requisites(stored)]
+    await show(update, context, *screens.documents(context.t, partnership.id, missing, notice))
     return END
+
+
+async def menu(update: Update, context: BotContext, press: Documents | Download) -> int:
+    return await documents_screen(update, context, press.partnership)
 
 
 async def send(update: Update, context: BotContext, press: Download) -> int:
@@ -50,7 +64,12 @@ async def send(update: Update, context: BotContext, press: Download) -> int:
     if not wanted:
         return await menu(update, context, press)
     if update.callback_query is not None:
-        await update.callback_query.answer(context._("Preparing the documents…"))
+        stored = await context.repos.requisites.get(partnership.community_id)
+        preparing = context._("Preparing the documents…")
+        if missing_requisites(stored):
+            # The screen above lists them; the toast says what that means for these files.
+            preparing += " " + context._("Requisites not given yet are lines to fill in by hand.")
+        await update.callback_query.answer(preparing)
     facts = await gather(context.repos, partnership, context.services.clock.now().date())
     for key in wanted:
         await context.bot.send_document(

@@ -66,7 +66,7 @@ async def show_card(
     partnership: Partnership,
     notice: str | None = None,
     *,
-    full: bool = True,
+    full: bool = False,
 ) -> int:
     repos = context.repos
     records = await repos.partnerships.steps(partnership.id)

@@ -14,11 +14,18 @@ from telegram.error import TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.twinning.card import card_text
 from bot.domain.twinning.deadlines import key_prefix
 from handlers.shared.screens import show, toast
 from handlers.twinning import screens
-from handlers.twinning.buttons import Card, ChooseToLink, Groups, LinkHere, UnlinkGroup, UnlinkHere
+from handlers.twinning.buttons import (
+    Card,
+    ChooseToLink,
+    Details,
+    Groups,
+    LinkHere,
+    UnlinkGroup,
+    UnlinkHere,
+)
 from handlers.twinning.common import names, partnership_for, update_reminders
 from storage.partnerships import Partnership
 
@@ -55,10 +62,12 @@ async def _title(context: BotContext, partnership: Partnership) -> str:
     return f"{community} — {partner}"
 
 
-async def _card(context: BotContext, partnership: Partnership) -> str:
+async def _card(
+    context: BotContext, partnership: Partnership, *, full: bool = False
+) -> screens.Screen:
     records = await context.repos.partnerships.steps(partnership.id)
-    community, partner = await names(context.repos, partnership, context.lang)
-    return card_text(context.t, partnership, community, partner, records)
+    both = await names(context.repos, partnership, context.lang)
+    return screens.group_card(context.t, partnership, both, records, full=full)
 
 
 # --- in the group -----------------------------------------------------------------------------
@@ -75,7 +84,8 @@ async def status(update: Update, context: BotContext) -> int:
         await context.bot.send_message(chat.id, text, reply_markup=markup)
         return END
     for partnership in linked:
-        await context.bot.send_message(chat.id, await _card(context, partnership))
+        text, markup = await _card(context, partnership)
+        await context.bot.send_message(chat.id, text, reply_markup=markup)
     titles = [(partnership.id, await _title(context, partnership)) for partnership in linked]
     text, markup = screens.group_admin_actions(context.t, titles)
     await context.bot.send_message(chat.id, text, reply_markup=markup)
@@ -118,7 +128,8 @@ async def link(update: Update, context: BotContext, press: LinkHere) -> int:
         "This group now follows the partnership. I will post each step change here; /status"
         " shows the card."
     )
-    await show(update, context, f"{text}\n\n{await _card(context, partnership)}")
+    card, markup = await _card(context, partnership)
+    await show(update, context, f"{text}\n\n{card}", markup)
     return END
 
 
@@ -134,14 +145,15 @@ async def unlink_here(update: Update, context: BotContext, press: UnlinkHere) ->
     return END
 
 
-async def show_here(update: Update, context: BotContext, press: Card) -> int:
+async def show_here(update: Update, context: BotContext, press: Card | Details) -> int:
+    """A card's button in the group: the brief card, or the full one, in place."""
     chat = update.effective_chat
     linked = await context.repos.partnerships.for_chat(chat.id) if chat else []
     partnership = next((p for p in linked if p.id == press.partnership), None)
     if partnership is None or chat is None:
         await toast(update, context._("This partnership is not linked to this group."))
         return END
-    await context.bot.send_message(chat.id, await _card(context, partnership))
+    await show(update, context, *await _card(context, partnership, full=isinstance(press, Details)))
     return END
 
 

@@ -20,6 +20,7 @@ from bot.domain.twinning.workflow import (
     DateProblem,
     can_plan,
     check_plan_date,
+    plannable_steps,
     position,
     step_by_code,
     with_plan,
@@ -27,8 +28,9 @@ from bot.domain.twinning.workflow import (
 from bot.i18n import N_
 from handlers.shared import forms
 from handlers.shared.forms import Form, Option, Refusal
-from handlers.shared.screens import toast
-from handlers.twinning.buttons import Plan
+from handlers.shared.screens import show, toast
+from handlers.twinning import screens
+from handlers.twinning.buttons import Plan, PlanSteps
 from handlers.twinning.common import (
     DRAFT_PREFIX,
     drop_drafts,
@@ -42,7 +44,10 @@ END = ConversationHandler.END
 
 _PROBLEMS = {
     DateProblem.INVALID: N_("There is no such date in the calendar. Check the day and the month."),
-    DateProblem.PAST: N_("That day has passed. A plan needs today or a day ahead."),
+    DateProblem.PAST: N_(
+        "That day has passed. A plan needs today or a day ahead. If the step has taken place,"
+        " record it as done with Continue on the card."
+    ),
     DateProblem.FUTURE: N_("That is too far ahead. Plan within the next few years."),
 }
 
@@ -145,7 +150,26 @@ async def _save(update: Update, context: BotContext, s: forms.Step) -> object:
     await update_reminders(context, partnership.id)
     updated = await repos.partnerships.get(partnership.id)
     assert updated is not None
-    return await show_card(update, context, updated)
+    notice = context._("Plan saved: {step}", step=step_title(code, context.t))
+    return await show_card(update, context, updated, notice)
+
+
+async def choose_step(update: Update, context: BotContext, press: PlanSteps) -> object:
+    """The steps to plan besides the current one (which the card plans with its own button)."""
+    partnership = await partnership_for(update, context, press.partnership)
+    if partnership is None:
+        return END
+    if partnership.status != "active":
+        await toast(update, context._("This partnership is paused or ended: resume it first."))
+        return END
+    records = await context.repos.partnerships.steps(partnership.id)
+    done = {code: record.done for code, record in records.items()}
+    codes = plannable_steps(partnership.step, done)
+    if not codes:
+        return await show_card(update, context, partnership)
+    drop_drafts(context)
+    await show(update, context, *screens.plan_choices(context.t, partnership.id, codes, records))
+    return END
 
 
 FORM = Form(

@@ -11,17 +11,26 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
-from bot.domain.twinning.card import brief_text, card_text, history_text, step_title
+from bot.domain.twinning.card import BRIEF_LINES, brief_text, card_text, history_text, step_title
 from bot.domain.twinning.deadlines import (
     REMINDER_NAMES,
 )
 from bot.domain.twinning.legal_facts import LegalFacts
-from bot.domain.twinning.workflow import REGISTERED, STEP_CODES, can_plan
+from bot.domain.twinning.workflow import (
+    REGISTERED,
+    STEP_CODES,
+    can_open,
+    can_plan,
+    is_planned,
+    plannable_steps,
+    planned_steps,
+)
 from bot.i18n import Translator
 from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import Button, keyboard
 from handlers.twinning.buttons import (
+    Addressee,
     Card,
     ChooseToLink,
     Corrections,
@@ -38,6 +47,8 @@ from handlers.twinning.buttons import (
     OpenStep,
     Pause,
     Plan,
+    PlanSteps,
+    Requisites,
     Resume,
     UnlinkGroup,
     UnlinkHere,
@@ -164,11 +175,13 @@ def card(
 ) -> Screen:
     """A partnership's card; `own` when the viewer's community leads it (and may edit it).
 
-    The brief card says where the partnership is and what comes next, short enough for a
-    phone; the `full` one has every step's facts and the viewer's upcoming workflow
-    `reminders` (kind, local date).
+    The brief card, the one shown by default, says where the partnership is and what comes
+    next, short enough for a phone, with every action under it. The `full` card has every
+    step's facts and the viewer's upcoming workflow `reminders` (kind, local date); it only
+    shows, and Back returns to the brief one.
     """
     _ = t._
+    pid = partnership.id
     if full:
         text = card_text(t, partnership, names[0], names[1], dict(records))
         if reminders:
@@ -176,22 +189,33 @@ def card(
                 f"• {_(REMINDER_NAMES.get(kind, kind))}: {t.date(day)}" for kind, day in reminders
             ]
             text += "\n\n" + "\n".join([_("Reminders:"), *lines])
-    else:
-        text = brief_text(t, partnership, names[0], names[1], dict(records))
-    pid = partnership.id
+        rows_full: list[list[Button]] = [
+            [(_("History"), History(pid).data()), (_("Back"), Card(pid).data())]
+        ]
+        return with_notice(notice, text), keyboard(rows_full)
+    # The notice and its blank line count towards the phone screen's lines.
+    room = BRIEF_LINES - (len(notice.splitlines()) + 1 if notice else 0)
+    text = brief_text(t, partnership, names[0], names[1], dict(records), limit=room)
     active = partnership.status == "active"
     done = {code: record.done for code, record in records.items()}
     rows: list[list[Button]] = []
     if own and active and partnership.step != REGISTERED:
         label = _("Continue: {step}", step=step_title(partnership.step, t))
         rows.append([(label[:LABEL], OpenStep(pid, partnership.step).data())])
-    detail: Button = (
-        (_("Brief card"), Card(pid).data()) if full else (_("Details"), Details(pid).data())
-    )
+    if own and active:
+        # A planned step that has taken place is recorded like any other, with its facts.
+        data = {code: record.data for code, record in records.items()}
+        for code in planned_steps(data, done):
+            if code != partnership.step and can_open(code, done):
+                label = _("Record as done: {step}", step=step_title(code, t))
+                rows.append([(label[:LABEL], OpenStep(pid, code).data())])
+    detail: Button = (_("Full card"), Details(pid).data())
     if own and active and can_plan(partnership.step, done):
         rows.append([(_("Plan this step"), Plan(pid, partnership.step).data()), detail])
     else:
         rows.append([detail])
+    if own and active and plannable_steps(partnership.step, done):
+        rows.append([(_("Plan other steps"), PlanSteps(pid).data())])
     if own:
         if active and any(r.done for r in records.values()):
             rows.append([(_("Correct a step"), Corrections(pid).data())])
@@ -206,6 +230,41 @@ def card(
         rows.append([(_("Resume"), Resume(pid).data()), (_("End partnership"), End(pid).data())])
     rows.append([(_("All partnerships"), Guide().data())])
     return with_notice(notice, text), keyboard(rows)
+
+
+def group_card(
+    t: Translator,
+    partnership: Partnership,
+    names: tuple[str, str],
+    records: Mapping[str, StepRecord],
+    *,
+    full: bool = False,
+) -> Screen:
+    """The card in a linked group, for both sides' staff: brief, with the full card (every
+    fact) one press away and back; nothing to change from there."""
+    pid = partnership.id
+    if full:
+        text = card_text(t, partnership, names[0], names[1], dict(records))
+        return text, keyboard([[(t._("Back"), Card(pid).data())]])
+    text = brief_text(t, partnership, names[0], names[1], dict(records))
+    return text, keyboard([[(t._("Full card"), Details(pid).data())]])
+
+
+def plan_choices(
+    t: Translator, partnership_id: int, codes: Sequence[str], records: Mapping[str, StepRecord]
+) -> Screen:
+    """The steps to plan besides the current one; 🗓 marks one planned already."""
+    rows: list[list[Button]] = []
+    for code in codes:
+        record = records.get(code)
+        mark = "🗓 " if record is not None and is_planned(record.data) else ""
+        rows.append([(short(mark + step_title(code, t)), Plan(partnership_id, code).data())])
+    rows.append([(t._("Back"), Card(partnership_id).data())])
+    text = t._(
+        "Which step do you want to plan? A plan is a day ahead, with a reminder on that day,"
+        ' or "not yet". A step that has taken place is recorded with Continue instead.'
+    )
+    return text, keyboard(rows)
 
 
 def corrections(t: Translator, partnership_id: int, records: Mapping[str, StepRecord]) -> Screen:
@@ -231,7 +290,11 @@ def history(
     return text, keyboard([[(t._("Back"), Card(partnership_id).data())]])
 
 
-def documents(t: Translator, partnership_id: int) -> Screen:
+def documents(
+    t: Translator, partnership_id: int, missing: Sequence[str] = (), notice: str | None = None
+) -> Screen:
+    """The four documents, and the requisites they take (`missing`: the labels of those not
+    given yet, which the documents leave as lines to fill in by hand)."""
     _ = t._
     rows = [
         [(_("Letter of intent"), Download(partnership_id, "letter").data())],
@@ -239,6 +302,10 @@ def documents(t: Translator, partnership_id: int) -> Screen:
         [(_("Cover letter to the ministry"), Download(partnership_id, "cover").data())],
         [(_("Draft council decision"), Download(partnership_id, "decision").data())],
         [(_("All documents"), Download(partnership_id, "all").data())],
+        [
+            (_("Requisites"), Requisites(partnership_id).data()),
+            (_("Addressee"), Addressee(partnership_id).data()),
+        ],
         [(_("Back"), Card(partnership_id).data())],
     ]
     text = _(
@@ -247,7 +314,17 @@ def documents(t: Translator, partnership_id: int) -> Screen:
         " cover letter to the ministry and the draft council decision. Blanks mark what is"
         " still missing."
     )
-    return text, keyboard(rows)
+    if missing:
+        text += "\n\n" + missing_requisites(t, missing)
+    return with_notice(notice, text), keyboard(rows)
+
+
+def missing_requisites(t: Translator, missing: Sequence[str]) -> str:
+    return t._(
+        "Requisites not given yet: {missing}. The documents leave a line for each to fill in"
+        " by hand; press Requisites to give them once for every document.",
+        missing="; ".join(missing),
+    )
 
 
 # --- group chats ------------------------------------------------------------------------------

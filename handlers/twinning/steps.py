@@ -136,7 +136,8 @@ def _choices(fact: Fact, s: forms.Step) -> list[Option]:
     return [Option(code, s._(label)) for code, label in fact.choices]
 
 
-def _field(step: Step, fact: Fact) -> forms.Field:
+def step_field(step: Step, fact: Fact) -> forms.Field:
+    """One fact of a step as a question of its form (a detail for the documents too)."""
     field = forms.Field(
         fact.key,
         fact.label,
@@ -200,7 +201,7 @@ async def _leave(code: str, update: Update, context: BotContext, notice: str) ->
 def _form(step: Step) -> Form:
     return Form(
         name=DRAFT_PREFIX + step.code,
-        fields=tuple(_field(step, fact) for fact in step.fields),
+        fields=tuple(step_field(step, fact) for fact in step.fields),
         save=partial(_save, step),
         leave=partial(_leave, step.code),
         summary=partial(_summary, step),
@@ -286,7 +287,9 @@ async def _save(step: Step, update: Update, context: BotContext, s: forms.Step) 
     updated = await repos.partnerships.get(partnership.id)
     assert updated is not None
     await _announce(context, updated, step, values, bool(s.meta.get("correcting")), done)
-    return await show_card(update, context, updated, context._("Saved."))
+    # The summary the person confirmed becomes the brief card, with one line of what was saved.
+    notice = context._("Saved: {step}", step=step_title(step.code, context.t))
+    return await show_card(update, context, updated, notice)
 
 
 async def _announce(

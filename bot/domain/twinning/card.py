@@ -144,15 +144,17 @@ def brief_text(
     community: str,
     partner: str,
     records: dict[str, StepRecord],
+    limit: int = BRIEF_LINES,
 ) -> str:
-    """Where the partnership is and the next action, in at most BRIEF_LINES lines."""
+    """Where the partnership is and the next action, in at most `limit` lines (fewer than
+    BRIEF_LINES where a line of what was just saved comes above it)."""
     data = {code: record.data for code, record in records.items()}
     done = {code: record.done for code, record in records.items()}
     planned = planned_steps(data, done)
     lines = [t._("Partnership {community} — {partner}", community=community, partner=partner)]
     status = status_line(partnership, t)
     if status:
-        lines.append(status)
+        lines.append(" ".join(status.split()))  # a reason typed on several lines, on one
     finished = sum(1 for step in STEPS if done.get(step.code))
     lines.append(
         t._("Steps done: {done} of {total}", done=finished, total=total_steps())
@@ -188,7 +190,8 @@ def brief_text(
                 date=t.date(soonest[1]),
             )
         )
-    return "\n".join(lines[:BRIEF_LINES])
+    # A typed reason may hold line breaks: the limit is on the lines a phone shows.
+    return "\n".join("\n".join(lines).splitlines()[: max(limit, 1)])
 
 
 def summary_text(t: Translator, step: Step, values: dict[str, Any]) -> str:

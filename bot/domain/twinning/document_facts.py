@@ -227,3 +227,9 @@ async def gather(repos: Repositories, partnership: Partnership, today: date) -> 
             visits_by_year=dict(visits),
         ),
     )
+
+
+def missing_requisites(data: dict[str, Any]) -> list[Field]:
+    """The requisites every document needs that the community has not given yet: without
+    them a document keeps a line to fill in by hand."""
+    return [f for f in REQUISITE_FIELDS if not f.optional and data.get(f.key) in (None, "")]

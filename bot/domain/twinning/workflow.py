@@ -570,6 +570,12 @@ def can_plan(step: str, done: Mapping[str, bool]) -> bool:
     return step in _BY_CODE and not done.get(step, False)
 
 
+def plannable_steps(current: str, done: Mapping[str, bool]) -> list[str]:
+    """The steps besides `current` that may be planned: every one not yet done, in order
+    (an earlier one planned before, to move its day; the later ones, to set theirs)."""
+    return [code for code in STEP_CODES if code != current and not done.get(code, False)]
+
+
 def with_plan(values: Mapping[str, Any], day: date | None) -> dict[str, Any]:
     """The step's values planned for `day` (None: "not yet", no date)."""
     return {**values, PLANNED: day.isoformat() if day else NOT_YET}
