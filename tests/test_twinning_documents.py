@@ -522,6 +522,11 @@ def test_a_woman_heading_a_ukrainian_community_signs_in_the_feminine() -> None:
         ("pl", "m", "Wójt Gminy Lubicz", "Szanowny Panie Wójcie,", None),
         ("pl", "f", "dyrektor biura", "Szanowna Pani,", None),
         ("pl", None, "Burmistrz", "Szanowni Państwo,", None),
+        ("lt", "m", "Šiaulių rajono savivaldybės meras", "Gerbiamas Pone Mere,", None),
+        ("lt", "f", "Šiaulių rajono savivaldybės merė", "Gerbiamoji Ponia Mere,", None),
+        ("lt", "m", "Administracijos direktorius", "Gerbiamas Pone Direktoriau,", None),
+        ("lt", "m", "patarėjas", "Gerbiamas Pone,", None),
+        ("lt", None, "meras", "Gerbiamieji,", None),
     ],
 )
 def test_the_partners_head_is_greeted_as_their_language_greets_the_office(

@@ -10,13 +10,19 @@ from bot.domain.grammar.persons import Person
 from bot.domain.twinning.letter_templates.foreign import ForeignLetter
 
 # A man is greeted by his office in the vocative: «Gerbiamas Pone Mere».
+# The office is the position's last word: «Šiaulių rajono savivaldybės meras» is a «meras».
 _VOCATIVE = {
     "meras": "Mere",
-    "rajono meras": "Mere",
-    "savivaldybės meras": "Mere",
     "seniūnas": "Seniūne",
     "pirmininkas": "Pirmininke",
     "direktorius": "Direktoriau",
+}
+_VOCATIVE_FEMININE = {
+    "merė": "Mere",
+    "meras": "Mere",
+    "seniūnė": "Seniūne",
+    "pirmininkė": "Pirmininke",
+    "direktorė": "Direktore",
 }
 
 
@@ -96,7 +102,10 @@ class Lithuanian(ForeignLetter):
     def salutation(self, head: Person | None, title: str | None) -> str:
         if head is None or head.gender not in ("m", "f"):
             return "Gerbiamieji,"
+        words = (title or "").strip().lower().split()
+        office = words[-1] if words else ""
         if head.gender == "f":
-            return "Gerbiamoji Ponia,"
-        vocative = _VOCATIVE.get((title or "").strip().lower())
+            vocative = _VOCATIVE_FEMININE.get(office)
+            return f"Gerbiamoji Ponia {vocative}," if vocative else "Gerbiamoji Ponia,"
+        vocative = _VOCATIVE.get(office)
         return f"Gerbiamas Pone {vocative}," if vocative else "Gerbiamas Pone,"
