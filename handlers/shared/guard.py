@@ -10,6 +10,7 @@ the same whether the object is someone else's or does not exist, so a forger lea
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from enum import Enum
 from typing import Any
 
 from telegram import Update
@@ -17,9 +18,9 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
 from bot.context import BotContext
+from bot.i18n import N_, Translator
 from handlers.shared.access import InGroup, Need, Rule, Side, Subject
 from handlers.shared.screens import toast
-from storage.memberships import Membership
 from storage.repositories import Repositories
 
 _GROUP_ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
@@ -68,52 +69,94 @@ async def group_admin(context: BotContext, chat_id: int, user_id: int) -> bool:
     return member.status in _GROUP_ADMINS
 
 
-async def allowed(update: Update, context: BotContext, rule: Rule, press: object) -> bool:
-    """Whether the rule lets the presser act on the object the press names."""
+class Refusal(Enum):
+    NOT_YOURS = "not yours"  # someone else's, or nothing at all: the same answer
+    NO_COMMUNITY = "no community"
+    NOT_ADMIN = "not admin"
+    NOT_GROUP_ADMIN = "not group admin"
+    NOT_OPERATOR = "not operator"
+
+
+async def refusal(update: Update, context: BotContext, rule: Rule, press: object) -> Refusal | None:
+    """Why the rule does not let the presser act on the object the press names, if so."""
     user, chat = context.account, update.effective_chat
     if user is None or chat is None:
-        return False
+        return Refusal.NOT_YOURS
     ident = getattr(press, rule.field) if rule.field is not None else None
-    if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP) and rule.in_group is not InGroup.SAME:
-        if rule.in_group is InGroup.LINKED:
-            linked = await context.repos.partnerships.for_chat(chat.id)
-            return any(p.id == ident for p in linked)
-        if not await group_admin(context, chat.id, user.id):
-            return False
-        if rule.in_group is InGroup.ONLY_ADMIN:
-            return True
+    in_group = chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+    if in_group and rule.in_group is InGroup.LINKED:
+        linked = await context.repos.partnerships.for_chat(chat.id)
+        return None if any(p.id == ident for p in linked) else Refusal.NOT_YOURS
+    if not (in_group and rule.in_group is InGroup.ONLY_ADMIN):
+        why = await _refusal(context, rule, ident, user.id, chat.id)
+        if why is not None:
+            return why
+    # Asked last, and of Telegram: the one check that costs a request.
+    admin_asked = in_group and rule.in_group is not InGroup.SAME
+    if admin_asked and not await group_admin(context, chat.id, user.id):
+        return Refusal.NOT_GROUP_ADMIN
+    return None
+
+
+async def _refusal(
+    context: BotContext, rule: Rule, ident: int | None, user_id: int, chat_id: int
+) -> Refusal | None:
     if rule.need is Need.OPERATOR:
-        return context.is_operator
-    mine = {m.community_id: m for m in await context.repos.memberships.for_user(user.id)}
+        return None if context.is_operator else Refusal.NOT_OPERATOR
+    mine = {m.community_id: m for m in await context.repos.memberships.for_user(user_id)}
+    if rule.need not in (Need.ANYONE, Need.RECIPIENT) and not mine:
+        return Refusal.NO_COMMUNITY
     if ident is None:
         # No object, or an optional one left out (a view of the whole own community).
-        return _without_object(rule.need, mine, context.membership)
+        admin = context.membership is not None and context.membership.is_admin
+        return Refusal.NOT_ADMIN if rule.need is Need.ADMIN and not admin else None
     thing = await _LOADERS[rule.subject](context.repos, ident)
     if thing is None:
-        return False
-    if rule.need is Need.ANYONE:
-        return True
+        return Refusal.NOT_YOURS
     if rule.need is Need.RECIPIENT:
-        return bool(thing.owner_id == user.id or thing.chat_id == chat.id)
-    if rule.need is Need.MEMBER and rule.subject is not Subject.COMMUNITY:
-        return bool(mine)
+        ours = thing.owner_id == user_id or thing.chat_id == chat_id
+        return None if ours else Refusal.NOT_YOURS
+    if rule.need in (Need.ANYONE, Need.MEMBER) and rule.subject is not Subject.COMMUNITY:
+        return None
     theirs = sides(rule.subject, thing, rule.side) & mine.keys()
-    if rule.need is Need.ADMIN:
-        return any(mine[c].is_admin for c in theirs)
-    return bool(theirs)
+    if not theirs:
+        return Refusal.NOT_YOURS
+    if rule.need is Need.ADMIN and not any(mine[c].is_admin for c in theirs):
+        return Refusal.NOT_ADMIN
+    return None
 
 
-def _without_object(need: Need, mine: dict[int, Membership], current: Membership | None) -> bool:
-    if need is Need.ANYONE:
-        return True
-    if need is Need.ADMIN:
-        return current is not None and current.is_admin
-    return bool(mine)
+def explain(t: Translator, why: Refusal, rule: Rule) -> str:
+    if why is Refusal.NO_COMMUNITY:
+        return t._(
+            "This is for officials of a community approved by an operator."
+            " Send /start to choose your community."
+        )
+    if why is Refusal.NOT_ADMIN:
+        return t._("Only an admin of a community approved by an operator can do this.")
+    if why is Refusal.NOT_GROUP_ADMIN:
+        return t._("Only an admin of this group can do this.")
+    if why is Refusal.NOT_OPERATOR:
+        return t._("Only an operator can do this.")
+    if rule.side is Side.ASKED:
+        return t._("Only people of the community asked can answer.")
+    return t._(_NOT_YOURS.get(rule.subject, N_("This button is not available to you.")))
+
+
+_NOT_YOURS = {
+    Subject.PARTNERSHIP: N_("This partnership is not available to you."),
+    Subject.AID_RECORD: N_("This record no longer exists."),
+    Subject.VISIT: N_("This visit is not one of your community's."),
+    Subject.POST: N_("This post is no longer shown."),
+    Subject.REMINDER: N_("This reminder no longer exists."),
+    Subject.INVITE: N_("This invitation link is not available to you."),
+}
 
 
 async def admitted(update: Update, context: BotContext, rule: Rule, press: object) -> bool:
     """Check a press before its handler; a refused one gets one toast and changes nothing."""
-    if await allowed(update, context, rule, press):
+    why = await refusal(update, context, rule, press)
+    if why is None:
         return True
-    await toast(update, context._("This button is not available to you."))
+    await toast(update, explain(context.t, why, rule))
     return False
