@@ -44,6 +44,7 @@ from bot.i18n import N_
 from handlers.shared.access import ANYONE
 from handlers.shared.buttons import Button, button
 from handlers.shared.flows import FLOW_PREFIX
+from handlers.shared.guard import admitted
 from handlers.shared.screens import answer, ask_reply, columns, is_private, keyboard, show
 
 Action = Literal["pick", "tog", "next", "back", "skip", "keep", "x", "ok", "edit", "fix", "sum"]
@@ -638,6 +639,8 @@ class Form:
         async def run(update: Update, context: BotContext) -> object:
             press = FormPress.of(update)
             assert press is not None
+            if not await admitted(update, context, FormPress.ACCESS, press):
+                return None
             return await self.on_press(update, context, press)
 
         def mine(data: object) -> bool:
