@@ -29,6 +29,7 @@ class PendingRequests(Button):
 @button("op")
 class Decide(Button):
     ACCESS = on(Subject.CLAIM, "membership", Need.OPERATOR)
+
     verdict: Literal["ok", "no"]
     membership: int
 
@@ -107,6 +108,7 @@ class AskSetting(Button):
 @button("set:lang")
 class SetLanguage(Button):
     ACCESS = OWN_OR_GROUP_ADMIN
+
     language: str
 
 

@@ -29,6 +29,7 @@ class LogVisit(Button):
 @button("ai:r")
 class ViewRecord(Button):
     ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
@@ -53,6 +54,7 @@ class ConfirmRecord(Button):
 @button("ai:mv")
 class MoveRecord(Button):
     ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
     status: Status
 
@@ -60,12 +62,14 @@ class MoveRecord(Button):
 @button("ai:h")
 class RecordHistory(Button):
     ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
 @button("ai:del")
 class AskDeleteRecord(Button):
     ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
@@ -97,6 +101,7 @@ class StopAct(Button):
 @button("ai:tl")
 class Timeline(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int | None
     page: int
 
@@ -104,12 +109,14 @@ class Timeline(Button):
 @button("ai:tot")
 class ShowTotals(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int | None
 
 
 @button("ai:csv")
 class ExportCsv(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int | None
 
 

@@ -82,6 +82,7 @@ class NoticeSettings(Button):
 @button("of:notice:set")
 class TurnNotices(Button):
     ACCESS = MEMBER
+
     on: bool
 
 

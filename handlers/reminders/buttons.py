@@ -32,6 +32,7 @@ class Snooze(Button):
 @button("rm:done")
 class Done(Button):
     ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
@@ -59,18 +60,21 @@ class ListPage(Button):
 @button("rm:view")
 class View(Button):
     ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
 @button("rm:del")
 class AskDelete(Button):
     ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
 @button("rm:delok")
 class Delete(Button):
     ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
@@ -87,6 +91,7 @@ class Postpone(Button):
 @button("rm:loff")
 class TurnOffListed(Button):
     ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 

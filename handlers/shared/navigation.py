@@ -24,6 +24,7 @@ class Place(StrEnum):
 @button("menu")
 class GoTo(Button):
     ACCESS = ANYONE
+
     place: Place
 
 

@@ -40,6 +40,7 @@ class Law(Button):
 @button("tw:c")
 class Card(Button):
     ACCESS = Rule(Subject.PARTNERSHIP, "partnership", Need.SIDE, in_group=InGroup.LINKED)
+
     partnership: int
 
 
@@ -65,12 +66,14 @@ class Corrections(Button):
 @button("tw:h")
 class History(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int
 
 
 @button("tw:d")
 class Documents(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
@@ -87,18 +90,21 @@ class Download(Button):
 @button("tw:pa")
 class Pause(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
 @button("tw:en")
 class End(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
 @button("tw:re")
 class Resume(Button):
     ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 

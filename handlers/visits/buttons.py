@@ -10,6 +10,7 @@ from handlers.shared.buttons import Button, button
 @button("vi:r")
 class ViewVisit(Button):
     ACCESS = on(Subject.VISIT, "visit")
+
     visit: int
 
 
@@ -41,12 +42,14 @@ class StopOutcomes(Button):
 @button("vi:h")
 class VisitHistory(Button):
     ACCESS = on(Subject.VISIT, "visit")
+
     visit: int
 
 
 @button("vi:del")
 class AskDeleteVisit(Button):
     ACCESS = on(Subject.VISIT, "visit")
+
     visit: int
 
 
