@@ -38,7 +38,7 @@ async def run(presses: int, seed: int) -> int:
         await bot.start()
         try:
             world = await forged.seed(bot)
-            pool = [d for kind in forged.kinds() for d in forged.forged(kind, world)]
+            pool = forged.every_forgery(world)
             roles = list(world.pressers)
             kinds = len(forged.kinds())
             print(f"{kinds} button kinds, {len(pool)} forged data, {len(roles)} pressers")

@@ -213,6 +213,11 @@ def forged(kind: type[Button], world: World) -> Iterator[str]:
     yield (kind.PREFIX + ":" + GARBAGE).encode()[:MAX_DATA].decode(errors="ignore")
 
 
+def every_forgery(world: World) -> list[str]:
+    """The forged data of every kind, and 64 bytes of garbage that is no kind's."""
+    return [d for kind in kinds() for d in forged(kind, world)] + [GARBAGE]
+
+
 async def press_all(
     bot: BotHarness, world: World, data: list[str], roles: list[str] | None = None
 ) -> int:
