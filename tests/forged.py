@@ -28,6 +28,9 @@ from tests.harness import OPERATOR_ID, BotHarness
 
 # Every private text of the victim carries this, so a leak is a substring anywhere.
 MARK = "VICTIM7Q"
+# The partnership's step facts carry this instead: the group the victim linked to the
+# partnership is shown its card by design, and nobody else may see them.
+CARD_MARK = "CARD7Q"
 NOBODY = 987_654_321
 # Not ids: a minus sign, Arabic-Indic and full-width digits, an empty segment.
 NOT_IDS = ("-1", "١٢", "１２", "")
@@ -55,6 +58,9 @@ class World:
     pressers: dict[str, tuple[SimUser, SimChat | None]]
     ids: dict[Subject, list[int]]
     screens: dict[str, SentMessage] = dataclasses.field(default_factory=dict)
+    # What the pressers were shown that carries the mark, caught as it was sent or edited
+    # (a later edit of the same message would hide it).
+    leaked: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def presser_chats(self) -> set[int]:
@@ -77,7 +83,7 @@ async def seed(bot: BotHarness) -> World:
     await repos.partnerships.save_step(
         partnership.id,
         "areas",
-        {"sectors": ["energy"], "decision_body": "council", "decision_number": f"{MARK}-12"},
+        {"sectors": ["energy"], "decision_body": "council", "decision_number": f"{CARD_MARK}-12"},
         done=True,
         base_revision=0,
         actor_id=victim.id,
@@ -114,7 +120,11 @@ async def seed(bot: BotHarness) -> World:
         )
     )
     post = await repos.posts.create(
-        PostDraft("need", brovary.id, f"{MARK} boiler house", ["energy"], ["equipment"]),
+        # A post is public to every approved member; who wrote it is not, until an
+        # introduction is accepted.
+        PostDraft(
+            "need", brovary.id, "Boiler house", ["energy"], ["equipment"], owner_id=victim.id
+        ),
         brovary,
     )
     introduction = await repos.introductions.create(
@@ -175,6 +185,14 @@ async def seed(bot: BotHarness) -> World:
     for role, (user, chat) in world.pressers.items():
         await bot.send(user, "/status" if chat else "/menu", chat)
         world.screens[role] = bot.last(chat.id if chat else user.id)
+    chats = world.presser_chats
+
+    def watch(message: SentMessage) -> None:
+        if message.from_bot and message.chat_id in chats:
+            marks = (MARK,) if message.chat_id == group.id else (MARK, CARD_MARK)
+            world.leaked += _marked(bot, message, marks)
+
+    bot.api.listeners.append(watch)
     return world
 
 
@@ -279,21 +297,26 @@ def _file_text(bot: BotHarness, file_id: str) -> str:
     return "\n".join(part.decode("utf-8", "ignore") for part in parts)
 
 
+def _marked(bot: BotHarness, message: SentMessage, marks: tuple[str, ...]) -> list[str]:
+    """The parts of a message that carry the victim's mark: its text or caption, its
+    buttons, its document or photo (inside the archives of .docx and .xlsx too)."""
+    shown = [message.body, repr(message.reply_markup)]
+    for attachment in (message.document, message.photo):
+        if attachment:
+            shown.append(_file_text(bot, attachment["file_id"]))
+    return [
+        f"chat {message.chat_id}: {text[:300]}"
+        for text in shown
+        if any(mark in text for mark in marks)
+    ]
+
+
 def leaks(bot: BotHarness, world: World) -> list[str]:
-    """Everything the pressers were shown or sent that carries the victim's mark: messages,
-    captions, buttons, documents (inside the archives of .docx and .xlsx too) and toasts."""
-    found = []
-    for chat_id in world.presser_chats:
-        for message in bot.api.messages.get(chat_id, {}).values():
-            if not message.from_bot:
-                continue
-            shown = [message.body, repr(message.reply_markup)]
-            for attachment in (message.document, message.photo):
-                if attachment:
-                    shown.append(_file_text(bot, attachment["file_id"]))
-            found += [f"chat {chat_id}: {text[:200]}" for text in shown if MARK in text]
+    """Everything the pressers were shown or sent that carries the victim's mark, as it
+    was sent or edited, and every toast that does."""
     answers = [str(a.get("text") or "") for a in bot.api.callback_answers]
-    return found + [f"toast: {text}" for text in answers if MARK in text]
+    marked = [text for text in answers if MARK in text or CARD_MARK in text]
+    return world.leaked + [f"toast: {text}" for text in marked]
 
 
 def failures(bot: BotHarness, world: World) -> list[str]:
