@@ -134,3 +134,13 @@ class MembershipRepository:
         membership = await self.of(user_id, community_id)
         assert membership is not None
         return membership
+
+    async def revoke(self, user_id: int, community_id: int, operator_id: int) -> bool:
+        """End an approved membership; False when there was none to end."""
+        changed = await self.db.execute_changes(
+            "UPDATE memberships SET status = 'revoked', decided_by = ?, decided_at = ?"
+            " WHERE user_id = ? AND community_id = ? AND status = 'approved'",
+            (operator_id, iso(self.clock.now()), user_id, community_id),
+        )
+        self._by_user.pop(user_id, None)
+        return changed == 1

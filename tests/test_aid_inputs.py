@@ -108,7 +108,7 @@ async def test_confirmation_by_the_wrong_community_is_refused(bot: BotHarness) -
     update = bot.api.press_data(stranger, data, bot.last(stranger.id))
     await bot.api.wait_processed(update)
     assert any(
-        "Only people approved for Brovary" in a.get("text", "") for a in bot.api.callback_answers
+        "This record no longer exists." in a.get("text", "") for a in bot.api.callback_answers
     )
     record = await bot.repos.aid.get(1)
     assert record is not None and record.donor_confirmed_by is None

@@ -64,7 +64,7 @@ async def test_timeline_is_paged_and_view_buttons_are_checked(bot: BotHarness) -
         update = bot.api.press_data(stranger, data, screen)
         await bot.api.wait_processed(update)
     answers = [a.get("text", "") for a in bot.api.callback_answers]
-    assert answers.count("That partnership is not one of your community's.") == 2
+    assert answers.count("This partnership is not available to you.") == 2
     assert answers.count("This record no longer exists.") == 2
     assert not any(m.document for m in bot.api.bot_messages(stranger.id))
     assert await bot.repos.aid.count(dolyna.id, None) == 10

@@ -9,6 +9,7 @@ import pytest
 from telegram import CallbackQuery, Update, User
 
 import bot.app  # noqa: F401  (declares every feature's buttons)
+from handlers.shared.access import ANYONE, Rule, Subject
 from handlers.shared.buttons import MAX_ID, REGISTRY, Button, button, parse_any, pressed
 
 
@@ -19,12 +20,14 @@ class Colour(StrEnum):
 
 @button("tst:rec")
 class RecordPress(Button):
+    ACCESS = ANYONE
     record: int
     status: Literal["pledged", "received"]
 
 
 @button("tst:opt")
 class OptionalPress(Button):
+    ACCESS = ANYONE
     page: int | None
     colour: Colour
     again: bool
@@ -32,7 +35,7 @@ class OptionalPress(Button):
 
 @button("tst:home")
 class HomePress(Button):
-    pass
+    ACCESS = ANYONE
 
 
 def test_packs_and_parses_back() -> None:
@@ -81,6 +84,7 @@ def test_packing_refuses_what_it_could_not_parse_back() -> None:
 def test_callback_data_over_64_bytes_is_refused() -> None:
     @button("tst:long")
     class LongPress(Button):
+        ACCESS = ANYONE
         word: str
 
     assert LongPress("a" * 50).data()
@@ -95,6 +99,7 @@ def test_a_prefix_is_declared_once() -> None:
 
         @button("tst:rec")
         class Again(Button):
+            ACCESS = ANYONE
             other: int
 
 
@@ -127,3 +132,20 @@ def _press_update(data: str) -> Update:
 def test_every_declared_kind_of_the_bot_has_fields_the_codec_packs() -> None:
     for kind in REGISTRY.values():
         assert kind._codecs() is not None, kind
+
+
+def test_a_button_without_an_access_rule_is_refused_at_declaration() -> None:
+    with pytest.raises(TypeError, match="ACCESS"):
+
+        @button("tst:bare")
+        class Bare(Button):
+            item: int
+
+    with pytest.raises(TypeError, match="field"):
+
+        @button("tst:wrong")
+        class Wrong(Button):
+            ACCESS = Rule(Subject.VISIT, "visit")
+            item: int
+
+    assert "tst:bare" not in REGISTRY and "tst:wrong" not in REGISTRY

@@ -33,7 +33,7 @@ async def test_an_admin_no_longer_an_admin_when_pressing_changes_nothing(bot: Bo
     # The group's owner takes the admin rights away while the screen is open.
     bot.api.chat_admins[group.id].discard(admin.id)
     await bot.press(admin, "Українська", chat=group, message=languages)
-    refusal = {"text": "Only an admin of this group can change its settings.", "show_alert": True}
+    refusal = {"text": "Only an admin of this group can do this.", "show_alert": True}
     assert any(refusal.items() <= a.items() for a in bot.api.callback_answers)
     chat = await bot.repos.chats.get(group.id)
     assert chat is not None and chat.language == "en"

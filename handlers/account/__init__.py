@@ -14,7 +14,7 @@ from telegram.ext import (
 )
 
 from handlers.account import approvals, codes, groups, invites, menu, onboarding, settings
-from handlers.account.buttons import Decide, NewInvite, PendingRequests
+from handlers.account.buttons import Decide, Invitations, NewInvite, PendingRequests, RevokeInvite
 from handlers.shared.navigation import GoTo
 
 
@@ -36,6 +36,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(PendingRequests.handler(approvals.list_pending))
     app.add_handler(Decide.handler(approvals.decide))
     app.add_handler(NewInvite.handler(invites.create_invite))
+    app.add_handler(Invitations.handler(invites.list_invitations))
+    app.add_handler(RevokeInvite.handler(invites.revoke))
 
 
 def register_fallbacks(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

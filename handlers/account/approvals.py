@@ -80,9 +80,6 @@ async def notify_operators(context: BotContext, membership_id: int) -> None:
 
 
 async def list_pending(update: Update, context: BotContext, _press: PendingRequests) -> None:
-    if not context.is_operator:
-        await toast(update, context._("Only an operator can do this."))
-        return
     pending = await context.repos.memberships.pending()
     if update.callback_query:
         await answer(update.callback_query)
@@ -110,13 +107,8 @@ async def list_pending(update: Update, context: BotContext, _press: PendingReque
 
 async def decide(update: Update, context: BotContext, press: Decide) -> None:
     assert context.account is not None
-    if not context.is_operator:
-        await toast(update, context._("Only an operator can do this."))
-        return
     membership = await context.repos.memberships.get(press.membership)
-    if membership is None:
-        await toast(update, context._("This request no longer exists."))
-        return
+    assert membership is not None  # the guard loaded it
     approve = press.verdict == "ok"
     if not await context.repos.memberships.decide(membership.id, approve, context.account.id):
         await toast(update, context._("This request has already been decided."))

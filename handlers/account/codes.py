@@ -73,7 +73,7 @@ async def open_list(update: Update, context: BotContext, press: CodesList) -> in
 
 async def open_community(update: Update, context: BotContext, press: CodeFor) -> int:
     community = await context.repos.communities.get(press.community)
-    if community is None or community.kind != "ua" or not context.is_operator:
+    if community is None or community.kind != "ua":
         return await show_list(update, context)
     _draft(context).clear()
     _draft(context)["community"] = community.id

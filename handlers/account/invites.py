@@ -1,4 +1,5 @@
-"""Admins invite colleagues with single-use, expiring deep links."""
+"""Admins invite colleagues with single-use, expiring deep links, see the links not yet used
+and revoke them. A link dies with its author's membership, checked when it is used."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from handlers.account.buttons import Begin, NewInvite
+from handlers.account import screens
+from handlers.account.buttons import Begin, Invitations, NewInvite, RevokeInvite
 from handlers.account.menu import show_menu
 from handlers.aid import confirm as aid_confirm
 from handlers.offers import intro as offers_intro
@@ -17,11 +19,8 @@ from storage.invites import INVITE_TTL, InviteStatus
 
 
 async def create_invite(update: Update, context: BotContext, _press: NewInvite) -> None:
-    assert context.account is not None
+    assert context.account is not None and context.membership is not None
     _ = context._
-    if not (context.membership and context.membership.is_admin):
-        await toast(update, _("Only an admin of the community can invite colleagues."))
-        return
     community = await context.repos.communities.get(context.membership.community_id)
     assert community is not None
     token = await context.repos.invites.create(community.id, context.account.id)
@@ -42,7 +41,43 @@ async def create_invite(update: Update, context: BotContext, _press: NewInvite) 
             ),
         ]
     )
-    await show(update, context, text, keyboard([[(_("Main menu"), HOME.data())]]))
+    rows = [[(_("Unused links"), Invitations().data())], [(_("Main menu"), HOME.data())]]
+    await show(update, context, text, keyboard(rows))
+
+
+async def list_invitations(update: Update, context: BotContext, _press: Invitations) -> None:
+    assert context.membership is not None
+    await _show_list(update, context, context.membership.community_id)
+
+
+async def revoke(update: Update, context: BotContext, press: RevokeInvite) -> None:
+    assert context.account is not None
+    invite = await context.repos.invites.get(press.invite)
+    assert invite is not None  # the guard loaded it
+    if await context.repos.invites.revoke(invite.id, context.account.id):
+        await context.repos.audit.record(context.account.id, "invite", invite.id, "revoke")
+        await toast(update, context._("The link is revoked."))
+    else:
+        await toast(update, context._("That link was used or revoked already."))
+    await _show_list(update, context, invite.community_id)
+
+
+async def _show_list(update: Update, context: BotContext, community_id: int) -> None:
+    repos, t = context.repos, context.t
+    community = await repos.communities.get(community_id)
+    assert community is not None
+    links = []
+    for invite in await repos.invites.outstanding(community_id):
+        author = await repos.users.get(invite.created_by)
+        links.append(
+            (
+                invite.id,
+                author.display_name if author else "—",
+                t.datetime(invite.created_at, context.tz, "short"),
+                t.datetime(invite.expires_at, context.tz, "short"),
+            )
+        )
+    await show(update, context, *screens.invitations(t, links, community.title(context.lang)))
 
 
 async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
@@ -54,6 +89,13 @@ async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
         message = {
             InviteStatus.USED: _("This invitation link has already been used. Ask for a new one."),
             InviteStatus.EXPIRED: _("This invitation link has expired. Ask for a new one."),
+            InviteStatus.REVOKED: _(
+                "This invitation link was revoked by an admin of the community. Ask for a new one."
+            ),
+            InviteStatus.AUTHOR_LEFT: _(
+                "This invitation link no longer works: the person who sent it no longer acts for"
+                " the community. Ask another colleague for a new one."
+            ),
         }.get(redemption.status, _("This invitation link is not valid. Ask for a new one."))
         await show(update, context, message, keyboard([[(_("Start"), Begin("new").data())]]))
         return ConversationHandler.END

@@ -9,7 +9,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import N_
-from handlers.account.buttons import CodesList, NewInvite, PendingRequests
+from handlers.account.buttons import CodesList, Invitations, NewInvite, PendingRequests
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import Button, answer, columns, is_private, keyboard, show
 
@@ -39,6 +39,9 @@ async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMark
             buttons.append((_(entry.label), GoTo(entry.place).data()))
     if context.membership and context.membership.is_admin:
         buttons.append((_("Invite a colleague"), NewInvite().data()))
+        waiting = len(await context.repos.invites.outstanding(context.membership.community_id))
+        if waiting:
+            buttons.append((_("Unused links ({n})", n=waiting), Invitations().data()))
     if context.is_operator:
         buttons.append((_("Pending requests"), PendingRequests().data()))
         without_code = len(await context.repos.communities.unmatched())

@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardMarkup
 
 from bot.i18n import LANGUAGE_NAMES, N_, SPOKEN, Translator
-from handlers.account.buttons import ActFor, AskSetting, Begin, SetLanguage, SettingsHome, SetZone
+from handlers.account.buttons import (
+    ActFor,
+    AskSetting,
+    Begin,
+    NewInvite,
+    RevokeInvite,
+    SetLanguage,
+    SettingsHome,
+    SetZone,
+)
 from handlers.shared.navigation import HOME
 from handlers.shared.place_picker import card_lines
 from handlers.shared.screens import Button, columns, keyboard
@@ -159,3 +168,32 @@ def community_choice(
     rows.append([(t._("Add another community"), Begin("new").data())])
     rows.append([(t._("Back"), SettingsHome().data())])
     return t._("Which community do you act for now?"), keyboard(rows)
+
+
+def invitations(
+    t: Translator, links: Sequence[tuple[int, str, str, str]], community: str
+) -> Screen:
+    """The community's invitation links not yet used: (id, author, sent, expires) each,
+    numbered, with a Revoke button per number."""
+    _ = t._
+    if not links:
+        text = _("{community} has no invitation links waiting to be used.", community=community)
+        return text, keyboard(
+            [[(_("Invite a colleague"), NewInvite().data())], [(_("Main menu"), HOME.data())]]
+        )
+    lines = [_("Invitation links of {community} not yet used:", community=community), ""]
+    revoke: list[Button] = []
+    for number, (invite, author, sent, expires) in enumerate(links, start=1):
+        lines.append(
+            _(
+                "{n}. Sent by {author} on {sent}; works until {expires}.",
+                n=number,
+                author=author,
+                sent=sent,
+                expires=expires,
+            )
+        )
+        revoke.append((_("Revoke {n}", n=number), RevokeInvite(invite).data()))
+    lines += ["", _("A revoked link stops working at once; whoever opens it is told so.")]
+    rows = [*columns(revoke), [(_("Main menu"), HOME.data())]]
+    return "\n".join(lines), keyboard(rows)

@@ -10,7 +10,6 @@ from typing import Any, Protocol
 from zoneinfo import available_timezones
 
 from telegram import Update
-from telegram.constants import ChatMemberStatus
 from telegram.ext import (
     Application,
     CommandHandler,
@@ -26,6 +25,7 @@ from handlers.account.buttons import ActFor, AskSetting, SetLanguage, SettingsHo
 from handlers.account.menu import show_menu
 from handlers.shared.buttons import Button, pressed
 from handlers.shared.flows import draft_key, flow_conversation
+from handlers.shared.guard import group_admin
 from handlers.shared.navigation import GoTo, Place
 from handlers.shared.screens import is_private, show, toast
 
@@ -35,16 +35,12 @@ DRAFT = draft_key("settings")
 _ZONES = {zone.casefold(): zone for zone in available_timezones()}
 
 
-async def _group_admin(update: Update, context: BotContext) -> bool:
-    assert update.effective_chat is not None and update.effective_user is not None
-    member = await context.bot.get_chat_member(update.effective_chat.id, update.effective_user.id)
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
-
-
 async def _refused(update: Update, context: BotContext) -> bool:
-    """In a group only its admins may change its settings. Asked at each press: the presser
-    may have stopped being an admin since the screen was opened."""
-    if is_private(update) or await _group_admin(update, context):
+    """In a group only its admins may change its settings: `/settings` and a typed time zone
+    (a press is refused by the guard, asked of Telegram at each press)."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    if is_private(update) or await group_admin(context, chat.id, user.id):
         return False
     notice = context._("Only an admin of this group can change its settings.")
     await toast(update, notice)
@@ -76,8 +72,6 @@ async def _home(update: Update, context: BotContext) -> object:
 
 
 async def ask(update: Update, context: BotContext, press: AskSetting) -> object:
-    if await _refused(update, context):
-        return END
     if press.setting == "lang":
         await show(update, context, *screens.language_choice(context.t))
         return HOME
@@ -125,14 +119,10 @@ async def _apply(
 
 
 async def set_language(update: Update, context: BotContext, press: SetLanguage) -> object:
-    if await _refused(update, context):
-        return END
     return await _apply(update, context, language=press.language)
 
 
 async def pick_zone(update: Update, context: BotContext, press: SetZone) -> object:
-    if await _refused(update, context):
-        return END
     return await _apply(update, context, zone=press.zone)
 
 
@@ -151,9 +141,7 @@ async def type_zone(update: Update, context: BotContext) -> object:
 async def act_for(update: Update, context: BotContext, press: ActFor) -> object:
     assert context.account is not None
     membership = await context.repos.memberships.of(context.account.id, press.community)
-    if membership is None or not membership.approved:
-        await toast(update, context._("You do not act for this community."))
-        return HOME
+    assert membership is not None  # the guard found it approved
     await context.repos.users.set_current_community(context.account.id, membership.community_id)
     context.membership = membership
     return await show_menu(update, context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from handlers.shared.access import ANYONE, MEMBER, Subject, on
 from handlers.shared.buttons import Button, button
 
 Status = Literal["pledged", "shipped", "received"]
@@ -15,20 +16,28 @@ Status = Literal["pledged", "shipped", "received"]
 class LogAid(Button):
     """Open the log aid form."""
 
+    ACCESS = MEMBER
+
 
 @button("vi:new")
 class LogVisit(Button):
     """Open the log visit form (the home's button; the visit log's own are in its package)."""
 
+    ACCESS = MEMBER
+
 
 @button("ai:r")
 class ViewRecord(Button):
+    ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
 @button("ai:ed")
 class EditRecord(Button):
     """Reopen a saved record in the form, at its summary."""
+
+    ACCESS = on(Subject.AID_RECORD, "record")
 
     record: int
 
@@ -37,28 +46,38 @@ class EditRecord(Button):
 class ConfirmRecord(Button):
     """The other side confirms the record (receipt, or that it is right)."""
 
+    ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
 @button("ai:mv")
 class MoveRecord(Button):
+    ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
     status: Status
 
 
 @button("ai:h")
 class RecordHistory(Button):
+    ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
 @button("ai:del")
 class AskDeleteRecord(Button):
+    ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
 @button("ai:dl")
 class DeleteRecord(Button):
     """Delete after the question: a second tap answers that it is deleted already."""
+
+    ACCESS = on(Subject.AID_RECORD, "record")
 
     record: int
 
@@ -67,6 +86,8 @@ class DeleteRecord(Button):
 class AddAct(Button):
     """Photos or a scan of the handover act for a confirmed record."""
 
+    ACCESS = on(Subject.AID_RECORD, "record")
+
     record: int
 
 
@@ -74,26 +95,36 @@ class AddAct(Button):
 class StopAct(Button):
     """Cancel adding the handover act."""
 
+    ACCESS = ANYONE
+
 
 @button("ai:tl")
 class Timeline(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int | None
     page: int
 
 
 @button("ai:tot")
 class ShowTotals(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int | None
 
 
 @button("ai:csv")
 class ExportCsv(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int | None
 
 
 @button("ai:ch")
 class Chart(Button):
     """The aid values and visits per year, as a picture."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
 
     partnership: int | None
 
@@ -102,6 +133,8 @@ class Chart(Button):
 class PartnersDone(Button):
     """The donors are chosen (the partner step of the form of `flow`, the place picker's key)."""
 
+    ACCESS = ANYONE
+
     flow: str
 
 
@@ -109,11 +142,15 @@ class PartnersDone(Button):
 class ExportXlsx(Button):
     """The aid and visits as an Excel workbook."""
 
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int | None
 
 
 @button("ai:da")
 class DraftAct(Button):
     """Draw up the handover act (.docx) of a record both sides confirmed."""
+
+    ACCESS = on(Subject.AID_RECORD, "record")
 
     record: int

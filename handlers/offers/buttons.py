@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from handlers.shared.access import MEMBER, Need, Subject, on
+from handlers.shared.access import Side as Sides
 from handlers.shared.buttons import Button, button
 
 Side = Literal["offer", "need"]
@@ -22,15 +24,21 @@ Side = Literal["offer", "need"]
 class OffersHome(Button):
     """The feature's screen: find, post, my posts, notice settings."""
 
+    ACCESS = MEMBER
+
 
 @button("of:find")
 class NewSearch(Button):
     """A search from scratch: words, sectors and kinds cleared."""
 
+    ACCESS = MEMBER
+
 
 @button("of:back")
 class SearchScreen(Button):
     """The search screen with the words, sectors and kinds chosen so far."""
+
+    ACCESS = MEMBER
 
 
 FilterList = Literal["sectors", "kinds"]
@@ -40,6 +48,8 @@ FilterList = Literal["sectors", "kinds"]
 class SearchPick(Button):
     """The sectors or the kinds of support of the search; `code` toggles one, None opens it."""
 
+    ACCESS = MEMBER
+
     among: FilterList
     code: str | None = None
 
@@ -48,12 +58,16 @@ class SearchPick(Button):
 class ResultsPage(Button):
     """One page of the results of the search kept in the draft (0 is the first)."""
 
+    ACCESS = MEMBER
+
     page: int = 0
 
 
 @button("of:card")
 class OpenCard(Button):
     """A post's card, from the results or from a digest."""
+
+    ACCESS = on(Subject.POST, "post", Need.MEMBER)
 
     post: int
 
@@ -62,9 +76,13 @@ class OpenCard(Button):
 class NoticeSettings(Button):
     """The match-notice settings, also under every digest."""
 
+    ACCESS = MEMBER
+
 
 @button("of:notice:set")
 class TurnNotices(Button):
+    ACCESS = MEMBER
+
     on: bool
 
 
@@ -75,6 +93,8 @@ class TurnNotices(Button):
 class NewPost(Button):
     """Post an offer (partner municipalities) or a need (Ukrainian communities)."""
 
+    ACCESS = MEMBER
+
     side: Side
 
 
@@ -82,10 +102,14 @@ class NewPost(Button):
 class MyPosts(Button):
     """The posts of the presser's community."""
 
+    ACCESS = MEMBER
+
 
 @button("of:own")
 class OwnPost(Button):
     """One of the community's posts with what its owner can do."""
+
+    ACCESS = on(Subject.POST, "post", side=Sides.OWNER)
 
     post: int
 
@@ -96,6 +120,8 @@ PostAction = Literal["pause", "resume", "renew", "close", "edit"]
 @button("of")
 class ChangePost(Button):
     """An owner's action on a post; packs as `of:close:7`."""
+
+    ACCESS = on(Subject.POST, "post", side=Sides.OWNER)
 
     action: PostAction
     post: int
@@ -108,27 +134,31 @@ class ChangePost(Button):
 class Interested(Button):
     """The "I'm interested" button on a card: write an introduction about this post."""
 
+    ACCESS = on(Subject.POST, "post", Need.MEMBER)
+
     post: int
 
 
 @button("in:send")
 class SendIntroduction(Button):
-    pass
+    ACCESS = MEMBER
 
 
 @button("in:edit")
 class RewriteIntroduction(Button):
-    pass
+    ACCESS = MEMBER
 
 
 @button("in:cancel")
 class DropIntroduction(Button):
-    pass
+    ACCESS = MEMBER
 
 
 @button("in")
 class Answer(Button):
     """Accept or Decline under an introduction; packs as `in:ok:7` and `in:no:7`."""
+
+    ACCESS = on(Subject.INTRODUCTION, "introduction", side=Sides.ASKED)
 
     answer: Literal["ok", "no"]
     introduction: int
@@ -141,5 +171,7 @@ class Answer(Button):
 @button("in:ps")
 class PartnershipFromIntroduction(Button):
     """After an accepted introduction: start the partnership in the twinning guide."""
+
+    ACCESS = on(Subject.INTRODUCTION, "introduction")
 
     introduction: int

@@ -137,12 +137,10 @@ def _translator(context: BotContext, user: User) -> Translator:
 
 
 async def _recipients(context: BotContext, introduction: Introduction, post: Post) -> list[User]:
-    """Who can answer for the community asked: its members and the post's author."""
+    """Who can answer for the community asked: the people who act for it now (the post's
+    author among them only while they still do)."""
     members = await context.repos.memberships.members(introduction.to_community_id)
-    ids = [m.user_id for m in members]
-    if post.owner_id is not None and post.owner_id not in ids:
-        ids.append(post.owner_id)
-    users = [await context.repos.users.get(i) for i in ids]
+    users = [await context.repos.users.get(m.user_id) for m in members]
     return [u for u in users if u is not None and u.active and u.id != introduction.from_user_id]
 
 
@@ -208,12 +206,7 @@ async def decide(update: Update, context: BotContext, press: Answer) -> object:
     assert context.account is not None
     repos = context.repos
     introduction = await repos.introductions.get(press.introduction)
-    if introduction is None:
-        return await _gone(update, context)
-    membership = await repos.memberships.of(context.account.id, introduction.to_community_id)
-    if membership is None or not membership.approved:
-        await toast(update, context._("Only people of the community asked can answer."))
-        return ConversationHandler.END
+    assert introduction is not None  # the guard found it, written to the presser's community
     if not await repos.introductions.decide(introduction.id, press.accept, context.account.id):
         await toast(update, context._("This introduction has already been answered."))
         return ConversationHandler.END

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from handlers.shared.access import ANYONE, Need, Subject, on
 from handlers.shared.buttons import Button, button
 from handlers.shared.forms import FormPress
 
@@ -22,18 +23,24 @@ Wait = Literal["15", "60", "am"]
 class Snooze(Button):
     """Bring the delivered reminder again in 15 minutes, an hour, or tomorrow morning."""
 
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
     wait: Wait
 
 
 @button("rm:done")
 class Done(Button):
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
 @button("rm:off")
 class TurnOff(Button):
     """Stop a recurring or automatic reminder for good, from its delivered message."""
+
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
 
     reminder: int
 
@@ -45,21 +52,29 @@ class TurnOff(Button):
 class ListPage(Button):
     """One page of the presser's reminders (0 is the first)."""
 
+    ACCESS = ANYONE
+
     page: int = 0
 
 
 @button("rm:view")
 class View(Button):
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
 @button("rm:del")
 class AskDelete(Button):
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
 @button("rm:delok")
 class Delete(Button):
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
@@ -67,12 +82,16 @@ class Delete(Button):
 class Postpone(Button):
     """Move an automatic reminder a day or a week later, from the list."""
 
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
     days: Literal["1", "7"]
 
 
 @button("rm:loff")
 class TurnOffListed(Button):
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
@@ -80,12 +99,16 @@ class TurnOffListed(Button):
 class Calendar(Button):
     """One reminder as an .ics file."""
 
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
+
     reminder: int
 
 
 @button("rm:icsp")
 class PartnershipCalendar(Button):
     """A partnership's deadlines and visits as an .ics file."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
 
     partnership: int
 
@@ -97,10 +120,14 @@ class PartnershipCalendar(Button):
 class Compose(Button):
     """Set a new reminder."""
 
+    ACCESS = ANYONE
+
 
 @button("rm:edit")
 class Edit(Button):
     """Change a reminder of one's own: its words and time typed again."""
+
+    ACCESS = on(Subject.REMINDER, "reminder", Need.RECIPIENT)
 
     reminder: int
 
@@ -113,6 +140,8 @@ class QuickTime(Button):
     """A time for a reminder whose time was not understood: in an hour, tomorrow or next
     Monday at 9:00, or a date typed on its own."""
 
+    ACCESS = ANYONE
+
     choice: Quick
 
 
@@ -120,12 +149,16 @@ class QuickTime(Button):
 class Reading(Button):
     """One of the readings of a phrase that can be read in more than one way."""
 
+    ACCESS = ANYONE
+
     index: int
 
 
 @button("rm:change")
 class Retype(Button):
     """Type the phrase again, when part of it was not understood."""
+
+    ACCESS = ANYONE
 
 
 # The form's own Cancel and Back to summary, on the steps of the form this feature shows

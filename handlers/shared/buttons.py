@@ -14,6 +14,9 @@ matches its presses and parses a press back into a typed value.
     pressed(move)                                     -> the same, the kind read from
                                                          move's `press: MoveRecord`
 
+Every kind declares who may press it (`ACCESS`, a `handlers.shared.access.Rule`); the guard
+checks it before the handler runs, for every kind, so a new button cannot skip it.
+
 Fields are `int` (ASCII digits, 0 .. 2**63-1, so an id always fits SQLite), `str` (no `:`),
 `bool`, a `StrEnum`, a `Literal` of strings, or any of these `| None` (packed as an empty
 segment). Telegram caps callback data at 64 bytes; packing refuses more.
@@ -33,6 +36,9 @@ from typing import Any, ClassVar, Self, TypeVar, cast, dataclass_transform
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler
 
+from handlers.shared.access import Rule
+from handlers.shared.guard import admitted
+
 MAX_DATA = 64
 MAX_ID = 2**63 - 1
 _DIGITS = re.compile(r"[0-9]{1,19}")
@@ -48,6 +54,7 @@ class Button:
     """Base of every button kind; subclasses are declared with `@button(prefix)`."""
 
     PREFIX: ClassVar[str]
+    ACCESS: ClassVar[Rule]
     _codec_cache: ClassVar[tuple[tuple[str, _Codec], ...] | None] = None
 
     @classmethod
@@ -121,6 +128,8 @@ class Button:
         async def run(update: Update, context: Any) -> object:
             press = cls.of(update)
             assert press is not None  # the pattern let only parseable data through
+            if not await admitted(update, context, cls.ACCESS, press):
+                return None
             return await callback(update, context, press)
 
         return CallbackQueryHandler(run, pattern=wanted)
@@ -165,7 +174,14 @@ def button(prefix: str) -> Callable[[B], B]:
     def declare(cls: B) -> B:
         if prefix in REGISTRY and REGISTRY[prefix].__qualname__ != cls.__qualname__:
             raise ValueError(f"button prefix {prefix!r} declared twice")
+        rule = cls.__dict__.get("ACCESS")
+        if not isinstance(rule, Rule):
+            raise TypeError(f"button {prefix!r} declares no ACCESS rule")
         data_cls = cast(B, dataclasses.dataclass(frozen=True)(cls))
+        if rule.field is not None and rule.field not in {
+            f.name for f in dataclasses.fields(cast(Any, data_cls))
+        }:
+            raise TypeError(f"button {prefix!r}: ACCESS names no field {rule.field!r}")
         data_cls.PREFIX = prefix
         REGISTRY[prefix] = data_cls
         return data_cls

@@ -41,8 +41,10 @@ from bot.context import BotContext
 from bot.domain.button_width import label_width, pack
 from bot.domain.parsing.text import TextProblem, check_text, clean
 from bot.i18n import N_
+from handlers.shared.access import ANYONE
 from handlers.shared.buttons import Button, button
 from handlers.shared.flows import FLOW_PREFIX
+from handlers.shared.guard import admitted
 from handlers.shared.screens import answer, ask_reply, columns, is_private, keyboard, show
 
 Action = Literal["pick", "tog", "next", "back", "skip", "keep", "x", "ok", "edit", "fix", "sum"]
@@ -51,6 +53,8 @@ Action = Literal["pick", "tog", "next", "back", "skip", "keep", "x", "ok", "edit
 @button("fm")
 class FormPress(Button):
     """A press inside a form: `field` is the field it was shown for (empty for the summary)."""
+
+    ACCESS = ANYONE
 
     form: str
     action: Action
@@ -635,6 +639,8 @@ class Form:
         async def run(update: Update, context: BotContext) -> object:
             press = FormPress.of(update)
             assert press is not None
+            if not await admitted(update, context, FormPress.ACCESS, press):
+                return None
             return await self.on_press(update, context, press)
 
         def mine(data: object) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from handlers.shared.access import ANYONE
 from handlers.shared.buttons import Button, button
 
 
@@ -22,6 +23,8 @@ class Place(StrEnum):
 
 @button("menu")
 class GoTo(Button):
+    ACCESS = ANYONE
+
     place: Place
 
 

@@ -7,6 +7,7 @@ one set of handlers answers them, and each conversation takes only its own flow'
 
 from __future__ import annotations
 
+from handlers.shared.access import ANYONE
 from handlers.shared.buttons import Button, button
 
 
@@ -14,6 +15,8 @@ from handlers.shared.buttons import Button, button
 class PickPlace(Button):
     """A place of the index, by its key: a hromada's KATOTTG code (`scheme` empty), or
     `<scheme>:<ident>` abroad (`gn:2895044`, `x:gniezno-county-pl`)."""
+
+    ACCESS = ANYONE
 
     flow: str
     scheme: str
@@ -33,6 +36,8 @@ class PickPlace(Button):
 class PickKnown(Button):
     """A community the bot already knows (typed by hand before, or a partner)."""
 
+    ACCESS = ANYONE
+
     flow: str
     community: int
 
@@ -41,12 +46,16 @@ class PickKnown(Button):
 class ChooseOblast(Button):
     """Narrow a name found in several oblasts: the list of those oblasts."""
 
+    ACCESS = ANYONE
+
     flow: str
 
 
 @button("pl:r")
 class InOblast(Button):
     """The matches in one oblast; `region` None: in all oblasts again."""
+
+    ACCESS = ANYONE
 
     flow: str
     region: str | None
@@ -56,6 +65,8 @@ class InOblast(Button):
 class NotInList(Button):
     """The place is in no list: type its name."""
 
+    ACCESS = ANYONE
+
     flow: str
 
 
@@ -63,12 +74,16 @@ class NotInList(Button):
 class KeepName(Button):
     """Keep the name typed by hand and go on to its oblast or country."""
 
+    ACCESS = ANYONE
+
     flow: str
 
 
 @button("pl:g")
 class HandOblast(Button):
     """The oblast of a Ukrainian community typed by hand."""
+
+    ACCESS = ANYONE
 
     flow: str
     region: str
@@ -78,6 +93,8 @@ class HandOblast(Button):
 class HandCountry(Button):
     """The country of a place abroad typed by hand."""
 
+    ACCESS = ANYONE
+
     flow: str
     country: str
 
@@ -86,11 +103,15 @@ class HandCountry(Button):
 class AddTyped(Button):
     """Add the place typed with its country in one line («Gmina Dobrcz, Poland»)."""
 
+    ACCESS = ANYONE
+
     flow: str
 
 
 @button("pl:s")
 class StartOver(Button):
     """Back from the picker's lists to the first screen of the flow's place step."""
+
+    ACCESS = ANYONE
 
     flow: str

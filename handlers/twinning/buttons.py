@@ -6,6 +6,16 @@ already delivered carry them.
 
 from __future__ import annotations
 
+from handlers.shared.access import (
+    ANYONE,
+    MEMBER,
+    InGroup,
+    Need,
+    Rule,
+    Side,
+    Subject,
+    on,
+)
 from handlers.shared.buttons import Button, button
 
 # --- the guide in a private chat ------------------------------------------------------------
@@ -15,6 +25,8 @@ from handlers.shared.buttons import Button, button
 class Guide(Button):
     """The community's partnerships, one page of them."""
 
+    ACCESS = MEMBER
+
     page: int = 0
 
 
@@ -22,15 +34,21 @@ class Guide(Button):
 class Law(Button):
     """The legal facts in brief."""
 
+    ACCESS = ANYONE
+
 
 @button("tw:c")
 class Card(Button):
+    ACCESS = Rule(Subject.PARTNERSHIP, "partnership", Need.SIDE, in_group=InGroup.LINKED)
+
     partnership: int
 
 
 @button("tw:s")
 class OpenStep(Button):
     """Fill in or correct a step (its code, checked against the workflow when pressed)."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
 
     partnership: int
     step: str
@@ -40,16 +58,22 @@ class OpenStep(Button):
 class Corrections(Button):
     """Which done step to correct."""
 
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
 @button("tw:h")
 class History(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
     partnership: int
 
 
 @button("tw:d")
 class Documents(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
@@ -57,22 +81,30 @@ class Documents(Button):
 class Download(Button):
     """One draft document by its key, or `all`."""
 
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
     document: str
 
 
 @button("tw:pa")
 class Pause(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
 @button("tw:en")
 class End(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
 @button("tw:re")
 class Resume(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
@@ -83,6 +115,8 @@ class Resume(Button):
 class Groups(Button):
     """The partnership's linked groups, from the private chat."""
 
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
@@ -90,6 +124,8 @@ class Groups(Button):
 class UnlinkGroup(Button):
     """Unlink a group from the private chat. Group chat ids are negative: `group` is the id
     without its sign."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", Need.ADMIN, Side.UKRAINIAN)
 
     partnership: int
     group: int
@@ -107,10 +143,14 @@ class UnlinkGroup(Button):
 class ChooseToLink(Button):
     """In a group: which partnership it should follow."""
 
+    ACCESS = Rule(need=Need.ADMIN, in_group=InGroup.ADMIN)
+
 
 @button("tw:gk")
 class LinkHere(Button):
     """In a group: follow this partnership."""
+
+    ACCESS = Rule(Subject.PARTNERSHIP, "partnership", Need.ADMIN, Side.UKRAINIAN, InGroup.ADMIN)
 
     partnership: int
 
@@ -118,6 +158,8 @@ class LinkHere(Button):
 @button("tw:gu")
 class UnlinkHere(Button):
     """In a group: stop following this partnership."""
+
+    ACCESS = Rule(Subject.PARTNERSHIP, "partnership", Need.ADMIN, Side.UKRAINIAN, InGroup.ADMIN)
 
     partnership: int
 
@@ -129,10 +171,14 @@ class UnlinkHere(Button):
 class NewPartnership(Button):
     """Choose the partner of a new partnership (see `partner`)."""
 
+    ACCESS = MEMBER
+
 
 @button("tw:pl")
 class Plan(Button):
     """Plan a step not yet done: a day ahead, or "not yet"."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
 
     partnership: int
     step: str
@@ -142,12 +188,16 @@ class Plan(Button):
 class PlanSteps(Button):
     """Which of the steps besides the current one to plan."""
 
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
 @button("tw:rq")
 class Requisites(Button):
     """The community's requisites for the documents, filled in from the documents screen."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
 
     partnership: int
 
@@ -156,11 +206,16 @@ class Requisites(Button):
 class Addressee(Button):
     """Whom the letter of intent addresses, filled in from the documents screen."""
 
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.UKRAINIAN)
+
     partnership: int
 
 
 @button("tw:cd")
 class Details(Button):
     """The full card: every step's facts, plans and the ministry's rounds."""
+
+    # As the brief card: in a group, the partnership linked to it.
+    ACCESS = Rule(Subject.PARTNERSHIP, "partnership", Need.SIDE, in_group=InGroup.LINKED)
 
     partnership: int

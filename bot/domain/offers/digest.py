@@ -45,8 +45,10 @@ Send = Callable[[int, str, list[Link]], Awaitable[bool]]
 async def record_matches(repos: Repositories, post: Post) -> int:
     """Queue notices about a post that was just published; returns how many matches."""
     found, after = 0, 0
+    # Only people who act for a community now hear of its matches: an author who has left
+    # it is no longer told, whoever wrote the post.
     authors = await repos.memberships.members_of([post.community_id])
-    own_people = authors[post.community_id] | ({post.owner_id} if post.owner_id else set())
+    own_people = authors[post.community_id]
     while batch := await repos.posts.match_candidates(
         other_side(post.side), post.sectors, after, MATCH_BATCH
     ):
@@ -66,8 +68,6 @@ async def record_matches(repos: Repositories, post: Post) -> int:
         for other in matched:
             offer_id, need_id = (post.id, other.id) if post.side == OFFER else (other.id, post.id)
             people = own_people | members[other.community_id]
-            if other.owner_id is not None:
-                people.add(other.owner_id)
             notices.extend((person, offer_id, need_id) for person in people)
         await repos.notices.add(notices)
         found += len(matched)
