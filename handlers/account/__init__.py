@@ -13,8 +13,25 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.account import approvals, codes, groups, invites, menu, onboarding, settings
-from handlers.account.buttons import Decide, Invitations, NewInvite, PendingRequests, RevokeInvite
+from handlers.account import (
+    approvals,
+    codes,
+    colleagues,
+    groups,
+    invites,
+    menu,
+    onboarding,
+    settings,
+)
+from handlers.account.buttons import (
+    Colleagues,
+    Decide,
+    Invitations,
+    NewInvite,
+    PendingRequests,
+    RemoveColleague,
+    RevokeInvite,
+)
 from handlers.shared.navigation import GoTo
 
 
@@ -25,7 +42,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Flows, matched before the plain commands below.
     app.add_handler(onboarding.conversation(app))
     app.add_handler(settings.conversation(app))
-    # Menu, help, cancel; operator approvals; invitations.
+    # Menu, help, cancel; operator approvals; invitations and colleagues.
     app.add_handler(CommandHandler("menu", menu.menu))
     app.add_handler(CommandHandler("help", menu.help_command))
     app.add_handler(CommandHandler("cancel", menu.cancel))
@@ -38,6 +55,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(NewInvite.handler(invites.create_invite))
     app.add_handler(Invitations.handler(invites.list_invitations))
     app.add_handler(RevokeInvite.handler(invites.revoke))
+    app.add_handler(Colleagues.handler(colleagues.list_colleagues))
+    app.add_handler(RemoveColleague.handler(colleagues.remove))
 
 
 def register_fallbacks(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

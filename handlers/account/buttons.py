@@ -53,6 +53,23 @@ class RevokeInvite(Button):
     invite: int
 
 
+@button("mem:list")
+class Colleagues(Button):
+    """The community's approved members, each with a Remove button, for its admins."""
+
+    ACCESS = ADMIN
+
+
+@button("mem:x")
+class RemoveColleague(Button):
+    """Ask to end a colleague's membership; `sure` ends it."""
+
+    ACCESS = on(Subject.CLAIM, "membership", Need.ADMIN)
+
+    membership: int
+    sure: bool = False
+
+
 @button("cd:list")
 class CodesList(Button):
     """The operator's list of communities still without a KATOTTG code."""

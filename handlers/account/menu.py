@@ -9,7 +9,13 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.i18n import N_
-from handlers.account.buttons import CodesList, Invitations, NewInvite, PendingRequests
+from handlers.account.buttons import (
+    CodesList,
+    Colleagues,
+    Invitations,
+    NewInvite,
+    PendingRequests,
+)
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import Button, answer, columns, is_private, keyboard, show
 
@@ -42,6 +48,7 @@ async def main_menu_markup(context: BotContext) -> tuple[str, InlineKeyboardMark
         waiting = len(await context.repos.invites.outstanding(context.membership.community_id))
         if waiting:
             buttons.append((_("Unused links ({n})", n=waiting), Invitations().data()))
+        buttons.append((_("Colleagues"), Colleagues().data()))
     if context.is_operator:
         buttons.append((_("Pending requests"), PendingRequests().data()))
         without_code = len(await context.repos.communities.unmatched())

@@ -13,7 +13,9 @@ from handlers.account.buttons import (
     ActFor,
     AskSetting,
     Begin,
+    Colleagues,
     NewInvite,
+    RemoveColleague,
     RevokeInvite,
     SetLanguage,
     SettingsHome,
@@ -197,3 +199,48 @@ def invitations(
     lines += ["", _("A revoked link stops working at once; whoever opens it is told so.")]
     rows = [*columns(revoke), [(_("Main menu"), HOME.data())]]
     return "\n".join(lines), keyboard(rows)
+
+
+def colleagues(
+    t: Translator, members: Sequence[tuple[int, str, bool, bool]], community: str
+) -> Screen:
+    """The community's approved members: (membership id, name, admin, is the reader) each,
+    numbered, with a Remove button for each colleague but the reader."""
+    _ = t._
+    lines = [_("People who act for {community}:", community=community), ""]
+    remove: list[Button] = []
+    for number, (membership, name, admin, reader) in enumerate(members, start=1):
+        role = _("admin") if admin else _("member")
+        if reader:
+            lines.append(_("{n}. {name}, {role} (you)", n=number, name=name, role=role))
+        else:
+            lines.append(_("{n}. {name}, {role}", n=number, name=name, role=role))
+            remove.append((_("Remove {n}", n=number), RemoveColleague(membership).data()))
+    lines += [
+        "",
+        _(
+            "A person removed no longer acts for the community at once; the invitation links"
+            " they sent stop working."
+        ),
+    ]
+    rows = [
+        *columns(remove),
+        [(_("Invite a colleague"), NewInvite().data())],
+        [(_("Main menu"), HOME.data())],
+    ]
+    return "\n".join(lines), keyboard(rows)
+
+
+def confirm_removal(t: Translator, membership: int, name: str, community: str) -> Screen:
+    _ = t._
+    text = _(
+        "Remove {name} from {community}? They will no longer see the community's records or"
+        " act for it. An operator or an admin can let them in again later.",
+        name=name,
+        community=community,
+    )
+    rows = [
+        [(_("Remove"), RemoveColleague(membership, sure=True).data())],
+        [(_("Back"), Colleagues().data())],
+    ]
+    return text, keyboard(rows)
