@@ -25,6 +25,7 @@ import dataclasses
 import enum
 import inspect
 import re
+import threading
 import types
 import typing
 from collections.abc import Awaitable, Callable
@@ -49,12 +50,20 @@ class Button:
 
     PREFIX: ClassVar[str]
     _codec_cache: ClassVar[tuple[tuple[str, _Codec], ...] | None] = None
+    _declared: ClassVar[bool] = False  # made its dataclass yet
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Only the first button of a kind comes here: it makes the kind its dataclass (see
+        # `button`), whose own __init__ serves this and every later one.
+        kind = _as_dataclass(type(self))
+        kind.__init__(self, *args, **kwargs)
 
     @classmethod
     def _codecs(cls) -> tuple[tuple[str, _Codec], ...]:
         """Each field's codec, read from the annotations on first use: resolving type hints
         of a hundred button kinds at import would slow every start of the bot."""
         if cls.__dict__.get("_codec_cache") is None:
+            _as_dataclass(cls)
             hints = typing.get_type_hints(cls)
             cls._codec_cache = tuple(
                 (f.name, _codec_for(hints[f.name])) for f in dataclasses.fields(cast(Any, cls))
@@ -158,19 +167,36 @@ B = TypeVar("B", bound=type[Button])
 
 @dataclass_transform(frozen_default=True)
 def button(prefix: str) -> Callable[[B], B]:
-    """Declare a button kind: a frozen dataclass whose fields are packed after `prefix`."""
+    """Declare a button kind: a frozen dataclass whose fields are packed after `prefix`.
+
+    The class becomes that dataclass when its first button is made or read: generating the
+    methods of a hundred kinds at import would slow every start of the bot, and most kinds
+    are not pressed in a given run.
+    """
     if not _PREFIX.fullmatch(prefix):
         raise ValueError(f"bad button prefix {prefix!r}")
 
     def declare(cls: B) -> B:
         if prefix in REGISTRY and REGISTRY[prefix].__qualname__ != cls.__qualname__:
             raise ValueError(f"button prefix {prefix!r} declared twice")
-        data_cls = cast(B, dataclasses.dataclass(frozen=True)(cls))
-        data_cls.PREFIX = prefix
-        REGISTRY[prefix] = data_cls
-        return data_cls
+        cls.PREFIX = prefix
+        REGISTRY[prefix] = cls
+        return cls
 
     return declare
+
+
+# Background work may make a kind's first button in a thread of its own.
+_declaring = threading.Lock()
+
+
+def _as_dataclass(kind: type[Button]) -> type[Button]:
+    if not kind.__dict__.get("_declared"):
+        with _declaring:
+            if not kind.__dict__.get("_declared"):
+                dataclasses.dataclass(frozen=True)(kind)
+                kind._declared = True
+    return kind
 
 
 class _Codec:
