@@ -193,15 +193,19 @@ class Translator:
 
 
 class I18n:
-    """All loaded catalogs; one instance per process."""
+    """The catalogs of the process, each read when its language is first spoken."""
 
     def __init__(self, locales_dir: Path = LOCALES_DIR) -> None:
-        self._translators = {
-            lang: Translator(lang, _load_catalog(lang, locales_dir)) for lang in LANGUAGES
-        }
+        self._locales_dir = locales_dir
+        self._translators: dict[str, Translator] = {}
 
     def get(self, lang: str | None) -> Translator:
-        return self._translators.get(lang or DEFAULT_LANGUAGE, self._translators[DEFAULT_LANGUAGE])
+        code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        translator = self._translators.get(code)
+        if translator is None:
+            translator = Translator(code, _load_catalog(code, self._locales_dir))
+            self._translators[code] = translator
+        return translator
 
     def __iter__(self) -> Iterator[Translator]:
-        return iter(self._translators.values())
+        return (self.get(lang) for lang in LANGUAGES)
