@@ -143,12 +143,19 @@ def pressed(
     that parameter's annotation (`press: MoveRecord`, or `MoveRecord | None` where the
     callback also serves another way in), so a list of callbacks wires a feature's buttons.
     `when` narrows the presses taken, as in `Button.handler`."""
-    third = list(inspect.signature(callback).parameters)[2]
-    hint = typing.get_type_hints(callback)[third]
+    hint = _press_hint(inspect.unwrap(callback))
     kinds = [k for k in typing.get_args(hint) or (hint,) if k is not type(None)]
     if len(kinds) != 1 or not (isinstance(kinds[0], type) and issubclass(kinds[0], Button)):
         raise TypeError(f"{callback.__qualname__} takes no single button kind: {hint!r}")
     return kinds[0].handler(callback, when)
+
+
+def _press_hint(function: Any) -> Any:
+    """The third parameter's annotation, evaluated alone: every hint of the eighty callbacks
+    wired this way, evaluated at each start, would slow it."""
+    third = function.__code__.co_varnames[3 if inspect.ismethod(function) else 2]
+    alone = types.SimpleNamespace(__annotations__={third: function.__annotations__[third]})
+    return typing.get_type_hints(alone, globalns=function.__globals__)[third]
 
 
 def parse_any(data: object) -> Button | None:
