@@ -19,7 +19,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import commands
+from bot import background, commands
 from bot.context import SERVICES_KEY, BotContext
 from bot.held_replies import TwinbotBot, hold_replies
 from bot.jobs import backup as backup_job
@@ -73,8 +73,6 @@ class TwinbotApplication(Application):  # type: ignore[type-arg]
 
 
 async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
-    services: Services = application.bot_data[SERVICES_KEY]
-    await commands.publish(application, services.i18n)
     await reminder_delivery.restore(application)
     offers_digest.schedule(application)
     backup_job.schedule(application)
@@ -85,6 +83,12 @@ async def launch(application: Application) -> None:  # type: ignore[type-arg]
     await application.initialize()
     await _on_start(application)
     await application.start()
+    # The command menus in four languages are sixteen requests to Telegram (and every
+    # catalog read): published while the bot already answers, awaited when it stops.
+    services: Services = application.bot_data[SERVICES_KEY]
+    background.start(
+        application, commands.publish(application, services.i18n), name="command menus"
+    )
 
 
 def build_application(

@@ -23,10 +23,10 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, get_day_names, get_month_names
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
+
+# babel.dates is imported where a date is written, not here: importing it looks up the
+# machine's time zone among all of pytz's, a cost every start of the bot would pay.
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,9 @@ def _load_catalog_files(
         return gettext.NullTranslations()
     # A catalog edited after the last compile is compiled in memory, so a stale .mo never
     # shows an old wording.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     buffer = io.BytesIO()
@@ -134,6 +137,8 @@ class Translator:
 
     def date(self, value: dt.date, fmt: str = "long") -> str:
         """A date in a message: "22 листопада 2026 р.", "22. November 2026"."""
+        from babel.dates import format_date
+
         return _typeset(format_date(value, format=fmt, locale=self.locale))
 
     def numeric_date(self, value: dt.date) -> str:
@@ -142,6 +147,8 @@ class Translator:
         The locale's short form with the day in two digits and the full year, since records
         go back years and into reports for the council.
         """
+        from babel.dates import format_date
+
         pattern = self.locale.date_formats["short"].pattern
         if "dd" not in pattern:
             pattern = pattern.replace("d", "dd")
@@ -155,19 +162,27 @@ class Translator:
         if fmt == "short":
             local = value.astimezone(zone) if zone else value
             return f"{self.numeric_date(local.date())} {self.time(value, tz)}"
+        from babel.dates import format_datetime
+
         return _typeset(format_datetime(value, format=fmt, tzinfo=zone, locale=self.locale))
 
     def time(self, value: dt.datetime, tz: str | None = None) -> str:
+        from babel.dates import format_time
+
         zone = ZoneInfo(tz) if tz else None
         return format_time(value, format="short", tzinfo=zone, locale=self.locale)
 
     def weekday(self, weekday: int, width: _Width = "wide") -> str:
         """Monday is 0."""
+        from babel.dates import get_day_names
+
         names = get_day_names(width, context="format", locale=self.locale)
         return _typeset(str(names[weekday]))
 
     def month(self, month: int) -> str:
         """The month's name as it stands after a day number: "листопада", "listopada"."""
+        from babel.dates import get_month_names
+
         return _typeset(str(get_month_names("wide", context="format", locale=self.locale)[month]))
 
     def number(self, value: int | float | Decimal) -> str:
@@ -178,15 +193,19 @@ class Translator:
 
 
 class I18n:
-    """All loaded catalogs; one instance per process."""
+    """The catalogs of the process, each read when its language is first spoken."""
 
     def __init__(self, locales_dir: Path = LOCALES_DIR) -> None:
-        self._translators = {
-            lang: Translator(lang, _load_catalog(lang, locales_dir)) for lang in LANGUAGES
-        }
+        self._locales_dir = locales_dir
+        self._translators: dict[str, Translator] = {}
 
     def get(self, lang: str | None) -> Translator:
-        return self._translators.get(lang or DEFAULT_LANGUAGE, self._translators[DEFAULT_LANGUAGE])
+        code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        translator = self._translators.get(code)
+        if translator is None:
+            translator = Translator(code, _load_catalog(code, self._locales_dir))
+            self._translators[code] = translator
+        return translator
 
     def __iter__(self) -> Iterator[Translator]:
-        return iter(self._translators.values())
+        return (self.get(lang) for lang in LANGUAGES)

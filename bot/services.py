@@ -38,8 +38,10 @@ class Services:
         try:
             check_integrity(settings.database, settings.backups)
             places.use_file(settings.places_file)
-            # Read from its file in milliseconds; built there (seconds) only the first time.
-            await asyncio.to_thread(places.current)
+            # Built (seconds) at the first start and after an upgrade that changes it, before
+            # anyone waits on a search; otherwise read from its file when first searched.
+            if not places.is_current(settings.places_file):
+                await asyncio.to_thread(places.current)
             db = await Database.open(settings.database)
         except BaseException:
             lock.release()
@@ -64,8 +66,9 @@ class Services:
 async def assign_codes(repos: Repositories) -> None:
     """Give communities saved before the codifier their hromada's code where it is certain;
     the others wait for an operator (``/codes``). Each community is looked at once."""
-    index = places.current()
     for community in await repos.communities.unchecked():
+        # The index is read here only when there is a community to look up.
+        index = places.current()
         place = certain_hromada(index, (community.name_uk, community.name), community.region_code)
         if place is None:
             await repos.communities.mark_unmatched(community.id)

@@ -92,6 +92,7 @@ class BotHarness:
             lambda update: self.api.mark_processed(getattr(update, "update_id", -1))
         )
         await launch(self.app)
+        await background.settle(self.app)  # the command menus, published after the start
         assert self.app.updater is not None
         await self.app.updater.start_polling(poll_interval=0, timeout=5)
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.domain import places
 from bot.domain.places import codifier
-from bot.domain.places.index import build_key, load
+from bot.domain.places.index import build_key, is_current, load
 from bot.domain.places.matching import candidates, certain_hromada
 from bot.domain.places.search import Problem
 from tests.harness import PLACES
@@ -418,8 +418,10 @@ def test_codifier_rows_become_hromadas_with_the_kind_of_their_centre() -> None:
 
 def test_the_index_is_built_once_then_read_from_its_file(tmp_path: Path) -> None:
     places.current()  # the tests' index file exists from here on
-    data = marshal.loads(PLACES.read_bytes())
-    assert data["key"] == build_key()
+    with PLACES.open("rb") as handle:
+        key, data = marshal.load(handle), marshal.load(handle)
+    assert key == data["key"] == build_key()
+    assert is_current(PLACES)
     path = tmp_path / "twinbot.places"
     calls: list[int] = []
 
@@ -433,8 +435,10 @@ def test_the_index_is_built_once_then_read_from_its_file(tmp_path: Path) -> None
     assert calls == [1]  # read back, not built again
     assert index.get(DOLYNA) == places.get(DOLYNA)
     path.write_bytes(b"damaged")
+    assert not is_current(path)
     load(path, build)
     assert calls == [1, 1]  # a damaged file is rebuilt, not trusted
+    assert is_current(path)
 
 
 def test_two_hromadas_of_one_name_in_one_oblast_are_told_apart_by_raion() -> None:

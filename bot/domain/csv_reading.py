@@ -16,8 +16,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from charset_normalizer import from_bytes
-
 from bot.i18n import N_
 
 FIELD_LIMIT = 128 * 1024
@@ -89,6 +87,9 @@ def _single_byte(data: bytes) -> str:
     The detector decides in general; a word mixing Latin and Cyrillic letters (`Mьnchen`
     for `München` read as Cyrillic) overrules it, since short files give it little to go on.
     """
+    # The detector's tables load with the first file in a single-byte encoding, not at start.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data, cp_isolation=list(_SINGLE_BYTE)).best()
     guess = best.encoding if best is not None and best.encoding in _SINGLE_BYTE else "cp1251"
     mixed = {encoding: _mixed_words(data.decode(encoding)) for encoding in _SINGLE_BYTE}

@@ -12,7 +12,6 @@ properties name the issuing body as author.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from itertools import zip_longest
@@ -27,6 +26,8 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from bot.domain.official_text import BLANK_DATE, BLANK_NUMBER
+
 FONT = "Times New Roman"
 SIZE = Pt(14)
 SMALL = Pt(12)
@@ -34,18 +35,9 @@ BLACK = RGBColor(0, 0, 0)
 INDENT = Cm(1.25)
 TEXT_WIDTH = Mm(210 - 30 - 10)
 ADDRESSEE_INDENT = Cm(8.5)
-BLANK_DATE = "____________"
-BLANK_NUMBER = "____________"
 
 # Locales for the w:lang of runs (spell checking in the right language).
 LOCALES = {"uk": "uk-UA", "en": "en-GB", "de": "de-DE", "pl": "pl-PL", "lt": "lt-LT"}
-
-
-def sentence(text: str) -> str:
-    """Text that ends in exactly one full stop: typed text may or may not bring its own."""
-    text = " ".join(text.split()).rstrip()
-    text = re.sub(r"\.{2,}$", ".", text)
-    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def _set_lang(element: object, locale: str) -> None:

@@ -6,6 +6,7 @@ one is asked at every press, not only when the screen opened.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Protocol
 from zoneinfo import available_timezones
 
@@ -32,7 +33,13 @@ from handlers.shared.screens import is_private, show, toast
 HOME, TZ_TEXT = range(2)
 END = ConversationHandler.END
 DRAFT = draft_key("settings")
-_ZONES = {zone.casefold(): zone for zone in available_timezones()}
+
+
+@functools.cache
+def _zones() -> dict[str, str]:
+    """Every IANA zone by its name in any case; listing them reads the whole time zone
+    database, so it is done when a zone is first typed rather than at start."""
+    return {zone.casefold(): zone for zone in available_timezones()}
 
 
 async def _refused(update: Update, context: BotContext) -> bool:
@@ -131,7 +138,7 @@ async def type_zone(update: Update, context: BotContext) -> object:
     if await _refused(update, context):
         return END
     typed = (update.message.text or "").strip().replace(" ", "_")
-    zone = _ZONES.get(typed.casefold()) if len(typed) <= 64 else None
+    zone = _zones().get(typed.casefold()) if len(typed) <= 64 else None
     if zone is None:
         await show(update, context, screens.unknown_zone(context.t, typed[:64]))
         return TZ_TEXT

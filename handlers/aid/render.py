@@ -8,8 +8,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from babel.dates import format_date
-
 from bot.domain.aid.model import KINDS, STATUSES, UNIT_LABELS, AidItem, from_minor, to_minor
 from bot.domain.parsing.amounts import (
     Quantity,
@@ -48,6 +46,8 @@ def counted(t: Translator, unit: str, number: str, n: int) -> str:
 
 def month_name(t: Translator, month: str) -> str:
     """A month as people say it: "березень 2022", "March 2022" (from 2022-03)."""
+    from babel.dates import format_date  # see bot.i18n: not at every start
+
     return format_date(date.fromisoformat(month[:7] + "-01"), "LLLL y", locale=t.locale)
 
 

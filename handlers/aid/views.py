@@ -6,7 +6,7 @@ re-checked against the presser's community on every press.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
@@ -15,10 +15,7 @@ from telegram.ext import CommandHandler, filters
 from bot import background
 from bot.context import BotContext
 from bot.domain import places
-from bot.domain.aid.chart import build_chart
-from bot.domain.aid.export import Places, build_csv
 from bot.domain.aid.model import convert, totals
-from bot.domain.aid.workbook import VisitRow, build_workbook
 from bot.domain.parsing.amounts import CURRENCIES
 from bot.domain.parsing.dates import DateError, parse_date
 from bot.domain.parsing.numbers import ascii_decimal
@@ -28,6 +25,10 @@ from handlers.aid.overview import PAGE, newest_first, rate_line, timeline_screen
 from handlers.aid.screens import home_markup
 from handlers.shared.screens import answer, show, toast
 from storage.aid import AidRecord
+
+# The files' builders load with the first file asked for, not at every start of the bot.
+if TYPE_CHECKING:
+    from bot.domain.aid.export import Places
 
 
 async def _scope(
@@ -132,6 +133,8 @@ async def _partner_names(
 
 def places_in(lang: str) -> Places:
     """The recipient's oblast and hromada named in `lang`, from their codes."""
+    from bot.domain.aid.export import Places
+
     gazetteer = places
 
     def region_name(code: str | None) -> str:
@@ -165,6 +168,8 @@ async def export_csv(update: Update, context: BotContext, press: ExportCsv) -> N
 async def _send_csv(
     context: BotContext, chat_id: int, community_id: int, partnership_id: int | None
 ) -> None:
+    from bot.domain.aid.export import build_csv
+
     rows = await context.repos.aid.export_rows(community_id, partnership_id, context.lang)
     data = await asyncio.to_thread(build_csv, rows, context.t, places_in(context.lang))
     name = f"aid-{community_id}-{_stamp(context)}.csv"
@@ -178,6 +183,8 @@ async def _send_csv(
 
 async def export_xlsx(update: Update, context: BotContext, press: ExportXlsx) -> None:
     """The workbook: aid, an item a row, and visits, in the reader's language."""
+    from bot.domain.aid.workbook import VisitRow, build_workbook
+
     scope = await _scope(update, context, press.partnership)
     if scope is None or update.effective_chat is None:
         return
@@ -214,6 +221,8 @@ async def export_xlsx(update: Update, context: BotContext, press: ExportXlsx) ->
 
 
 async def send_chart(update: Update, context: BotContext, press: Chart) -> None:
+    from bot.domain.aid.chart import build_chart
+
     _ = context._
     scope = await _scope(update, context, press.partnership)
     if scope is None or update.effective_chat is None:

@@ -28,6 +28,7 @@ import dataclasses
 import enum
 import inspect
 import re
+import threading
 import types
 import typing
 from collections.abc import Awaitable, Callable
@@ -56,12 +57,20 @@ class Button:
     PREFIX: ClassVar[str]
     ACCESS: ClassVar[Rule]
     _codec_cache: ClassVar[tuple[tuple[str, _Codec], ...] | None] = None
+    _declared: ClassVar[bool] = False  # made its dataclass yet
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Only the first button of a kind comes here: it makes the kind its dataclass (see
+        # `button`), whose own __init__ serves this and every later one.
+        kind = _as_dataclass(type(self))
+        kind.__init__(self, *args, **kwargs)
 
     @classmethod
     def _codecs(cls) -> tuple[tuple[str, _Codec], ...]:
         """Each field's codec, read from the annotations on first use: resolving type hints
         of a hundred button kinds at import would slow every start of the bot."""
         if cls.__dict__.get("_codec_cache") is None:
+            _as_dataclass(cls)
             hints = typing.get_type_hints(cls)
             cls._codec_cache = tuple(
                 (f.name, _codec_for(hints[f.name])) for f in dataclasses.fields(cast(Any, cls))
@@ -143,12 +152,19 @@ def pressed(
     that parameter's annotation (`press: MoveRecord`, or `MoveRecord | None` where the
     callback also serves another way in), so a list of callbacks wires a feature's buttons.
     `when` narrows the presses taken, as in `Button.handler`."""
-    third = list(inspect.signature(callback).parameters)[2]
-    hint = typing.get_type_hints(callback)[third]
+    hint = _press_hint(inspect.unwrap(callback))
     kinds = [k for k in typing.get_args(hint) or (hint,) if k is not type(None)]
     if len(kinds) != 1 or not (isinstance(kinds[0], type) and issubclass(kinds[0], Button)):
         raise TypeError(f"{callback.__qualname__} takes no single button kind: {hint!r}")
     return kinds[0].handler(callback, when)
+
+
+def _press_hint(function: Any) -> Any:
+    """The third parameter's annotation, evaluated alone: every hint of the eighty callbacks
+    wired this way, evaluated at each start, would slow it."""
+    third = function.__code__.co_varnames[3 if inspect.ismethod(function) else 2]
+    alone = types.SimpleNamespace(__annotations__={third: function.__annotations__[third]})
+    return typing.get_type_hints(alone, globalns=function.__globals__)[third]
 
 
 def parse_any(data: object) -> Button | None:
@@ -167,7 +183,12 @@ B = TypeVar("B", bound=type[Button])
 
 @dataclass_transform(frozen_default=True)
 def button(prefix: str) -> Callable[[B], B]:
-    """Declare a button kind: a frozen dataclass whose fields are packed after `prefix`."""
+    """Declare a button kind: a frozen dataclass whose fields are packed after `prefix`.
+
+    The class becomes that dataclass when its first button is made or read: generating the
+    methods of a hundred kinds at import would slow every start of the bot, and most kinds
+    are not pressed in a given run.
+    """
     if not _PREFIX.fullmatch(prefix):
         raise ValueError(f"bad button prefix {prefix!r}")
 
@@ -177,16 +198,27 @@ def button(prefix: str) -> Callable[[B], B]:
         rule = cls.__dict__.get("ACCESS")
         if not isinstance(rule, Rule):
             raise TypeError(f"button {prefix!r} declares no ACCESS rule")
-        data_cls = cast(B, dataclasses.dataclass(frozen=True)(cls))
-        if rule.field is not None and rule.field not in {
-            f.name for f in dataclasses.fields(cast(Any, data_cls))
-        }:
+        # The annotations' names, not their types: resolving those waits for first use.
+        if rule.field is not None and rule.field not in inspect.get_annotations(cls):
             raise TypeError(f"button {prefix!r}: ACCESS names no field {rule.field!r}")
-        data_cls.PREFIX = prefix
-        REGISTRY[prefix] = data_cls
-        return data_cls
+        cls.PREFIX = prefix
+        REGISTRY[prefix] = cls
+        return cls
 
     return declare
+
+
+# Background work may make a kind's first button in a thread of its own.
+_declaring = threading.Lock()
+
+
+def _as_dataclass(kind: type[Button]) -> type[Button]:
+    if not kind.__dict__.get("_declared"):
+        with _declaring:
+            if not kind.__dict__.get("_declared"):
+                dataclasses.dataclass(frozen=True)(kind)
+                kind._declared = True
+    return kind
 
 
 class _Codec:

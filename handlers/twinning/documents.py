@@ -7,8 +7,6 @@ from telegram import InputFile, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.domain.twinning.document_facts import gather, missing_requisites, partner_language
-from bot.domain.twinning.documents import DOCUMENTS, build, file_name
 from bot.i18n import N_
 from handlers.shared.screens import show
 from handlers.twinning import screens
@@ -27,6 +25,8 @@ LABELS = {
 
 def _languages(country_code: str) -> str:
     """The letter's two languages, each by its own name: «Українська / Deutsch»."""
+    from bot.domain.twinning.document_facts import partner_language
+
     names = []
     for code in ("uk", partner_language(country_code)):
         name = Locale.parse(code).get_display_name(code) or code
@@ -39,6 +39,8 @@ async def documents_screen(
 ) -> int:
     """The documents screen, saying which requisites are still missing; where a form of it
     left without its draft (gone stale), the list of partnerships."""
+    from bot.domain.twinning.document_facts import missing_requisites
+
     if partnership_id is None:
         return await show_list(update, context, notice=notice)
     partnership = await partnership_for(update, context, partnership_id)
@@ -55,6 +57,11 @@ async def menu(update: Update, context: BotContext, press: Documents | Download)
 
 
 async def send(update: Update, context: BotContext, press: Download) -> int:
+    # The documents' templates, declension and python-docx load with the first document
+    # asked for, not at every start of the bot.
+    from bot.domain.twinning.document_facts import gather, missing_requisites
+    from bot.domain.twinning.documents import DOCUMENTS, build, file_name
+
     partnership = await partnership_for(update, context, press.partnership)
     chat = update.effective_chat
     if partnership is None or chat is None:

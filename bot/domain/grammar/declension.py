@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import pymorphy3
-from pymorphy3.analyzer import Parse
+if TYPE_CHECKING:
+    import pymorphy3
+    from pymorphy3.analyzer import Parse
 
 APOSTROPHE = "’"  # the project's apostrophe; the dictionary spells it "'"
 
@@ -32,7 +34,10 @@ class Case(StrEnum):
 
 @functools.cache
 def analyzer() -> pymorphy3.MorphAnalyzer:
-    # Loading the dictionaries takes a few tenths of a second: once per process.
+    # Loading the dictionaries takes a few tenths of a second: once per process, with the
+    # first document that declines a word, not at every start of the bot.
+    import pymorphy3
+
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import shevchenko
-
 from bot.domain.grammar.declension import APOSTROPHE, Case, decline_phrase
 
 _SHEVCHENKO_CASE = {
@@ -45,6 +43,9 @@ class Person:
             return _GENDER[self.gender]
         if not is_cyrillic(self.given):
             return None
+        # Its name tables load with the first name declined, not at every start of the bot.
+        import shevchenko
+
         detected = shevchenko.detect_gender(given_name=self.given.replace(APOSTROPHE, "'"))
         return str(detected) if detected else None
 
@@ -59,6 +60,8 @@ class Person:
         fields = {"given_name": given.replace(APOSTROPHE, "'")}
         if family:
             fields["family_name"] = family.replace(APOSTROPHE, "'")
+        import shevchenko
+
         declined = shevchenko.in_case(_SHEVCHENKO_CASE[case], fields, gender=gender)
         words = [declined["given_name"], declined.get("family_name", "")]
         return " ".join(w for w in words if w).replace("'", APOSTROPHE)

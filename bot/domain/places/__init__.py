@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.domain.places import search as _search
-from bot.domain.places.index import PlaceIndex, current, use_file
+from bot.domain.places.index import PlaceIndex, current, is_current, use_file
 from bot.domain.places.model import Country, Match, Place, Region
 from bot.domain.places.search import Found, Problem
 from bot.domain.places.translit import fold, transliterate
@@ -30,6 +30,7 @@ __all__ = [
     "fold",
     "get",
     "index_file_for",
+    "is_current",
     "region",
     "search_hromadas",
     "search_world",

@@ -3,7 +3,8 @@
 Building reads the codifier and the world gazetteer (seconds, and pandas); loading the file
 takes milliseconds and a few MiB. The file records what it was built from (the packaged data
 files, this package's code and the Python version), so an upgrade of any of them rebuilds it
-once, and a damaged file is rebuilt rather than trusted.
+once, and a damaged file is rebuilt rather than trusted. That record comes first in the
+file, so a start can tell the file is current without loading the index.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parent
 # The modules whose code shapes the file's contents.
 _BUILD_MODULES = ("build.py", "codifier.py", "world.py", "tables.py", "translit.py")
+# The layout of the file itself: the key, then the index.
+_FORMAT = b"key first"
 _PLACE_CACHE = 4096
 
 
@@ -42,7 +45,7 @@ def _package_file(package: str, *parts: str) -> Path | None:
 
 def build_key() -> str:
     """What the index would be built from now, as a short digest."""
-    digest = hashlib.sha256(sys.version.encode())
+    digest = hashlib.sha256(sys.version.encode() + _FORMAT)
     for name in _BUILD_MODULES:
         digest.update((_PACKAGE / name).read_bytes())
     sources = [
@@ -210,12 +213,21 @@ def _array(typecode: str, data: bytes) -> array[int]:
 def _read(path: Path) -> PlaceIndex | None:
     try:
         with path.open("rb") as handle:
+            if marshal.load(handle) != build_key():
+                return None
             data = marshal.load(handle)
-        if not isinstance(data, dict) or data.get("key") != build_key():
-            return None
-        return PlaceIndex(data)
+        return PlaceIndex(data) if isinstance(data, dict) else None
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
+
+
+def is_current(path: Path) -> bool:
+    """Whether the file holds the index as it would be built now, told without loading it."""
+    try:
+        with path.open("rb") as handle:
+            return bool(marshal.load(handle) == build_key())
+    except (OSError, EOFError, ValueError, TypeError):
+        return False
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
@@ -223,6 +235,7 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as handle:
+            marshal.dump(data["key"], handle)
             marshal.dump(data, handle)
         os.replace(temporary, path)
     except OSError as error:

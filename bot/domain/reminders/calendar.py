@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, vRecur
-
 from bot.domain.reminders.recurrence import local_instant
+
+if TYPE_CHECKING:
+    from icalendar import Alarm, vRecur
 
 PRODID = "-//twinbot//reminders//EN"
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -54,6 +55,8 @@ def _month_day(day: int) -> dict[str, Any]:
 
 def rrule(rule: dict[str, Any], tz: str) -> vRecur:
     """The RRULE for one of our recurrence rules (see `bot.domain.reminders.recurrence`)."""
+    from icalendar import vRecur
+
     freq = rule["freq"]
     parts: dict[str, Any] = {"FREQ": [freq.upper()]}
     step = int(rule.get("interval") or 1)
@@ -76,6 +79,8 @@ def rrule(rule: dict[str, Any], tz: str) -> vRecur:
 
 
 def _alarm(title: str, before: timedelta) -> Alarm:
+    from icalendar import Alarm
+
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", title)
@@ -87,6 +92,10 @@ def ics_file(
     events: list[TimedEvent | DayEvent], *, stamp: datetime, name: str | None = None
 ) -> bytes:
     """One .ics file holding the events."""
+    # icalendar (and the time zone code it brings) loads with the first calendar file asked
+    # for rather than at every start of the bot.
+    from icalendar import Calendar, Event
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

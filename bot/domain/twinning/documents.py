@@ -20,15 +20,15 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from bot.domain.aid.model import from_minor
 from bot.domain.grammar.declension import Case, decline_phrase, with_number
 from bot.domain.grammar.persons import Person, parse_person, position
 from bot.domain.grammar.places import country_official
-from bot.domain.official_docx import BLANK_DATE, BLANK_NUMBER, OfficialDocument, sentence
+from bot.domain.official_text import BLANK_DATE, BLANK_NUMBER, sentence
 from bot.domain.twinning.document_facts import DocumentFacts, partner_language
 from bot.domain.twinning.legal_facts import LegalFacts
 from bot.domain.twinning.letter_templates import TEMPLATES, template_for
@@ -41,6 +41,9 @@ from bot.domain.twinning.letter_templates.uk import (
     signatory,
 )
 from bot.domain.twinning.workflow import ministry_rounds
+
+if TYPE_CHECKING:
+    from bot.domain.official_docx import OfficialDocument
 
 UKRAINIAN = "uk"
 BLANK = "____________"
@@ -169,6 +172,9 @@ def _issuer(document: OfficialDocument, facts: DocumentFacts) -> None:
 
 
 def _new(facts: DocumentFacts, title: str) -> OfficialDocument:
+    # python-docx loads with the first document asked for, not at every start of the bot.
+    from bot.domain.official_docx import OfficialDocument
+
     return OfficialDocument(
         lang=UKRAINIAN,
         title=title,
@@ -201,7 +207,7 @@ def letter_of_intent(facts: DocumentFacts, legal: LegalFacts) -> bytes:
         (ours.addressee, theirs.addressee),
         ([ours.heading], [theirs.heading]),
         ([ours.salutation], [theirs.salutation]),
-        *OfficialDocument.pair(ours.body, theirs.body),
+        *document.pair(ours.body, theirs.body),
         ([ours.closing], [theirs.closing]),
         (ours.signature, theirs.signature),
     ]
@@ -306,6 +312,8 @@ def note_sheets(facts: DocumentFacts, legal: LegalFacts) -> int:
 
 
 def explanatory_note(facts: DocumentFacts, legal: LegalFacts) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     document = _new(facts, "Пояснювальна записка")
     _issuer(document, facts)
     document.centered("ПОЯСНЮВАЛЬНА ЗАПИСКА", bold=True)
@@ -415,6 +423,8 @@ def ministry_cover_letter(facts: DocumentFacts, legal: LegalFacts) -> bytes:
 
 
 def council_decision(facts: DocumentFacts, legal: LegalFacts) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     hromada = facts.community.hromada
     document = _new(facts, "Проєкт рішення")
     document.paragraph("ПРОЄКТ", align=WD_ALIGN_PARAGRAPH.RIGHT, bold=True)

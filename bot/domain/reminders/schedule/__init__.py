@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from bot.domain.reminders.schedule.compose import (
+from bot.domain.reminders.schedule.outcome import (
     Assumption,
     Schedule,
+    ScheduleError,
     ScheduleRefused,
     ScheduleUnsure,
-    _Unsure,
-    compose,
 )
-from bot.domain.reminders.schedule.facts import EitherDay, Found, Refusal, ScheduleError
-from bot.domain.reminders.schedule.reader import read, remaining_text
+
+if TYPE_CHECKING:
+    from bot.domain.reminders.schedule.facts import Found
 
 __all__ = [
     "MAX_INPUT",
@@ -50,6 +51,9 @@ def _alternatives(
     found: list[Found], what: str, text: str, now: datetime, tz: str
 ) -> tuple[Schedule, ...]:
     """For `12/05`: one schedule for each day it could be."""
+    from bot.domain.reminders.schedule.compose import _Unsure, compose
+    from bot.domain.reminders.schedule.facts import EitherDay
+
     for index, item in enumerate(found):
         either = next((f for f in item.facts if isinstance(f, EitherDay)), None)
         if either is None:
@@ -71,6 +75,12 @@ def _alternatives(
 
 def parse_schedule(text: str, *, now: datetime, tz: str) -> Schedule:
     """What and when from one message; raises `ScheduleRefused` (or `ScheduleUnsure`)."""
+    # The grammar (its lexicon in four languages) loads with the first phrase read, not at
+    # every start of the bot.
+    from bot.domain.reminders.schedule.compose import _Unsure, compose
+    from bot.domain.reminders.schedule.facts import Refusal
+    from bot.domain.reminders.schedule.reader import read, remaining_text
+
     if not text.strip():
         raise ScheduleRefused(ScheduleError.EMPTY)
     if len(text) > MAX_INPUT:

@@ -40,60 +40,17 @@ from bot.domain.reminders.schedule.facts import (
     TimeOrDate,
     Weekday,
 )
+from bot.domain.reminders.schedule.outcome import (
+    Assumption,
+    Schedule,
+    ScheduleRefused,
+)
 from bot.domain.reminders.schedule.parts import PART_HOURS, Part
 
 MAX_AHEAD_DAYS = 5 * 366
 DEFAULT_TIME = time(9, 0)
 
 DayFact = Day | Shift | Weekday | MonthEnd | NthWeekday
-
-
-class ScheduleRefused(ValueError):
-    def __init__(self, code: ScheduleError) -> None:
-        super().__init__(code.value)
-        self.code = code
-
-
-@dataclass(frozen=True)
-class Assumption:
-    """Something the phrase left open that the schedule fills in, stated on the confirmation.
-
-    kind: `no_time` (09:00 when only a day was given), `part` (`вранці` is 09:00) or
-    `afternoon` (`о 3` is 15:00).
-    """
-
-    kind: str
-    said: str
-    at: str
-
-
-@dataclass(frozen=True)
-class Schedule:
-    text: str  # what to remind about; may be empty when only the time was typed
-    due_at: datetime  # first occurrence, UTC
-    local_time: str  # HH:MM in `tz`
-    tz: str
-    recurrence: dict[str, Any] | None = None
-    assumptions: tuple[Assumption, ...] = ()
-    # `через 2 години`: fires that long after it was asked, to the second.
-    offset_seconds: int | None = None
-
-
-class ScheduleUnsure(ScheduleRefused):
-    """Part of the phrase looks like a time but was not understood, or could mean two things."""
-
-    def __init__(
-        self,
-        unknown: tuple[str, ...],
-        text: str,
-        partial: Schedule | None = None,
-        alternatives: tuple[Schedule, ...] = (),
-    ) -> None:
-        super().__init__(ScheduleError.UNSURE)
-        self.unknown = unknown
-        self.text = text
-        self.partial = partial
-        self.alternatives = alternatives
 
 
 class _Unsure(Exception):

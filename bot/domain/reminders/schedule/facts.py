@@ -6,20 +6,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
+from bot.domain.reminders.schedule.outcome import ScheduleError
 from bot.domain.reminders.schedule.parts import Part
-
-
-class ScheduleError(StrEnum):
-    EMPTY = "empty"
-    NO_WHEN = "no_when"
-    PAST = "past"
-    INVALID_DATE = "invalid_date"
-    INVALID_TIME = "invalid_time"
-    TOO_FAR = "too_far"
-    CONFLICT = "conflict"
-    TOO_LONG = "too_long"
-    TOO_OFTEN = "too_often"
-    UNSURE = "unsure"
 
 
 class Role(StrEnum):

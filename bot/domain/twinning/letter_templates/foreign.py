@@ -10,7 +10,7 @@ from abc import abstractmethod
 from datetime import date
 
 from bot.domain.grammar.persons import Person
-from bot.domain.official_docx import sentence
+from bot.domain.official_text import sentence
 from bot.domain.twinning.document_facts import DocumentFacts
 from bot.domain.twinning.legal_facts import LegalFacts
 from bot.domain.twinning.letter_templates.base import (

@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.domain.grammar.declension import Case, decline_phrase
 from bot.domain.grammar.persons import Person, is_cyrillic, parse_person, position
-from bot.domain.official_docx import BLANK_DATE, BLANK_NUMBER, sentence
+from bot.domain.official_text import BLANK_DATE, BLANK_NUMBER, sentence
 from bot.domain.twinning.document_facts import DocumentFacts
 from bot.domain.twinning.legal_facts import Act, LegalFacts
 from bot.domain.twinning.letter_templates.base import Letter, LetterTemplate, decision
