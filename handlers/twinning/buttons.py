@@ -143,3 +143,26 @@ class Details(Button):
     """The full card: every step's facts, plans and the ministry's rounds."""
 
     partnership: int
+
+
+# --- a proposal, seen by the partner ----------------------------------------------------------
+
+
+@button("tw:pr")
+class Proposal(Button):
+    """A proposal awaiting the community's answer: who proposes, the areas, the contact."""
+
+    partnership: int
+
+
+@button("tw:ok")
+class AcceptProposal(Button):
+    partnership: int
+
+
+@button("tw:no")
+class DeclineProposal(Button):
+    """Decline a proposal: asks once (`sure` false), then declines."""
+
+    partnership: int
+    sure: bool = False

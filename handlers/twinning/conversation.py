@@ -19,7 +19,17 @@ from handlers.shared.buttons import Button
 from handlers.shared.flows import flow_conversation
 from handlers.shared.navigation import GoTo, Place
 from handlers.shared.screens import is_private, toast
-from handlers.twinning import buttons, documents, flow, groups, partner, plans, status, steps
+from handlers.twinning import (
+    buttons,
+    documents,
+    flow,
+    groups,
+    partner,
+    plans,
+    proposals,
+    status,
+    steps,
+)
 from handlers.twinning.common import DRAFT_PREFIX, drop_drafts
 
 END = ConversationHandler.END
@@ -92,6 +102,9 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.UnlinkGroup: groups.unlink_from_private,
     # A new partnership: its partner is a form of one question (see `partner`).
     buttons.NewPartnership: plain(partner.ask_partner),
+    buttons.Proposal: proposals.open_proposal,
+    buttons.AcceptProposal: proposals.accept,
+    buttons.DeclineProposal: proposals.decline,
 }
 IN_GROUP: dict[type[Button], Callback] = {
     buttons.ChooseToLink: groups.choose,
