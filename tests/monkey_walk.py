@@ -18,13 +18,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import handlers
-from bot.domain.offers.csv_io import load_demo
+from bot import background
+from bot.domain.offers.csv_io import COLUMNS, load_demo
 from bot.i18n import I18n
+from bot.jobs.reminder_delivery import deliver_due
 from bot.offline.api import SentMessage, SimChat, SimUser
 from tests.harness import OPERATOR_ID, BotHarness
 
@@ -73,6 +76,13 @@ PLAUSIBLE = [
     "Heating and water supply for schools",
     "Wir bieten Beratung zur Wasserversorgung an.",
     "Europe/Berlin",
+]
+UPLOADS = [
+    ("offers.csv", ",".join(COLUMNS).encode() + b"\noffer,Jena,DE,x,y,z\n"),
+    ("offers.csv", b'\xef\xbb\xbf;;;\n"unbalanced\n\x00\x01'),
+    ("offers.csv", b""),
+    ("photo.jpg", b"\xff\xd8\xff\xe0 not really a jpeg"),
+    ("act.pdf", b"%PDF-1.4 broken"),
 ]
 COMMANDS = [
     "/start",
@@ -298,6 +308,10 @@ class Walker:
             await self.edit(person)
         elif roll < 0.23:
             await self.forge(person, rng.choice(world.people))
+        elif roll < 0.25:
+            await self.upload(person)
+        elif roll < 0.26:
+            await self.time_passes()
         elif roll < 0.62 and await self.press_any(person, person.id):
             pass
         elif roll < 0.9:
@@ -323,6 +337,23 @@ class Walker:
         buttons = [b for m in theirs[-3:] for b in m.buttons if "callback_data" in b]
         if own and buttons:
             await self._press(person, own[-1], self.rng.choice(buttons)["callback_data"])
+
+    async def time_passes(self) -> None:
+        """Hours to weeks go by: the reminders, visits' prompts and nudges fall due."""
+        self.bot.clock.advance(timedelta(hours=self.rng.choice((3, 26, 24 * 8, 24 * 40))))
+        assert self.bot.app is not None
+        await deliver_due(self.bot.app)
+        await background.settle(self.bot.app)
+
+    async def upload(self, person: SimUser) -> None:
+        """A file where the bot may or may not expect one: a CSV of offers, good or broken,
+        a photo, or bytes that are neither."""
+        name, data = self.rng.choice(UPLOADS)
+        if name == "photo.jpg":
+            update_id = self.bot.api.send_photo(person, data, caption=self.rng.choice(PLAUSIBLE))
+        else:
+            update_id = self.bot.api.send_document(person, data, name)
+        await self.bot.deliver(update_id)
 
     async def edit(self, person: SimUser) -> None:
         """The person corrects the last thing they typed, in private or in the group."""
