@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from handlers.twinning.buttons import AcceptProposal, Card
-from tests.harness import BotHarness
+from tests.harness import OPERATOR_ID, BotHarness
+from tests.test_onboarding import onboard
 from tests.test_twinning_walk import new_partnership
 
 
@@ -119,3 +120,36 @@ async def test_a_strangers_forged_accept_is_refused(bot: BotHarness) -> None:
     assert "This partnership is not available to you." in answers
     assert await bot.repos.partnerships.for_community(jena.id) == []
     assert (await bot.repos.partnerships.proposals_to(jena.id))[0].id == partnership.id
+
+
+async def test_a_coordinator_who_joins_later_is_given_the_proposal(bot: BotHarness) -> None:
+    operator = bot.operator()
+    await bot.send(operator, "/start")
+    mayor = bot.user(831, "Ігор", "uk")
+    await bot.make_member(mayor, "Brovary")
+    await bot.send(mayor, "/twinning")
+    await bot.press(mayor, "Нове партнерство")
+    await bot.send(mayor, "Jena")
+    await bot.press(mayor, "Єна, Німеччина")
+    reply = await bot.press(mayor, "Підтвердити")
+    assert "⏳ Очікує відповіді партнера" in reply.text
+
+    # Nobody acts for Jena yet; then its coordinator claims it and the operator approves.
+    anna = bot.user(832, "Anna", "en")
+    await onboard(
+        bot,
+        anna,
+        "English",
+        "Coordinator of a partner municipality abroad",
+        "Jena",
+        "Jena, Germany",
+    )
+    await bot.press(anna, "Confirm")
+    await bot.press(operator, "Approve", message=bot.last(OPERATOR_ID))
+    proposal = bot.last(anna.id)
+    assert "Brovary proposes a twinning partnership to your community." in proposal.text
+    assert proposal.button_labels[:2] == ["Accept", "Decline"]
+    reply = await bot.press(anna, "Accept", message=proposal)
+    assert "Accepted: the partnership is yours too now." in reply.text
+    told = bot.api.bot_messages(mayor.id)[-1]
+    assert "Партнер (Єна, Німеччина) прийняв вашу пропозицію партнерства." in told.body

@@ -98,3 +98,33 @@ async def _tell_members(
             _log.warning(
                 "could not tell %s about partnership %s: %s", user.id, partnership.id, error
             )
+
+
+def tell_new_member(context: BotContext, community_id: int, user_id: int) -> None:
+    """Someone was approved or invited: the proposals awaiting their community come to them,
+    as they came to their colleagues."""
+    background.start(
+        context.application,
+        _tell_new_member(context, community_id, user_id),
+        name=f"twinning:proposals:{user_id}",
+        bulk=True,
+    )
+
+
+async def _tell_new_member(context: BotContext, community_id: int, user_id: int) -> None:
+    repos = context.repos
+    user = await repos.users.get(user_id)
+    if user is None or not user.active:
+        return
+    t = context.services.i18n.get(user.language)
+    for partnership in await repos.partnerships.proposals_to(community_id):
+        text, markup = await proposal_screen(repos, t, partnership)
+        try:
+            await context.bot.send_message(user.id, text, reply_markup=markup)
+        except Forbidden:
+            await repos.users.set_active(user.id, False)
+            return
+        except TelegramError as error:
+            _log.warning(
+                "could not tell %s about partnership %s: %s", user.id, partnership.id, error
+            )
