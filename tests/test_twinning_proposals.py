@@ -71,6 +71,7 @@ async def test_the_partner_declines_and_the_proposing_side_is_told(bot: BotHarne
     await bot.make_member(mayor, "Brovary")
     county = await bot.make_member(jan, "Gniezno County")
     await new_partnership_uk(bot, mayor)
+    assert [r for r in await bot.repos.reminders.pending() if r.kind.startswith("twinning.")]
     reply = await bot.press(jan, "Odrzuć", message=bot.api.bot_messages(jan.id)[0])
     assert "Odrzucić propozycję partnerstwa (Brovary)?" in reply.text, reply.text
     reply = await bot.press(jan, "Tak, odrzuć")
@@ -83,6 +84,8 @@ async def test_the_partner_declines_and_the_proposing_side_is_told(bot: BotHarne
     assert "відхилив вашу пропозицію партнерства" in told.body
     reply = await bot.press(mayor, "Відкрити партнерство", message=told)
     assert "✖️ Відхилено партнером" in reply.text
+    # Nor does the guide nudge about a partnership the partner declined.
+    assert not [r for r in await bot.repos.reminders.pending() if r.kind.startswith("twinning.")]
     reply = await bot.send(mayor, "/twinning")
     assert any(label.endswith("· відхилено") for label in reply.buttons)
 
