@@ -60,15 +60,16 @@ async def test_the_partner_accepts_after_a_restart_and_both_see_the_partnership(
     assert reply.buttons[0].startswith("Brovary · 2.")
 
     # An answer pressed again on the old message changes nothing.
+    before = len(bot.api.callback_answers)
     await bot.press(anna, "Annehmen", message=bot.api.bot_messages(anna.id)[0])
-    answers = [a.get("text") for a in bot.api.callback_answers]
+    answers = [a.get("text") for a in bot.api.callback_answers[before:]]
     assert "Dieser Vorschlag wurde bereits beantwortet." in answers
 
 
 async def test_the_partner_declines_and_the_proposing_side_is_told(bot: BotHarness) -> None:
     mayor = bot.user(811, "Ігор", "uk")
     jan = bot.user(812, "Jan", "pl")
-    await bot.make_member(mayor, "Brovary")
+    brovary = await bot.make_member(mayor, "Brovary")
     county = await bot.make_member(jan, "Gniezno County")
     await new_partnership_uk(bot, mayor)
     assert [r for r in await bot.repos.reminders.pending() if r.kind.startswith("twinning.")]
@@ -88,6 +89,14 @@ async def test_the_partner_declines_and_the_proposing_side_is_told(bot: BotHarne
     assert not [r for r in await bot.repos.reminders.pending() if r.kind.startswith("twinning.")]
     reply = await bot.send(mayor, "/twinning")
     assert any(label.endswith("· відхилено") for label in reply.buttons)
+    # Accept pressed later (a stale or forged press): the answer stands.
+    (declined,) = await bot.repos.partnerships.for_community(brovary.id)
+    before = len(bot.api.callback_answers)
+    accept = AcceptProposal(declined.id).data()
+    await bot.deliver(bot.api.press_data(jan, accept, bot.last(jan.id)))
+    answers = [a.get("text") for a in bot.api.callback_answers[before:]]
+    assert "Na tę propozycję już odpowiedziano." in answers
+    assert await bot.repos.partnerships.for_community(county.id) == []
 
 
 async def new_partnership_uk(bot: BotHarness, mayor) -> None:  # type: ignore[no-untyped-def]
@@ -113,13 +122,15 @@ async def test_a_strangers_forged_accept_is_refused(bot: BotHarness) -> None:
     (partnership,) = await bot.repos.partnerships.for_community(brovary.id)
     for person in (stranger, colleague):
         screen = (await bot.send(person, "/menu")).last
+        before = len(bot.api.callback_answers)
         await bot.deliver(bot.api.press_data(person, AcceptProposal(partnership.id).data(), screen))
-        answers = [a.get("text") for a in bot.api.callback_answers]
+        answers = [a.get("text") for a in bot.api.callback_answers[before:]]
         assert "This proposal is not for your community." in answers
     # Nor does the card of someone else's proposal open for a stranger.
     screen = (await bot.send(stranger, "/twinning")).last
+    before = len(bot.api.callback_answers)
     await bot.deliver(bot.api.press_data(stranger, Card(partnership.id).data(), screen))
-    answers = [a.get("text") for a in bot.api.callback_answers]
+    answers = [a.get("text") for a in bot.api.callback_answers[before:]]
     assert "This partnership is not available to you." in answers
     assert await bot.repos.partnerships.for_community(jena.id) == []
     assert (await bot.repos.partnerships.proposals_to(jena.id))[0].id == partnership.id

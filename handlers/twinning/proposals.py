@@ -32,10 +32,18 @@ async def _proposal_for(
     partnership = await context.repos.partnerships.get(partnership_id)
     if partnership is not None and partnership.awaits(context.community_id):
         return partnership
-    if partnership is not None and partnership.visible_to(context.community_id):
+    if (
+        partnership is not None
+        and partnership.involves(context.community_id)
+        and partnership.proposed_by != context.community_id
+    ):
         await toast(update, context._("This proposal has already been answered."))
-        await show_card(update, context, partnership)
+        if partnership.visible_to(context.community_id):
+            await show_card(update, context, partnership)
+        else:
+            await show_list(update, context)
         return None
+    # A stranger's press, or the proposing side's own: only the partner answers.
     await toast(update, context._("This proposal is not for your community."))
     await show_list(update, context)
     return None
