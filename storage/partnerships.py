@@ -20,9 +20,32 @@ class Partnership:
     status: str
     status_reason: str | None
     updated_at: datetime | None = None
+    answer: str = "accepted"  # the other side's answer to a proposal: awaiting, declined
+    proposed_by: int | None = None  # the community that opened it, when it was a proposal
+    created_by: int | None = None
 
     def involves(self, community_id: int | None) -> bool:
         return community_id is not None and community_id in (self.community_id, self.partner_id)
+
+    def other_side(self, community_id: int) -> int:
+        return self.partner_id if community_id == self.community_id else self.community_id
+
+    @property
+    def answering(self) -> int | None:
+        """The community whose answer the proposal waits for (or got)."""
+        if self.answer == "accepted" or self.proposed_by is None:
+            return None
+        return self.other_side(self.proposed_by)
+
+    def visible_to(self, community_id: int | None) -> bool:
+        """The proposing side sees its partnership at once; the other side once it accepts."""
+        return self.involves(community_id) and community_id != self.answering
+
+    def awaits(self, community_id: int | None) -> bool:
+        """A proposal this community has yet to answer."""
+        return (
+            self.answer == "awaiting" and self.status != "ended" and community_id == self.answering
+        )
 
 
 def _partnership(row: object) -> Partnership:
@@ -35,6 +58,9 @@ def _partnership(row: object) -> Partnership:
         r["status"],
         r["status_reason"],
         parse_iso(r["updated_at"]) if r.get("updated_at") else None,
+        r.get("answer") or "accepted",
+        r.get("proposed_by"),
+        r.get("created_by"),
     )
 
 
@@ -88,14 +114,20 @@ class PartnershipRepository:
         self.db, self.clock = db, clock
 
     async def create(
-        self, community_id: int, partner_id: int, created_by: int | None
+        self,
+        community_id: int,
+        partner_id: int,
+        created_by: int | None,
+        *,
+        proposed_by: int | None = None,
     ) -> Partnership:
+        """A partnership; with `proposed_by` (one of the two) it awaits the other side."""
         now = iso(self.clock.now())
+        answer = "accepted" if proposed_by is None else "awaiting"
         partnership_id = await self.db.execute(
-            "INSERT INTO partnerships"
-            " (community_id, partner_id, created_by, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (community_id, partner_id, created_by, now, now),
+            "INSERT INTO partnerships (community_id, partner_id, created_by, created_at,"
+            " updated_at, answer, proposed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (community_id, partner_id, created_by, now, now, answer, proposed_by),
         )
         created = await self.get(partnership_id)
         assert created is not None
@@ -106,12 +138,46 @@ class PartnershipRepository:
         return _partnership(row) if row else None
 
     async def for_community(self, community_id: int) -> list[Partnership]:
-        """Partnerships a community takes part in, on either side."""
+        """Partnerships a community takes part in, on either side, as far as it sees them:
+        a proposal to it shows only once it accepts (see `proposals_to`)."""
         rows = await self.db.fetchall(
             "SELECT * FROM partnerships WHERE community_id = ? OR partner_id = ? ORDER BY id",
             (community_id, community_id),
         )
-        return [_partnership(row) for row in rows]
+        found = [_partnership(row) for row in rows]
+        return [p for p in found if p.visible_to(community_id)]
+
+    async def proposals_to(self, community_id: int) -> list[Partnership]:
+        """Proposals awaiting this community's answer, oldest first."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM partnerships WHERE answer = 'awaiting' AND status != 'ended'"
+            " AND (community_id = ? OR partner_id = ?) ORDER BY id",
+            (community_id, community_id),
+        )
+        return [p for p in map(_partnership, rows) if p.awaits(community_id)]
+
+    async def answer(
+        self, partnership_id: int, community_id: int, accept: bool, actor_id: int
+    ) -> bool:
+        """Accept or decline a proposal for the community it awaits; False if it no longer
+        awaits that community's answer (answered meanwhile, withdrawn, not theirs)."""
+        partnership = await self.get(partnership_id)
+        if partnership is None or not partnership.awaits(community_id):
+            return False
+        now = iso(self.clock.now())
+        answer = "accepted" if accept else "declined"
+        changed = await self.db.execute_changes(
+            "UPDATE partnerships SET answer = ?, answered_by = ?, answered_at = ?, updated_at = ?"
+            " WHERE id = ? AND answer = 'awaiting'",
+            (answer, actor_id, now, now, partnership_id),
+        )
+        if changed == 1:
+            await self.db.execute(
+                "INSERT INTO partnership_history (partnership_id, step, field, old_value,"
+                " new_value, changed_by, changed_at) VALUES (?, 'answer', 'answer', ?, ?, ?, ?)",
+                (partnership_id, _dumps("awaiting"), _dumps(answer), actor_id, now),
+            )
+        return changed == 1
 
     async def between(self, community_id: int, partner_id: int) -> Partnership | None:
         row = await self.db.fetchone(

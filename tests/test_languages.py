@@ -123,6 +123,15 @@ async def test_the_guide_in_german_for_both_sides(bot: BotHarness) -> None:
     reply = await bot.press(officer, "Ganze Karte")
     assert "✅ 1." in reply.text
 
+    # For Jena it is Brovary's proposal until Anna accepts it.
+    reply = await bot.send(anna, "/twinning")
+    assert "Vorschläge, die auf Ihre Antwort warten:" in reply.text
+    assert reply.buttons[0] == "📨 Brovary"
+    reply = await bot.press(anna, "📨 Brovary")
+    assert "Brovary schlägt Ihrer Kommune eine Städtepartnerschaft vor." in reply.text
+    assert "Bereiche der Zusammenarbeit: Wasserversorgung, Gesundheit" in reply.text
+    assert "Kontakt: Olha (@user611)" in reply.text
+    await bot.press(anna, "Annehmen")
     reply = await bot.send(anna, "/twinning")
     assert reply.buttons[0].startswith("Brovary · 2. Partner gefunden")
     reply = await bot.press(anna, reply.buttons[0])
@@ -169,7 +178,9 @@ async def test_the_guide_in_polish_for_both_sides(bot: BotHarness) -> None:
 
     reply = await bot.send(jan, "/twinning")
     assert "Przewodnik partnerstwa — Gniezno County, Polska" in reply.text
-    await bot.press(jan, "Brovary")
+    reply = await bot.press(jan, "📨 Brovary")
+    assert "Obszary współpracy: Edukacja, Młodzież" in reply.text
+    await bot.press(jan, "Przyjmij")
     reply = await bot.press(jan, "Pełna karta")
     assert "Obszary współpracy: Edukacja, Młodzież" in reply.text
     assert "Organ podejmujący uchwałę: Rada miasta" in reply.text

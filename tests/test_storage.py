@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.clock import FakeClock
+from storage import db as db_module
 from storage.db import MIGRATIONS_DIR, RENAMED, Database
+from storage.partnerships import PartnershipRepository
+from tests.harness import START
 
 
 async def test_a_job_writing_during_a_transaction_neither_fails_nor_joins_it(
@@ -81,3 +85,35 @@ async def test_a_database_from_before_the_renumbering_applies_no_migration_twice
 def test_migrations_are_numbered_without_gaps() -> None:
     numbers = sorted(int(p.name[:4]) for p in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+async def test_partnerships_from_before_proposals_stay_accepted_on_both_sides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = tmp_path / "migrations"
+    earlier.mkdir()
+    for script in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"):
+        if script.name < "0014":
+            (earlier / script.name).write_text(script.read_text(encoding="utf-8"))
+    monkeypatch.setattr(db_module, "MIGRATIONS_DIR", earlier)
+    path = tmp_path / "old.sqlite3"
+    old = await Database.open(path)
+    await old.execute(
+        "INSERT INTO communities (id, kind, name, country_code, created_at) VALUES"
+        " (1, 'ua', 'Brovary', 'UA', 'x'), (2, 'foreign', 'Jena', 'DE', 'x')"
+    )
+    await old.execute(
+        "INSERT INTO partnerships (community_id, partner_id, created_by, created_at, updated_at)"
+        " VALUES (1, 2, NULL, '2026-01-05T10:00:00Z', '2026-01-05T10:00:00Z')"
+    )
+    await old.close()
+    monkeypatch.setattr(db_module, "MIGRATIONS_DIR", MIGRATIONS_DIR)
+    upgraded = await Database.open(path)
+    try:
+        repository = PartnershipRepository(upgraded, FakeClock(START))
+        for community_id in (1, 2):
+            (partnership,) = await repository.for_community(community_id)
+            assert partnership.answer == "accepted"
+            assert await repository.proposals_to(community_id) == []
+    finally:
+        await upgraded.close()

@@ -108,6 +108,7 @@ async def test_partner_coordinator_joining_after_signing_gets_the_anniversary(
     await bot.make_member(mayor, "Brovary")
     await bot.make_member(coordinator, "Jena")
     await new_partnership(bot, mayor, "Jena", "Jena, Germany")
+    await bot.press(coordinator, "Accept", message=bot.last(coordinator.id))
     await fill_until_ministry(bot, mayor)
     await bot.press(mayor, "Continue")
     await bot.press(mayor, "Approved by an order")

@@ -15,6 +15,7 @@ from handlers.shared.navigation import HOME
 from handlers.shared.place_picker import card_lines
 from handlers.shared.screens import answer, keyboard, show, toast
 from handlers.twinning import common as twinning_common
+from handlers.twinning import proposal_notices
 from storage.memberships import Membership
 
 _log = logging.getLogger(__name__)
@@ -159,4 +160,5 @@ async def _tell_claimant(context: BotContext, membership: Membership, approved: 
     if approved:
         await offers_intro.deliver_pending(context, community.id)
         await twinning_common.remind_new_member(context, community.id)
+        proposal_notices.tell_new_member(context, community.id, user.id)
         await aid_confirm.ask_new_member(context, community.id, user.id)

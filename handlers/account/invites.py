@@ -15,6 +15,7 @@ from handlers.offers import intro as offers_intro
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import keyboard, show, toast
 from handlers.twinning import common as twinning_common
+from handlers.twinning import proposal_notices
 from storage.invites import INVITE_TTL, InviteStatus
 
 
@@ -114,5 +115,6 @@ async def redeem_invite(update: Update, context: BotContext, token: str) -> int:
     await show_menu(update, context, welcome)
     await offers_intro.deliver_pending(context, community.id)
     await twinning_common.remind_new_member(context, community.id)
+    proposal_notices.tell_new_member(context, community.id, context.account.id)
     await aid_confirm.ask_new_member(context, community.id, context.account.id)
     return ConversationHandler.END

@@ -43,7 +43,7 @@ async def _scope(
     partnership_id = partnership_id or None
     if partnership_id is not None:
         partnership = await context.repos.partnerships.get(partnership_id)
-        if partnership is None or not partnership.involves(community_id):
+        if partnership is None or not partnership.visible_to(community_id):
             await toast(update, context._("That partnership is not one of your community's."))
             return None
     return community_id, partnership_id

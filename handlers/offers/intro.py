@@ -26,6 +26,7 @@ from handlers.offers.drafts import IntroDraft
 from handlers.offers.states import INTRO, WAITING
 from handlers.shared.screens import show, toast
 from handlers.twinning.flow import start_with_partner
+from handlers.twinning.proposal_notices import proposal_screen, tell_partner
 from storage.communities import Community
 from storage.offers import Post
 from storage.offers_introductions import Introduction
@@ -268,9 +269,16 @@ async def start_partnership(
     if own.kind == "ua":
         await start_with_partner(update, context, other.id)
         return ConversationHandler.END
-    created = await repos.partnerships.between(other.id, own.id) is None
+    existing = await repos.partnerships.between(other.id, own.id)
+    if existing is not None and existing.awaits(own.id):
+        await show(update, context, *await proposal_screen(repos, context.t, existing))
+        return ConversationHandler.END
+    created = existing is None
     if created:
-        partnership = await repos.partnerships.create(other.id, own.id, context.account.id)
+        partnership = await repos.partnerships.create(
+            other.id, own.id, context.account.id, proposed_by=own.id
+        )
         await repos.audit.record(context.account.id, "partnership", partnership.id, "create")
+        tell_partner(context, partnership)
     await present(update, context, screens.partnership_opened(other, created, context.t))
     return ConversationHandler.END

@@ -437,9 +437,16 @@ def introduction_waits(
 
 def partnership_opened(partner: Community, created: bool, t: Translator) -> Screen:
     """A partner municipality took up an accepted introduction."""
-    text = (
-        t._("The partnership with {partner} is created.", partner=place(partner, t))
-        if created
-        else t._("The partnership with {partner} already exists.", partner=place(partner, t))
-    )
+    if created:
+        text = "\n\n".join(
+            [
+                t._("The partnership with {partner} is created.", partner=place(partner, t)),
+                t._(
+                    "It is a proposal to {partner} until someone there accepts it.",
+                    partner=place(partner, t),
+                ),
+            ]
+        )
+    else:
+        text = t._("The partnership with {partner} already exists.", partner=place(partner, t))
     return Screen(text, keyboard([[(t._("Twinning guide"), TWINNING_GUIDE)]]))

@@ -88,7 +88,7 @@ async def send_partnership(update: Update, context: BotContext, press: Partnersh
         partnership is None
         or update.effective_chat is None
         or community_id is None
-        or not partnership.involves(community_id)
+        or not partnership.visible_to(community_id)
     ):
         await toast(update, _("This partnership is not one of your community's."))
         return

@@ -49,7 +49,7 @@ class Side(StrEnum):
     EITHER = "either"  # any community the object involves
     UKRAINIAN = "ukrainian"  # a partnership's Ukrainian community: the side that edits it
     OWNER = "owner"  # a post's community
-    ASKED = "asked"  # the community an introduction was written to
+    ASKED = "asked"  # the community an introduction was written to, or a proposal made to
 
 
 class InGroup(StrEnum):

@@ -45,8 +45,12 @@ def sides(subject: Subject, thing: Any, side: Side) -> set[int]:
     if subject is Subject.COMMUNITY:
         return {thing.id}
     if subject is Subject.PARTNERSHIP:
-        both = {thing.community_id, thing.partner_id}
-        return {thing.community_id} if side is Side.UKRAINIAN else both
+        if side is Side.ASKED:  # the community a proposal was made to, answered or not
+            proposer = thing.proposed_by
+            return {thing.other_side(proposer)} if proposer is not None else set()
+        # A proposal is the partner's to answer, not yet its partnership to open.
+        both = {c for c in (thing.community_id, thing.partner_id) if thing.visible_to(c)}
+        return both & {thing.community_id} if side is Side.UKRAINIAN else both
     if subject is Subject.AID_RECORD:
         return {thing.recipient_id, *thing.donors}
     if subject is Subject.VISIT:

@@ -219,3 +219,32 @@ class Details(Button):
     ACCESS = Rule(Subject.PARTNERSHIP, "partnership", Need.SIDE, in_group=InGroup.LINKED)
 
     partnership: int
+
+
+# --- a proposal, seen by the partner ----------------------------------------------------------
+
+
+@button("tw:pr")
+class Proposal(Button):
+    """A proposal awaiting the community's answer: who proposes, the areas, the contact."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.ASKED)
+
+    partnership: int
+
+
+@button("tw:ok")
+class AcceptProposal(Button):
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.ASKED)
+
+    partnership: int
+
+
+@button("tw:no")
+class DeclineProposal(Button):
+    """Decline a proposal: asks once (`sure` false), then declines."""
+
+    ACCESS = on(Subject.PARTNERSHIP, "partnership", side=Side.ASKED)
+
+    partnership: int
+    sure: bool = False

@@ -90,10 +90,10 @@ async def partnership_for(
         await no_community(update, context)
         return None
     partnership = await context.repos.partnerships.get(partnership_id)
-    allowed = partnership is not None and (
-        partnership.community_id == context.community_id
-        if edit
-        else partnership.involves(context.community_id)
+    allowed = (
+        partnership is not None
+        and partnership.visible_to(context.community_id)
+        and (partnership.community_id == context.community_id or not edit)
     )
     if not allowed:
         await refuse(update, context, context._("This partnership is not available to you."))

@@ -27,6 +27,7 @@ from handlers.twinning import (
     groups,
     partner,
     plans,
+    proposals,
     requisites,
     status,
     steps,
@@ -118,6 +119,9 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.UnlinkGroup: groups.unlink_from_private,
     # A new partnership: its partner is a form of one question (see `partner`).
     buttons.NewPartnership: plain(partner.ask_partner),
+    buttons.Proposal: proposals.open_proposal,
+    buttons.AcceptProposal: proposals.accept,
+    buttons.DeclineProposal: proposals.decline,
 }
 IN_GROUP: dict[type[Button], Callback] = {
     buttons.ChooseToLink: groups.choose,

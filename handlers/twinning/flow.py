@@ -25,6 +25,7 @@ from handlers.twinning.common import (
     partnership_for,
     update_reminders,
 )
+from handlers.twinning.proposal_notices import proposal_screen, tell_partner
 from storage.partnerships import Partnership
 
 END = ConversationHandler.END
@@ -46,8 +47,13 @@ async def show_list(
         shown.append(
             (partnership, theirs if partnership.community_id == context.community_id else ours)
         )
+    proposals = []
+    for proposal in await repos.partnerships.proposals_to(context.community_id):
+        proposer = await repos.communities.get(proposal.other_side(context.community_id))
+        proposals.append((proposal.id, community_name(proposer, context.lang)))
     title = community_name(community, context.lang)
-    await show(update, context, *screens.guide(context.t, title, shown, page, pages, notice))
+    screen = screens.guide(context.t, title, shown, page, pages, notice, proposals)
+    await show(update, context, *screen)
     return END
 
 
@@ -92,6 +98,12 @@ async def show_card(
 
 
 async def open_card(update: Update, context: BotContext, press: Card) -> int:
+    proposal = await context.repos.partnerships.get(press.partnership)
+    if proposal is not None and proposal.awaits(context.community_id):
+        # A card button of a proposal (e.g. in a group the proposer linked) shows the proposal.
+        drop_drafts(context)
+        await show(update, context, *await proposal_screen(context.repos, context.t, proposal))
+        return END
     partnership = await partnership_for(update, context, press.partnership, edit=False)
     if partnership is None:
         return END
@@ -167,15 +179,26 @@ async def start_with_partner(update: Update, context: BotContext, partner_commun
         await toast(update, context._("A partnership needs a municipality abroad as the partner."))
         return END
     existing = await repos.partnerships.between(context.community_id, partner.id)
+    if existing is not None and existing.awaits(context.community_id):
+        # The partner proposed the same: answer its proposal rather than open a second one.
+        screen = await proposal_screen(repos, context.t, existing)
+        await show(update, context, *screen)
+        return END
     if existing is not None and existing.status != "ended":
         return await show_card(
             update, context, existing, context._("This partnership already exists.")
         )
     partnership = await repos.partnerships.create(
-        context.community_id, partner.id, context.account.id
+        context.community_id, partner.id, context.account.id, proposed_by=context.community_id
     )
     await repos.audit.record(
         context.account.id, "partnership", partnership.id, "create", {"partner": partner.id}
     )
     await update_reminders(context, partnership.id)
-    return await show_card(update, context, partnership, context._("The partnership is created."))
+    tell_partner(context, partnership)
+    notice = context._(
+        "The partnership is created. It is a proposal to {partner} until someone there"
+        " accepts it; meanwhile the guide is yours to follow.",
+        partner=community_name(partner, context.lang),
+    )
+    return await show_card(update, context, partnership, notice)

@@ -30,10 +30,12 @@ from handlers.reminders.buttons import PartnershipCalendar
 from handlers.shared.navigation import HOME
 from handlers.shared.screens import Button, keyboard
 from handlers.twinning.buttons import (
+    AcceptProposal,
     Addressee,
     Card,
     ChooseToLink,
     Corrections,
+    DeclineProposal,
     Details,
     Documents,
     Download,
@@ -48,6 +50,7 @@ from handlers.twinning.buttons import (
     Pause,
     Plan,
     PlanSteps,
+    Proposal,
     Requisites,
     Resume,
     UnlinkGroup,
@@ -87,6 +90,8 @@ def page_of(count: int, page: int) -> tuple[int, int]:
 
 
 def stage(t: Translator, partnership: Partnership) -> str:
+    if partnership.answer == "declined" and partnership.status != "ended":
+        return t._("declined")
     if partnership.status == "paused":
         return t._("paused")
     if partnership.status == "ended":
@@ -103,11 +108,20 @@ def guide(
     page: int,
     pages: int,
     notice: str | None = None,
+    proposals: Sequence[tuple[int, str]] = (),
 ) -> Screen:
-    """The community's partnerships (`shown`: this page's, each with the other side's name)."""
+    """The community's partnerships (`shown`: this page's, each with the other side's name),
+    after the proposals awaiting its answer (id, the proposing community)."""
     _ = t._
     lines = [_("Twinning guide — {community}", community=community)]
-    if not shown:
+    rows: list[list[Button]] = [
+        [(short("📨 " + proposer), Proposal(partnership_id).data())]
+        for partnership_id, proposer in proposals
+    ]
+    if proposals:
+        lines += ["", _("Proposals awaiting your answer:")]
+        lines += [f"• {proposer}" for _id, proposer in proposals]
+    if not shown and not proposals:
         lines += [
             "",
             _(
@@ -119,9 +133,9 @@ def guide(
             "",
             _("Start with a new partnership."),
         ]
-    else:
+    elif shown:
         lines += ["", _("Your partnerships:")]
-    rows: list[list[Button]] = [
+    rows += [
         [(short(f"{other} · {stage(t, partnership)}"), Card(partnership.id).data())]
         for partnership, other in shown
     ]
@@ -325,6 +339,74 @@ def missing_requisites(t: Translator, missing: Sequence[str]) -> str:
         " by hand; press Requisites to give them once for every document.",
         missing="; ".join(missing),
     )
+
+
+# --- a proposal, seen by the partner ----------------------------------------------------------
+
+
+def proposal(
+    t: Translator,
+    partnership_id: int,
+    proposer: str,
+    areas: str,
+    contact: str,
+    notice: str | None = None,
+) -> Screen:
+    """A proposal's short card with the partner's answer to give."""
+    _ = t._
+    text = "\n".join(
+        [
+            _("{community} proposes a twinning partnership to your community.", community=proposer),
+            "",
+            _("Areas of cooperation: {areas}", areas=areas),
+            _("Contact: {contact}", contact=contact),
+            "",
+            _(
+                "Accepted, the partnership shows in your twinning guide, with its steps, aid"
+                " and visits. Declined, it disappears from your side and {community} is told.",
+                community=proposer,
+            ),
+        ]
+    )
+    rows: list[list[Button]] = [
+        [
+            (_("Accept"), AcceptProposal(partnership_id).data()),
+            (_("Decline"), DeclineProposal(partnership_id).data()),
+        ],
+        [(_("All partnerships"), Guide().data())],
+    ]
+    return with_notice(notice, text), keyboard(rows)
+
+
+def decline_question(t: Translator, partnership_id: int, proposer: str) -> Screen:
+    _ = t._
+    text = _(
+        "Decline the proposal of {community}? It will disappear from your guide, and"
+        " {community} will be told.",
+        community=proposer,
+    )
+    rows: list[list[Button]] = [
+        [(_("Yes, decline"), DeclineProposal(partnership_id, True).data())],
+        [(_("Back"), Proposal(partnership_id).data())],
+    ]
+    return text, keyboard(rows)
+
+
+def answered(t: Translator, partnership_id: int, partner: str, accepted: bool) -> Screen:
+    """To the proposing side: the partner's answer, with the way to the card."""
+    _ = t._
+    if accepted:
+        text = _(
+            "{partner} accepted your partnership proposal. The partnership is now shown on"
+            " both sides.",
+            partner=partner,
+        )
+    else:
+        text = _(
+            "{partner} declined your partnership proposal. It stays on your card as declined.",
+            partner=partner,
+        )
+    return text, keyboard([[(_("Open the partnership"), Card(partnership_id).data())]])
 
 
 # --- group chats ------------------------------------------------------------------------------

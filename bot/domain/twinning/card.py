@@ -92,11 +92,17 @@ def step_title(code: str, t: Translator) -> str:
 
 
 def status_line(partnership: Partnership, t: Translator) -> str | None:
+    """The partner's answer to a proposal, then a pause or an end, as one or two lines."""
+    lines = []
+    if partnership.answer == "awaiting" and partnership.status != "ended":
+        lines.append(t._("⏳ Awaiting the partner's answer"))
+    elif partnership.answer == "declined" and partnership.status != "ended":
+        lines.append(t._("✖️ Declined by the partner"))
     if partnership.status == "paused":
-        return t._("Paused: {reason}", reason=partnership.status_reason or "—")
-    if partnership.status == "ended":
-        return t._("Ended: {reason}", reason=partnership.status_reason or "—")
-    return None
+        lines.append(t._("Paused: {reason}", reason=partnership.status_reason or "—"))
+    elif partnership.status == "ended":
+        lines.append(t._("Ended: {reason}", reason=partnership.status_reason or "—"))
+    return "\n".join(lines) or None
 
 
 def card_text(
@@ -217,6 +223,9 @@ def history_text(t: Translator, entries: list[HistoryEntry], names: dict[int, st
             what = t._(
                 "status: {status} ({reason})", status=_status_name(status, t), reason=reason or "—"
             )
+        elif entry.step == "answer":
+            accepted = entry.new_value == "accepted"
+            what = t._("accepted the proposal") if accepted else t._("declined the proposal")
         elif entry.field == PLANNED and step_by_code(entry.step) is not None:
             what = t._(
                 "{step}: plan {old} → {new}",

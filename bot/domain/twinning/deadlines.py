@@ -103,7 +103,10 @@ async def reschedule(
     default_tz: str = "Europe/Kyiv",
 ) -> list[str]:
     """Bring the partnership's reminders in line with its facts; returns the kinds wanted."""
-    if partnership.status != "active":
+    unanswered = not partnership.visible_to(partnership.community_id)
+    if partnership.status != "active" or unanswered or partnership.answer == "declined":
+        # A proposal the community has not accepted reminds it of nothing, nor does one the
+        # partner declined remind the proposing side.
         await repos.partnerships.drop_reminders(key_prefix(partnership.id))
         return []
     members = await _members(repos, partnership.community_id, default_tz)
