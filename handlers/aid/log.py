@@ -163,7 +163,8 @@ async def save_changes(update: Update, context: BotContext, step: Step) -> objec
     FORM.drop(context)
     assert updated is not None
     note = _("Changes saved; the history keeps the old values.")
-    if again is not None and not updated.confirmed_by(again):
+    # Nothing changed keeps a rejection: the other side is asked about a change only.
+    if again is not None and not updated.confirmed_by(again) and not updated.rejected_side(again):
         await ask_side(context, updated, again, changed=True)
         note += "\n" + _("The other side is asked to confirm the changed record.")
     await show_record(update, context, updated, note)
