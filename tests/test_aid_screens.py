@@ -116,7 +116,7 @@ def test_the_confirm_request_names_the_author_side() -> None:
     assert labels(markup) == ["Підтвердити", "Не наш запис"]
     text, markup = confirm_request(EN, record(recipient_confirmed_by=None), NAMES, 1)
     assert text.startswith("Jena logged aid for your community (record №7)")
-    assert labels(markup) == ["Confirm receipt"]
+    assert labels(markup) == ["Confirm receipt", "Not ours"]
 
 
 def test_the_aid_summary_reads_like_the_record() -> None:
