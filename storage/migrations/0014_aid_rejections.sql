@@ -16,10 +16,10 @@ CREATE INDEX aid_rejections_community ON aid_rejections(community_id);
 -- saved before keep the side their author confirmed at saving (the same moment as creation).
 ALTER TABLE aid ADD COLUMN author_side TEXT CHECK (author_side IN ('recipient', 'donor'));
 UPDATE aid SET author_side = CASE
-    WHEN recipient_confirmed_by = created_by AND recipient_confirmed_at = created_at
-        AND NOT (donor_confirmed_by = created_by AND donor_confirmed_at = created_at)
+    WHEN recipient_confirmed_by IS created_by AND recipient_confirmed_at IS created_at
+        AND NOT (donor_confirmed_by IS created_by AND donor_confirmed_at IS created_at)
         THEN 'recipient'
-    WHEN donor_confirmed_by = created_by AND donor_confirmed_at = created_at
-        AND NOT (recipient_confirmed_by = created_by AND recipient_confirmed_at = created_at)
+    WHEN donor_confirmed_by IS created_by AND donor_confirmed_at IS created_at
+        AND NOT (recipient_confirmed_by IS created_by AND recipient_confirmed_at IS created_at)
         THEN 'donor'
 END;
