@@ -144,3 +144,31 @@ async def test_a_confirmed_side_cannot_reject_and_a_deleted_record_is_gone(
     await bot.deliver(bot.api.press_data(anna, "ai:rj:2", bot.last(anna.id)))
     assert bot.api.callback_answers[-1]["text"] == "This record no longer exists."
     assert (await bot.repos.aid.get(2)).rejections == ()
+
+
+async def test_from_the_card_without_a_reason_and_gone_from_the_partnership(
+    bot: BotHarness,
+) -> None:
+    anna = bot.user(421, "Anna", "en")
+    stranger = bot.user(422, "Ігор", "uk")
+    jena = await bot.make_member(anna, "Jena")
+    dolyna = await bot.make_member(stranger, "Dolyna")
+    partnership = await bot.repos.partnerships.create(dolyna.id, jena.id, stranger.id)
+    await stranger_logs_aid_from_jena(bot, stranger)
+
+    await bot.send(anna, "/aid")
+    await bot.press(anna, "Timeline")
+    reply = await bot.press(anna, "№1 · 15/03/2023 · Dolyna")
+    assert reply.buttons[:2] == ["Confirm", "Not ours"]
+    await bot.press(anna, "Not ours")
+    reply = await bot.press(anna, "Reject without reason")
+    assert any(m.text.startswith("Record №1 rejected.") for m in reply.to(anna.id))
+    reply = await bot.press(anna, "Aid and visits")
+    assert "0 aid records so far." in reply.text
+
+    assert "Відхилено (Єна), причину не зазначено." in bot.last(stranger.id).text
+    assert await bot.repos.aid.count(jena.id, partnership.id) == 0
+    assert await bot.repos.aid.year_partner_rows(jena.id, partnership.id) == []
+    assert await bot.repos.aid.count(dolyna.id, partnership.id) == 1
+    history = [entry.action for entry in await bot.repos.aid.history(1)]
+    assert history == ["create", "reject"]
