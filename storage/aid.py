@@ -2,7 +2,9 @@
 
 Every change writes a history row in the same transaction: who, what (before and after)
 and when. Deleting only marks the record, so nothing is silently lost. Confirmations are
-compare-and-set updates, so a double tap confirms once.
+compare-and-set updates, so a double tap confirms once. A community named in a record
+may reject it while its side has not confirmed: the record then leaves that community's
+lists, totals and exports, and its author keeps it, marked.
 """
 
 from __future__ import annotations
@@ -53,6 +55,17 @@ SIDES = ("recipient", "donor")
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A community's word that a record naming it is not theirs."""
+
+    community_id: int
+    side: str
+    by: int
+    at: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
 class AidRecord:
     id: int
     recipient_id: int
@@ -82,6 +95,8 @@ class AidRecord:
     intended_use: str | None = None
     people_reached: int | None = None
     act: Mapping[str, Any] | None = None
+    author_side: str | None = None  # None: saved for both sides, or before it was kept
+    rejections: tuple[Rejection, ...] = ()
 
     @property
     def confirmed_by_both(self) -> bool:
@@ -90,6 +105,16 @@ class AidRecord:
     def confirmed_by(self, side: str) -> bool:
         by = self.recipient_confirmed_by if side == "recipient" else self.donor_confirmed_by
         return by is not None
+
+    def rejected_by(self, community_id: int | None) -> Rejection | None:
+        return next((r for r in self.rejections if r.community_id == community_id), None)
+
+    def rejected_side(self, side: str) -> bool:
+        return any(r.side == side for r in self.rejections)
+
+    def named_sides(self) -> tuple[str, ...]:
+        """The sides asked about the record, which may reject it: not its author's."""
+        return tuple(side for side in SIDES if side != self.author_side)
 
     def number(self, community_id: int | None) -> int:
         """The record's number in that community's own sequence (its first record is №1)."""
@@ -126,6 +151,11 @@ class NewAid:
     declaration: str | None = None
     intended_use: str | None = None
     people_reached: int | None = None
+
+    def author_side(self) -> str | None:
+        if self.confirmed_by_recipient == self.confirmed_by_donor:
+            return None
+        return "recipient" if self.confirmed_by_recipient else "donor"
 
     def all_items(self) -> tuple[AidItem, ...]:
         if self.items:
@@ -182,6 +212,7 @@ def _record(
     donors: tuple[int, ...],
     items: tuple[AidItem, ...] = (),
     numbers: Mapping[int, int] | None = None,
+    rejections: tuple[Rejection, ...] = (),
 ) -> AidRecord:
     r = row  # a sqlite3.Row is read by name as it is: copying each one costs an export
     files = r["files"]
@@ -214,13 +245,20 @@ def _record(
         intended_use=r["intended_use"],
         people_reached=r["people_reached"],
         act=json.loads(r["act"]) if r["act"] else None,
+        author_side=r["author_side"],
+        rejections=rejections,
     )
 
 
+# Not rejected by the community `:c` looks from: a record it rejected is not its own.
+_NOT_REJECTED = (
+    " AND NOT EXISTS (SELECT 1 FROM aid_rejections j WHERE j.aid_id = a.id AND j.community_id = :c)"
+)
 # A community's records: those it received and those it gave.
 _OF_COMMUNITY = (
     "a.id IN (SELECT id FROM aid WHERE recipient_id = :c AND deleted_at IS NULL"
     " UNION SELECT aid_id FROM aid_donors WHERE community_id = :c) AND a.deleted_at IS NULL"
+    + _NOT_REJECTED
 )
 # A partnership's records: any between its two communities, whichever way, also those
 # logged before the partnership was made and gifts shared with other donors.
@@ -229,6 +267,7 @@ _OF_PARTNERSHIP = (
     " JOIN aid_donors d ON d.community_id IN (p.community_id, p.partner_id)"
     " JOIN aid x ON x.id = d.aid_id AND x.recipient_id IN (p.community_id, p.partner_id)"
     " AND x.recipient_id != d.community_id WHERE p.id = :p) AND a.deleted_at IS NULL"
+    + _NOT_REJECTED
 )
 # Confirmed by both sides: totals count these, and show the others apart.
 _BOTH = "(a.recipient_confirmed_by IS NOT NULL AND a.donor_confirmed_by IS NOT NULL)"
@@ -271,9 +310,9 @@ class AidRepository:
                 " quantity, unit, value_minor, currency, aid_date, facility, status, files,"
                 " recipient_confirmed_by, recipient_confirmed_at, donor_confirmed_by,"
                 " donor_confirmed_at, created_by, created_at, updated_at, client_token,"
-                " date_precision, value_approximate, declaration, intended_use, people_reached)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                " ?, ?)",
+                " date_precision, value_approximate, declaration, intended_use, people_reached,"
+                " author_side) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     new.recipient_id,
                     new.partnership_id,
@@ -301,6 +340,7 @@ class AidRepository:
                     new.declaration,
                     new.intended_use,
                     new.people_reached,
+                    new.author_side(),
                 ),
             )
             await self._set_items(aid_id, items)
@@ -371,9 +411,21 @@ class AidRepository:
                 params,
             )
         )
+        rejections: dict[int, list[Rejection]] = {}
+        for r in await self.db.fetchall(
+            "SELECT j.aid_id, j.community_id, j.side, j.rejected_by, j.rejected_at, j.reason"
+            " FROM aid_rejections j WHERE j.aid_id IN"
+            f" (SELECT a.id FROM aid a WHERE {where}) ORDER BY j.rejected_at",
+            params,
+        ):
+            rejections.setdefault(r[0], []).append(Rejection(r[1], r[2], r[3], r[4], r[5]))
         return [
             _record(
-                row, donor_ids(row["donor_ids"]), items.get(row["id"], ()), numbers.get(row["id"])
+                row,
+                donor_ids(row["donor_ids"]),
+                items.get(row["id"], ()),
+                numbers.get(row["id"]),
+                tuple(rejections.get(row["id"], ())),
             )
             for row in rows
         ]
@@ -435,6 +487,9 @@ class AidRepository:
                 await self.db.execute(
                     "DELETE FROM aid_requests WHERE aid_id = ? AND side = ?", (aid_id, ask_again)
                 )
+                await self.db.execute(
+                    "DELETE FROM aid_rejections WHERE aid_id = ? AND side = ?", (aid_id, ask_again)
+                )
             await self._history(aid_id, actor, "edit", changes, now)
         return await self.get(aid_id)
 
@@ -469,6 +524,34 @@ class AidRepository:
                 return None
             await self._history(aid_id, actor, "confirm", {"side": [None, side]}, now)
         return await self.get(aid_id)
+
+    async def reject(
+        self, aid_id: int, actor: int, community_id: int, side: str, reason: str | None
+    ) -> str:
+        """The community rejects the record for its side: 'rejected', or why not ('gone',
+        'confirmed': its side confirmed it, 'already': the community rejected it before)."""
+        column = "recipient_confirmed_by" if side == "recipient" else "donor_confirmed_by"
+        now = iso(self.clock.now())
+        async with self.db.transaction():
+            row = await self.db.fetchone(
+                f"SELECT deleted_at, {column} FROM aid WHERE id = ?", (aid_id,)
+            )
+            if row is None or row[0] is not None:
+                return "gone"
+            if row[1] is not None:
+                return "confirmed"
+            changed = await self.db.execute_changes(
+                "INSERT OR IGNORE INTO aid_rejections (aid_id, community_id, side, rejected_by,"
+                " rejected_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                (aid_id, community_id, side, actor, now, reason),
+            )
+            if changed != 1:
+                return "already"
+            await self._history(
+                aid_id, actor, "reject", {"reason": [None, reason]} if reason else {}, now
+            )
+            await self.db.execute("UPDATE aid SET updated_at = ? WHERE id = ?", (now, aid_id))
+        return "rejected"
 
     async def add_files(self, aid_id: int, actor: int, files: list[dict[str, str]]) -> None:
         record = await self.get(aid_id)
@@ -512,16 +595,27 @@ class AidRepository:
             (aid_id, side, user_id, chat_id, message_id),
         )
 
-    async def take_requests(self, aid_id: int, side: str) -> list[Request]:
-        """The messages that asked a side to confirm, forgotten once read (it confirmed)."""
+    async def take_requests(
+        self, aid_id: int, side: str, community_id: int | None = None
+    ) -> list[Request]:
+        """The messages that asked a side (or, with `community_id`, that community's members
+        now) to confirm, forgotten once read (it confirmed, or the community rejected)."""
+        among, params = "", [aid_id, side]
+        if community_id is not None:
+            among = (
+                " AND user_id IN (SELECT user_id FROM memberships WHERE community_id = ?"
+                " AND status = 'approved')"
+            )
+            params.append(community_id)
         rows = await self.db.fetchall(
-            "SELECT user_id, chat_id, message_id FROM aid_requests WHERE aid_id = ? AND side = ?",
-            (aid_id, side),
+            "SELECT user_id, chat_id, message_id FROM aid_requests WHERE aid_id = ? AND side = ?"
+            + among,
+            params,
         )
         await self.db.execute(
             "UPDATE aid_requests SET chat_id = NULL, message_id = NULL"
-            " WHERE aid_id = ? AND side = ?",
-            (aid_id, side),
+            " WHERE aid_id = ? AND side = ?" + among,
+            params,
         )
         return [Request(r[0], r[1], r[2]) for r in rows]
 
@@ -530,7 +624,8 @@ class AidRepository:
         this person about yet, oldest first, each with the side it waits for."""
         params = {"c": community_id, "u": user_id}
         where = (
-            "a.deleted_at IS NULL AND ((a.recipient_id = :c AND a.recipient_confirmed_by IS NULL"
+            "a.deleted_at IS NULL" + _NOT_REJECTED + " AND ((a.recipient_id = :c"
+            " AND a.recipient_confirmed_by IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM aid_requests r WHERE r.aid_id = a.id"
             " AND r.side = 'recipient' AND r.user_id = :u)) OR (a.donor_confirmed_by IS NULL"
             " AND a.id IN (SELECT aid_id FROM aid_donors WHERE community_id = :c)"

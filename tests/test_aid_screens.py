@@ -113,10 +113,10 @@ def test_a_record_card_offers_what_its_side_may_do_next() -> None:
 def test_the_confirm_request_names_the_author_side() -> None:
     text, markup = confirm_request(UK, record(numbers={1: 4, 2: 1}), NAMES_UK, 2)
     assert text.startswith("Бровари: записано допомогу від вашого муніципалітету (запис №1)")
-    assert labels(markup) == ["Підтвердити"]
+    assert labels(markup) == ["Підтвердити", "Не наш запис"]
     text, markup = confirm_request(EN, record(recipient_confirmed_by=None), NAMES, 1)
     assert text.startswith("Jena logged aid for your community (record №7)")
-    assert labels(markup) == ["Confirm receipt"]
+    assert labels(markup) == ["Confirm receipt", "Not ours"]
 
 
 def test_the_aid_summary_reads_like_the_record() -> None:

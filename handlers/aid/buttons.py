@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from handlers.shared.access import ANYONE, MEMBER, Subject, on
+from handlers.shared.access import ANYONE, MEMBER, Side, Subject, on
 from handlers.shared.buttons import Button, button
 
 Status = Literal["pledged", "shipped", "received"]
@@ -47,6 +47,24 @@ class ConfirmRecord(Button):
     """The other side confirms the record (receipt, or that it is right)."""
 
     ACCESS = on(Subject.AID_RECORD, "record")
+
+    record: int
+
+
+@button("ai:rj")
+class AskRejectRecord(Button):
+    """A side named in a record says it is not theirs: asked first, with a reason to type."""
+
+    ACCESS = on(Subject.AID_RECORD, "record", side=Side.NAMED)
+
+    record: int
+
+
+@button("ai:rjx")
+class RejectRecord(Button):
+    """Reject after the question, without a reason."""
+
+    ACCESS = on(Subject.AID_RECORD, "record", side=Side.NAMED)
 
     record: int
 

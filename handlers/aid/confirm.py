@@ -147,6 +147,9 @@ async def confirm(update: Update, context: BotContext, press: ConfirmRecord) -> 
         )
         return
     side, community_id = found
+    if record.rejected_by(community_id) is not None:
+        await toast(update, _("Your community rejected this record as not yours."))
+        return
     confirmed = await context.repos.aid.confirm(record.id, context.account.id, side)
     if confirmed is None:
         await toast(update, _("Already confirmed. Thank you."))

@@ -13,10 +13,11 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.aid import act, confirm, home, log, records
+from handlers.aid import act, confirm, home, log, records, reject
 from handlers.aid.buttons import (
     AddAct,
     AskDeleteRecord,
+    AskRejectRecord,
     ConfirmRecord,
     DeleteRecord,
     DraftAct,
@@ -24,9 +25,11 @@ from handlers.aid.buttons import (
     LogAid,
     MoveRecord,
     RecordHistory,
+    RejectRecord,
     StopAct,
     ViewRecord,
 )
+from handlers.aid.common import TEXT
 from handlers.aid.logbook import log_conversation, stop_typing
 from handlers.shared.navigation import GoTo, Place
 
@@ -36,12 +39,23 @@ FILES = filters.PHOTO | filters.Document.ALL
 def conversation(app: Application[Any, Any, Any, Any, Any, Any]) -> ConversationHandler[Any]:
     opened_by = [LogAid.handler(log.start), EditRecord.handler(log.reopen)]
     scans = [MessageHandler(FILES, records.take_act), ViewRecord.handler(records.act_done)]
+    reason = [
+        MessageHandler(filters.ChatType.PRIVATE & TEXT, reject.take_reason),
+        RejectRecord.handler(reject.without_reason),
+        ViewRecord.handler(reject.back),
+    ]
+    rejecting = AskRejectRecord.handler(reject.ask)
     return log_conversation(
         app,
         "aid",
         log.PARTNERS,
-        entry_points=[*opened_by, AddAct.handler(records.ask_act), DraftAct.handler(act.start)],
-        states={records.ACT: scans, **act.FORM.states()},
+        entry_points=[
+            *opened_by,
+            AddAct.handler(records.ask_act),
+            DraftAct.handler(act.start),
+            rejecting,
+        ],
+        states={records.ACT: scans, reject.REASON: reason, **act.FORM.states()},
         fallbacks=[StopAct.handler(stop_typing(records.ACT_DRAFT))],
     )
 
@@ -53,6 +67,8 @@ def handlers() -> list[Any]:
         # The menu's own button for this screen, not yet a typed declaration of the menu.
         GoTo.handler(lambda u, c, _p: home.home(u, c), when=lambda p: p.place is Place.AID),
         ConfirmRecord.handler(confirm.confirm),
+        # Pressed on a question left from an earlier conversation.
+        RejectRecord.handler(reject.without_reason),
         ViewRecord.handler(records.view),
         MoveRecord.handler(records.move),
         RecordHistory.handler(records.history),

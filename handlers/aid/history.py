@@ -18,6 +18,7 @@ ACTIONS = {
     "edit": N_("changed"),
     "status": N_("status changed"),
     "confirm": N_("confirmed"),
+    "reject": N_("rejected"),
     "outcomes": N_("outcomes added"),
     "delete": N_("deleted"),
 }

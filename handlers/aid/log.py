@@ -137,8 +137,8 @@ async def save_new(update: Update, context: BotContext, step: Step) -> object:
 
 
 async def save_changes(update: Update, context: BotContext, step: Step) -> object:
-    """The changes, kept in the history. When the other side had confirmed the record, it
-    is asked to confirm the changed record again."""
+    """The changes, kept in the history. When the other side had confirmed the record, or
+    rejected it, it is asked to confirm the changed record again."""
     assert context.account is not None
     _ = context._
     record = await context.repos.aid.get(step.meta["record"])
@@ -156,14 +156,15 @@ async def save_changes(update: Update, context: BotContext, step: Step) -> objec
     if side == "recipient":
         values["donors"] = donors
     other = other_side(side)
-    again = other if record.confirmed_by(other) else None
+    again = other if record.confirmed_by(other) or record.rejected_side(other) else None
     updated = await context.repos.aid.update(
         record.id, context.account.id, ask_again=again, **values
     )
     FORM.drop(context)
     assert updated is not None
     note = _("Changes saved; the history keeps the old values.")
-    if again is not None and not updated.confirmed_by(again):
+    # Nothing changed keeps a rejection: the other side is asked about a change only.
+    if again is not None and not updated.confirmed_by(again) and not updated.rejected_side(again):
         await ask_side(context, updated, again, changed=True)
         note += "\n" + _("The other side is asked to confirm the changed record.")
     await show_record(update, context, updated, note)

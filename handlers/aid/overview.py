@@ -56,7 +56,7 @@ def aid_line(t: Translator, record: AidRecord, names: Names, viewer: int | None 
     value = f" · {money(t, record.value_minor, record.currency)}" if record.value_minor else ""
     return (
         f"№{record.number(viewer)} · {record_day(t, record)} · {donors} → {recipient}\n"
-        f"{what}: {record.description[:80]}{value}\n{status_text(t, record)}"
+        f"{what}: {record.description[:80]}{value}\n{status_text(t, record, names)}"
     )
 
 

@@ -50,6 +50,7 @@ FIELD_LABELS = {
     "declaration": N_("Declaration No."),
     "intended_use": N_("Intended use"),
     "people_reached": N_("People reached"),
+    "reason": N_("Reason"),
 }
 
 
@@ -76,6 +77,9 @@ async def show_record(
         await toast(update, context._("This record no longer exists."))
         return
     side, viewer = found
+    if record.rejected_by(viewer) is not None:
+        await toast(update, context._("Your community rejected this record as not yours."))
+        return
     names = await names_of(context, [record.recipient_id, *record.donors], context.lang)
     await show(update, context, *record_card(context.t, record, side, names, note, viewer))
 

@@ -131,7 +131,7 @@ def record_text(t: Translator, record: AidRecord, names: Names) -> str:
         parts.append(f"≈\u00a0{shown}" if record.value_approximate else shown)
     if record.facility:
         parts.append(record.facility)
-    parts.append(f"{record_day(t, record)} · {status_text(t, record)}")
+    parts.append(f"{record_day(t, record)} · {status_text(t, record, names)}")
     return "\n".join(parts)
 
 
@@ -141,8 +141,11 @@ def files_text(t: Translator, n: int) -> str:
     return t.ngettext("{n} file attached.", "{n} files attached.", n)
 
 
-def status_text(t: Translator, record: AidRecord) -> str:
+def status_text(t: Translator, record: AidRecord, names: Names) -> str:
     status = t._(STATUSES.get(record.status, record.status))
+    if record.rejections:
+        by = joined(names, [r.community_id for r in record.rejections])
+        return status + " · " + t._("✗ rejected by {community}", community=by)
     if record.confirmed_by_both:
         return status + " · " + t._("✓✓ confirmed by both sides")
     if record.recipient_confirmed_by is None:

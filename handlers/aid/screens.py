@@ -17,6 +17,7 @@ from bot.i18n import N_, Translator
 from handlers.aid.buttons import (
     AddAct,
     AskDeleteRecord,
+    AskRejectRecord,
     Chart,
     ConfirmRecord,
     DeleteRecord,
@@ -28,6 +29,7 @@ from handlers.aid.buttons import (
     LogVisit,
     MoveRecord,
     RecordHistory,
+    RejectRecord,
     ShowTotals,
     Status,
     StopAct,
@@ -39,7 +41,10 @@ from handlers.aid.draft import currency_of, money_total
 from handlers.aid.render import files_text, items_text, loose_day, record_text
 from handlers.shared.navigation import HOME, GoTo, Place
 from handlers.shared.screens import keyboard
-from storage.aid import AidRecord
+from storage.aid import AidRecord, Rejection
+
+# A side named in a record says it is not theirs.
+NOT_OURS = N_("Not ours")
 
 Screen = tuple[str, InlineKeyboardMarkup]
 # The main menu and the aid and visits home belong to the menu, which has not declared them.
@@ -101,8 +106,13 @@ def record_card(
     # A donor never marks its own shipment received: the recipient confirms receipt.
     moves = [s for s in next_statuses(record.status) if side == "recipient" or s != "received"]
     rows = [[(_(MOVE_LABELS[s]), MoveRecord(record.id, cast(Status, s)).data())] for s in moves]
+    answer: list[tuple[str, str]] = []
     if not record.confirmed_by(side):
-        rows.append([(_("Confirm"), ConfirmRecord(record.id).data())])
+        answer.append((_("Confirm"), ConfirmRecord(record.id).data()))
+    if may_reject(record, side, viewer):
+        answer.append((_(NOT_OURS), AskRejectRecord(record.id).data()))
+    if answer:
+        rows.append(answer)
     if record.confirmed_by_both:
         rows.append([(_("Handover act (.docx)"), DraftAct(record.id).data())])
     if side == "recipient":
@@ -123,7 +133,91 @@ def record_card(
     ]
     lines = [f"{_(label)}: {shown}" for label, shown in extras if shown]
     lines.append(files_text(t, len(record.files)))
+    lines += [rejection_line(t, r, names) for r in record.rejections]
     return f"{head}\n\n{body}\n" + "\n".join(lines), keyboard(rows)
+
+
+def may_reject(record: AidRecord, side: str, viewer: int | None) -> bool:
+    """A side the record names may reject it until it confirms; once per community."""
+    return (
+        side in record.named_sides()
+        and not record.confirmed_by(side)
+        and record.rejected_by(viewer) is None
+    )
+
+
+def rejection_line(t: Translator, rejection: Rejection, names: Names) -> str:
+    community = joined(names, [rejection.community_id])
+    if rejection.reason:
+        return t._(
+            "Rejected by {community}: {reason}", community=community, reason=rejection.reason
+        )
+    return t._("Rejected by {community} (no reason given).", community=community)
+
+
+def reject_question(t: Translator, record: AidRecord, names: Names, viewer: int) -> Screen:
+    """Asked before rejecting: what it does, and a reason to type or to skip."""
+    _ = t._
+    author = record.donors if record.recipient_id == viewer else (record.recipient_id,)
+    text = _(
+        "Reject record №{number} as not yours? It disappears from the log, totals and exports"
+        " of {community}; {author} is told.\n\nType the reason in one line, or reject"
+        " without a reason.",
+        number=record.number(viewer),
+        community=joined(names, [viewer]),
+        author=joined(names, author),
+    )
+    rows = [
+        [(_("Reject without reason"), RejectRecord(record.id).data())],
+        [(_("Back"), ViewRecord(record.id).data())],
+    ]
+    return f"{text}\n\n{record_text(t, record, names)}", keyboard(rows)
+
+
+def rejected_screen(t: Translator, number: int, community: str) -> Screen:
+    text = t._(
+        "Record №{number} rejected. It no longer appears for {community}; its author is told.",
+        number=number,
+        community=community,
+    )
+    return text, keyboard([[(t._("Aid and visits"), AID_HOME)]])
+
+
+def rejected_copy(
+    t: Translator, record: AidRecord, names: Names, viewer: int | None, who: str
+) -> str:
+    """A request another member answered by rejecting: who, and the record, without buttons."""
+    community = joined(names, [viewer]) if viewer is not None else ""
+    head = t._(
+        "Record №{number}: {name} rejected it for {community}.",
+        number=record.number(viewer),
+        name=who,
+        community=community,
+    )
+    return f"{head}\n\n{record_text(t, record, names)}"
+
+
+def rejection_notice(
+    t: Translator, record: AidRecord, names: Names, viewer: int | None, by: int
+) -> Screen:
+    """The author's side hears that a community it named rejected the record."""
+    _ = t._
+    head = _(
+        "{community} rejected record №{number}: it is not theirs. It stays in your log, marked,"
+        " and counts for them nowhere. Edit it if something was wrong (they are asked again),"
+        " or delete it.",
+        community=joined(names, [by]),
+        number=record.number(viewer),
+    )
+    rejection = record.rejected_by(by)
+    reason = f"\n{rejection_line(t, rejection, names)}" if rejection else ""
+    rows = [
+        [
+            (_("Edit"), EditRecord(record.id).data()),
+            (_("Delete"), AskDeleteRecord(record.id).data()),
+        ]
+    ]
+    return f"{head}{reason}\n\n{record_text(t, record, names)}", keyboard(rows)
 
 
 def delete_question(t: Translator, record_id: int, number: int) -> Screen:
@@ -193,7 +287,11 @@ def confirm_request(
         + "\n\n"
         + record_text(t, record, names)
     )
-    return text, keyboard([[(t._(label), ConfirmRecord(record.id).data())]])
+    rows = [[(t._(label), ConfirmRecord(record.id).data())]]
+    asked = "recipient" if asks_recipient else "donor"
+    if may_reject(record, asked, viewer):
+        rows.append([(t._(NOT_OURS), AskRejectRecord(record.id).data())])
+    return text, keyboard(rows)
 
 
 def settled_copy(

@@ -50,6 +50,7 @@ class Side(StrEnum):
     UKRAINIAN = "ukrainian"  # a partnership's Ukrainian community: the side that edits it
     OWNER = "owner"  # a post's community
     ASKED = "asked"  # the community an introduction was written to, or a proposal made to
+    NAMED = "named"  # an aid record's communities on the side its author did not log it for
 
 
 class InGroup(StrEnum):

@@ -52,6 +52,11 @@ def sides(subject: Subject, thing: Any, side: Side) -> set[int]:
         both = {c for c in (thing.community_id, thing.partner_id) if thing.visible_to(c)}
         return both & {thing.community_id} if side is Side.UKRAINIAN else both
     if subject is Subject.AID_RECORD:
+        if side is Side.NAMED:
+            named = thing.named_sides()
+            return ({thing.recipient_id} if "recipient" in named else set()) | (
+                set(thing.donors) if "donor" in named else set()
+            )
         return {thing.recipient_id, *thing.donors}
     if subject is Subject.VISIT:
         return {thing.community_id, thing.partner_id}
@@ -144,6 +149,8 @@ def explain(t: Translator, why: Refusal, rule: Rule) -> str:
         return t._("Only an operator can do this.")
     if rule.side is Side.ASKED:
         return t._("Only people of the community asked can answer.")
+    if rule.side is Side.NAMED:
+        return t._("Only the community this record names can reject it.")
     return t._(_NOT_YOURS.get(rule.subject, N_("This button is not available to you.")))
 
 
