@@ -143,7 +143,7 @@ def step_field(step: Step, fact: Fact) -> forms.Field:
         fact.label,
         prompt=lambda s: s._(fact.prompt),
         optional=fact.optional,
-        when=(lambda s: fact.applies(s.values)) if fact.when else None,
+        when=(lambda s: fact.applies(s.values)) if fact.when or fact.unless else None,
         show=lambda value, s: value_text(fact, value, s.context.t),
     )
     by_kind: dict[Kind, dict[str, Any]] = {
