@@ -174,15 +174,18 @@ async def test_pause_resume_and_end_with_a_reason(bot: BotHarness) -> None:
     reply = await bot.send(mayor, "Elections in the partner city")
     assert "Pause the partnership? Reason: Elections in the partner city" in reply.text
     reply = await bot.press(mayor, "Confirm")
+    assert reply.text.startswith("The partnership is paused.")
     assert "Paused: Elections in the partner city" in reply.text
     assert "Continue" not in " ".join(reply.buttons)
     assert await bot.repos.reminders.pending() == []
     reply = await bot.press(mayor, "Resume")
+    assert reply.text.startswith("The partnership is resumed.")
     assert "Paused" not in reply.text
     assert await bot.repos.reminders.pending()
     await bot.press(mayor, "End partnership")
     await bot.send(mayor, "The partner withdrew")
     reply = await bot.press(mayor, "Confirm")
+    assert reply.text.startswith("The partnership is ended.")
     assert "Ended: The partner withdrew" in reply.text
     reply = await bot.send(mayor, "/twinning")
     assert any("ended" in b for b in reply.buttons)

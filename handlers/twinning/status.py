@@ -112,4 +112,8 @@ async def change(
         return f"{community} — {partner}\n{head}"
 
     await post_to_groups(context, updated, render)
-    return await show_card(update, context, updated, context._("Saved."))
+    done = {
+        "paused": context._("The partnership is paused."),
+        "ended": context._("The partnership is ended."),
+    }.get(status, context._("The partnership is resumed."))
+    return await show_card(update, context, updated, done)
