@@ -33,8 +33,15 @@ class Community:
     code_status: str | None = None
 
     def title(self, lang: str) -> str:
-        """The name in running text: «Долина», «Jena»."""
-        return self.name_uk if lang == "uk" and self.name_uk else self.name
+        """The name in running text: «Долина», «Jena»; a county or district abroad as its
+        country writes it for a reader of the partners' languages («Powiat gnieźnieński»)."""
+        if lang == "uk" and self.name_uk:
+            return self.name_uk
+        if lang not in ("uk", "en") and self.kind != "ua" and self.place_key:
+            place = places.get(self.place_key)
+            if place is not None and place.name_local:
+                return place.name_local
+        return self.name
 
     def official(self, lang: str) -> str:
         """The full form: «Долинська міська територіальна громада, Калуський район,

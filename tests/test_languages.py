@@ -70,18 +70,20 @@ async def test_gniezno_county_coordinator_onboards_in_polish_and_a_german_operat
         "Polski",
         "Koordynator samorządu partnerskiego",
         "Powiat gnieźnieński",  # the county's own name finds it
-        "Gniezno County, Polska",
+        "Powiat gnieźnieński, Polska",
     )
     reply = await bot.press(jan, "Potwierdź")
-    assert "Wniosek o reprezentowanie (Gniezno County) został wysłany do operatora." in reply.text
+    assert (
+        "Wniosek o reprezentowanie (Powiat gnieźnieński) został wysłany do operatora." in reply.text
+    )
     request = bot.last(OPERATOR_ID)
     assert "Anfrage von Jan (@user701): Vertretung einer Partnerkommune." in request.text
     await bot.press(operator, "Genehmigen")
     assert bot.last(jan.id).text == (
-        "Wniosek zatwierdzony. Reprezentujesz: Gniezno County. Rola: administrator."
+        "Wniosek zatwierdzony. Reprezentujesz: Powiat gnieźnieński. Rola: administrator."
     )
     reply = await bot.send(jan, "/menu")
-    assert "Menu główne — Gniezno County" in reply.text
+    assert "Menu główne — Powiat gnieźnieński" in reply.text
     assert "Szukaj partnerów" in reply.buttons and "Instrukcja" in reply.buttons
 
 
@@ -156,8 +158,8 @@ async def test_the_guide_in_polish_for_both_sides(bot: BotHarness) -> None:
     assert "w siedmiu krokach" in reply.text
     await bot.press(officer, "Nowe partnerstwo")
     reply = await bot.send(officer, "Gniezno")
-    assert set(reply.buttons[:2]) == {"Gniezno County, Polska", "Gniezno, Polska"}
-    await bot.press(officer, "Gniezno County, Polska")
+    assert set(reply.buttons[:2]) == {"Powiat gnieźnieński, Polska", "Gniezno, Polska"}
+    await bot.press(officer, "Powiat gnieźnieński, Polska")
     reply = await bot.press(officer, "Potwierdź")
     assert "Utworzono partnerstwo." in reply.text
     reply = await bot.press(officer, "Pełna karta")
@@ -177,7 +179,7 @@ async def test_the_guide_in_polish_for_both_sides(bot: BotHarness) -> None:
     assert "Dalej: 2. Partner znaleziony, kontakt nawiązany" in reply.text
 
     reply = await bot.send(jan, "/twinning")
-    assert "Przewodnik partnerstwa — Gniezno County, Polska" in reply.text
+    assert "Przewodnik partnerstwa — Powiat gnieźnieński, Polska" in reply.text
     reply = await bot.press(jan, "📨 Brovary")
     assert "Obszary współpracy: Edukacja, Młodzież" in reply.text
     await bot.press(jan, "Przyjmij")
@@ -240,7 +242,7 @@ async def test_gniezno_county_logs_aid_in_polish(bot: BotHarness) -> None:
     reply = await bot.send(jan, "3,9 mln UAH")
     assert "3\u00a0900\u00a0000,00\u00a0UAH" in reply.text
     reply = await bot.press(jan, "Wysłano dziś")
-    assert "Gniezno County" in reply.text and "22.11.2026" in reply.text
+    assert "Powiat gnieźnieński" in reply.text and "22.11.2026" in reply.text
     reply = await bot.press(jan, "Potwierdź")
     assert "Zapisano jako wpis nr 1." in reply.text
     reply = await bot.send(jan, "/aid")

@@ -272,6 +272,26 @@ def test_foreign_names_in_ukrainian_where_known() -> None:
     assert lincoln.name_uk == "Лінкольн"  # not the Belarusian Лінкальн
 
 
+def test_a_county_is_named_as_its_country_writes_it_for_the_partners_languages() -> None:
+    county = places.get(GNIEZNO_COUNTY)
+    assert county is not None
+    names = {lang: county.short_name(lang) for lang in ("uk", "en", "de", "pl")}
+    assert names == {
+        "uk": "Гнезненський повіт",
+        "en": "Gniezno County",
+        "de": "Powiat gnieźnieński",
+        "pl": "Powiat gnieźnieński",
+    }
+    district = places.get(SIAULIAI_DISTRICT)
+    assert district is not None and district.short_name("pl") == "Šiaulių rajono savivaldybė"
+    # A city's own name is its name in every language but Ukrainian.
+    jena = places.get(JENA)
+    assert jena is not None and jena.short_name("pl") == jena.short_name("en") == "Jena"
+    # Typed in the country's language, the county is found by its name.
+    found = places.search_world("Powiat gnieźnieński").matches
+    assert found[0].place.key == GNIEZNO_COUNTY
+
+
 def test_districts_and_counties_and_the_country_after_a_comma() -> None:
     found = [m.place.key for m in places.search_world("Siauliai").matches]
     assert found[:2] == [SIAULIAI, SIAULIAI_DISTRICT]

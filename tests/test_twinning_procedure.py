@@ -209,7 +209,7 @@ async def test_dolyna_plans_the_decision_writes_to_siauliai_and_gets_the_letter(
     reply = await bot.press(official, "Лист про наміри")
     document = reply.messages[-1].document
     assert document is not None
-    assert document["file_name"].startswith("letter-of-intent_Dolyna-Siauliai-District")
+    assert document["file_name"].startswith("letter-of-intent_Dolyna-Siauliu-rajono-savivaldybe")
     letter = docx_text(bot.api.files[document["file_id"]])
     assert "ДОЛИНСЬКА МІСЬКА РАДА" in letter and "Івано-Франківської області" in letter
     assert "з Шяуляйським районом (Литовська Республіка)" in letter

@@ -183,6 +183,9 @@ async def test_dolyna_writes_to_siauliai_and_goes_through_the_ministry(
     assert "Мерові Шяуляйського району\nЙонасу ПЕТРАЙТІСУ" in letter
     assert "Шановний пане Йонасе!" in letter and "Jonas Petraitis" in letter
     assert "Ketinimų laiškas" in letter
+    # The partner's side names it as Lithuania writes it, not by its English rendering.
+    assert "Šiaulių rajono savivaldybė" in letter
+    assert "Šiauliai District Municipality" not in letter
     assert "Іван ДИРІВ" in letter and "Ivan DYRIV" in letter
     assert "Олена КОВАЛЬ" in letter and "+380 3477 2 56 78" in letter
     section = Document(io.BytesIO(data)).sections[0]

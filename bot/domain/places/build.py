@@ -200,13 +200,14 @@ def _foreign() -> dict[str, object]:
                 place.population,
                 place.kind,
                 tz,
+                place.name_local,
             )
         )
         if place.key.startswith("gn:"):
             geonames.append((int(place.key[3:]), number))
         else:
             other_keys[place.key] = number
-        own = [place.name] + ([place.name_uk] if place.name_uk else [])
+        own = [place.name, *(n for n in (place.name_uk, place.name_local) if n)]
         names.add(own, number, Owner.NAME)
         for name in own:
             names.later_parts(fold(name), number, Owner.WORDS)

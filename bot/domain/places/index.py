@@ -31,7 +31,7 @@ _PACKAGE = Path(__file__).resolve().parent
 # The modules whose code shapes the file's contents.
 _BUILD_MODULES = ("build.py", "codifier.py", "world.py", "tables.py", "translit.py")
 # The layout of the file itself: the key, then the index.
-_FORMAT = b"key first"
+_FORMAT = b"key first, local names"
 _PLACE_CACHE = 4096
 
 
@@ -162,6 +162,7 @@ class PlaceIndex:
                 kind=f[6],
                 tz=f[7] or None,
                 country=self._countries.get(f[3]),
+                name_local=f[8] or None,
             )
             if len(self._world_places) >= _PLACE_CACHE:
                 self._world_places.clear()

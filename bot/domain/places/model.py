@@ -98,14 +98,21 @@ class Place:
     raion_uk: str | None = None  # «Калуський»
     region: Region | None = None  # a Ukrainian place's oblast
     country: Country | None = None
+    # Abroad, the official name in the country's language where `name` is an English
+    # rendering: «Powiat gnieźnieński» for Gniezno County.
+    name_local: str | None = None
 
     @property
     def katottg(self) -> str | None:
         return self.key if self.country_code == UKRAINE else None
 
     def short_name(self, lang: str) -> str:
-        """The name in running text: a hromada's centre, a foreign place's own name."""
-        return (self.name_uk or self.name) if is_uk(lang) else self.name
+        """The name in running text: a hromada's centre, a foreign place's own name (in
+        Ukrainian for a Ukrainian reader, in English for an English one, and as its country
+        writes it for the partners' languages)."""
+        if is_uk(lang):
+            return self.name_uk or self.name
+        return self.name if lang == "en" else self.name_local or self.name
 
     def official_name(self, lang: str) -> str:
         """«Долинська міська територіальна громада»; a foreign place's own name."""

