@@ -179,6 +179,24 @@ class PartnershipRepository:
             )
         return changed == 1
 
+    async def propose_again(self, partnership_id: int, community_id: int, actor_id: int) -> bool:
+        """Put a declined proposal to the partner once more; False unless this community
+        made it and it stands declined."""
+        now = iso(self.clock.now())
+        changed = await self.db.execute_changes(
+            "UPDATE partnerships SET answer = 'awaiting', answered_by = NULL, answered_at = NULL,"
+            " updated_at = ? WHERE id = ? AND answer = 'declined' AND proposed_by = ?"
+            " AND status != 'ended'",
+            (now, partnership_id, community_id),
+        )
+        if changed == 1:
+            await self.db.execute(
+                "INSERT INTO partnership_history (partnership_id, step, field, old_value,"
+                " new_value, changed_by, changed_at) VALUES (?, 'answer', 'answer', ?, ?, ?, ?)",
+                (partnership_id, _dumps("declined"), _dumps("awaiting"), actor_id, now),
+            )
+        return changed == 1
+
     async def between(self, community_id: int, partner_id: int) -> Partnership | None:
         row = await self.db.fetchone(
             "SELECT * FROM partnerships WHERE (community_id = ? AND partner_id = ?)"

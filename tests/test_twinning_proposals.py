@@ -98,6 +98,18 @@ async def test_the_partner_declines_and_the_proposing_side_is_told(bot: BotHarne
     assert "Na tę propozycję już odpowiedziano." in answers
     assert await bot.repos.partnerships.for_community(county.id) == []
 
+    # Later, Brovary proposes again: Jan is asked once more and can accept.
+    reply = await bot.send(mayor, "/twinning")
+    reply = await bot.press(mayor, next(b for b in reply.buttons if b.endswith("· відхилено")))
+    reply = await bot.press(mayor, "Запропонувати повторно")
+    assert "Пропозицію партнерства надіслано повторно." in reply.text
+    assert "Очікує відповіді партнера" in reply.text
+    assert "Запропонувати повторно" not in reply.buttons
+    asked = bot.api.bot_messages(jan.id)[-1]
+    assert "Brovary" in asked.body and asked.button_labels[:2] == ["Przyjmij", "Odrzuć"]
+    await bot.press(jan, "Przyjmij", message=asked)
+    assert [p.id for p in await bot.repos.partnerships.for_community(county.id)] == [declined.id]
+
 
 async def new_partnership_uk(bot: BotHarness, mayor) -> None:  # type: ignore[no-untyped-def]
     await bot.send(mayor, "/twinning")

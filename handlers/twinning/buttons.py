@@ -240,6 +240,16 @@ class AcceptProposal(Button):
     partnership: int
 
 
+@button("tw:again")
+class ProposeAgain(Button):
+    """Put a proposal the partner declined to it once more."""
+
+    # A declined proposal is visible only to the side that made it.
+    ACCESS = on(Subject.PARTNERSHIP, "partnership")
+
+    partnership: int
+
+
 @button("tw:no")
 class DeclineProposal(Button):
     """Decline a proposal: asks once (`sure` false), then declines."""

@@ -122,6 +122,7 @@ PRIVATE: dict[type[Button], Callback] = {
     buttons.Proposal: proposals.open_proposal,
     buttons.AcceptProposal: proposals.accept,
     buttons.DeclineProposal: proposals.decline,
+    buttons.ProposeAgain: proposals.propose_again,
 }
 IN_GROUP: dict[type[Button], Callback] = {
     buttons.ChooseToLink: groups.choose,

@@ -13,10 +13,10 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from handlers.shared.screens import show, toast
 from handlers.twinning import screens
-from handlers.twinning.buttons import AcceptProposal, DeclineProposal, Proposal
+from handlers.twinning.buttons import AcceptProposal, DeclineProposal, Proposal, ProposeAgain
 from handlers.twinning.common import community_name, no_community, update_reminders
 from handlers.twinning.flow import show_card, show_list
-from handlers.twinning.proposal_notices import proposal_screen, tell_proposer
+from handlers.twinning.proposal_notices import proposal_screen, tell_partner, tell_proposer
 from storage.partnerships import Partnership
 
 END = ConversationHandler.END
@@ -96,3 +96,29 @@ async def _answer(update: Update, context: BotContext, partnership_id: int, *, a
     return await show_list(
         update, context, notice=context._("Declined. The proposing community will be told.")
     )
+
+
+async def propose_again(update: Update, context: BotContext, press: ProposeAgain) -> int:
+    """The proposing side puts a declined proposal to the partner once more."""
+    if context.community_id is None or context.account is None:
+        await no_community(update, context)
+        return END
+    repos = context.repos
+    partnership = await repos.partnerships.get(press.partnership)
+    assert partnership is not None  # the guard loaded it
+    if not await repos.partnerships.propose_again(
+        partnership.id, context.community_id, context.account.id
+    ):
+        await show_card(update, context, partnership, context._("Nothing to change."))
+        return END
+    await repos.audit.record(context.account.id, "partnership", partnership.id, "propose again")
+    updated = await repos.partnerships.get(partnership.id)
+    assert updated is not None
+    await update_reminders(context, updated.id)
+    tell_partner(context, updated)
+    partner = await repos.communities.get(updated.other_side(context.community_id))
+    notice = context._(
+        "The proposal is sent to {partner} again.", partner=community_name(partner, context.lang)
+    )
+    await show_card(update, context, updated, notice)
+    return END

@@ -51,6 +51,7 @@ from handlers.twinning.buttons import (
     Plan,
     PlanSteps,
     Proposal,
+    ProposeAgain,
     Requisites,
     Resume,
     UnlinkGroup,
@@ -238,6 +239,8 @@ def card(
         )
         rows.append([(_("Deadlines and visits (.ics)"), PartnershipCalendar(pid).data())])
     rows.append([(_("History"), History(pid).data())])
+    if own and active and partnership.answer == "declined":
+        rows.append([(_("Propose again"), ProposeAgain(pid).data())])
     if own and active:
         rows.append([(_("Pause"), Pause(pid).data()), (_("End partnership"), End(pid).data())])
     elif own and partnership.status == "paused":
