@@ -172,11 +172,7 @@ class PartnershipRepository:
             (answer, actor_id, now, now, partnership_id),
         )
         if changed == 1:
-            await self.db.execute(
-                "INSERT INTO partnership_history (partnership_id, step, field, old_value,"
-                " new_value, changed_by, changed_at) VALUES (?, 'answer', 'answer', ?, ?, ?, ?)",
-                (partnership_id, _dumps("awaiting"), _dumps(answer), actor_id, now),
-            )
+            await self._log(partnership_id, "answer", "awaiting", answer, actor_id, now)
         return changed == 1
 
     async def propose_again(self, partnership_id: int, community_id: int, actor_id: int) -> bool:
@@ -190,12 +186,18 @@ class PartnershipRepository:
             (now, partnership_id, community_id),
         )
         if changed == 1:
-            await self.db.execute(
-                "INSERT INTO partnership_history (partnership_id, step, field, old_value,"
-                " new_value, changed_by, changed_at) VALUES (?, 'answer', 'answer', ?, ?, ?, ?)",
-                (partnership_id, _dumps("declined"), _dumps("awaiting"), actor_id, now),
-            )
+            await self._log(partnership_id, "answer", "declined", "awaiting", actor_id, now)
         return changed == 1
+
+    async def _log(
+        self, partnership_id: int, what: str, old: Any, new: Any, actor_id: int | None, now: str
+    ) -> None:
+        """A history row for a change of the partnership itself (its answer or status)."""
+        await self.db.execute(
+            "INSERT INTO partnership_history (partnership_id, step, field, old_value,"
+            " new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (partnership_id, what, what, _dumps(old), _dumps(new), actor_id, now),
+        )
 
     async def between(self, community_id: int, partner_id: int) -> Partnership | None:
         row = await self.db.fetchone(
@@ -328,11 +330,7 @@ class PartnershipRepository:
             (status, reason, now, partnership_id, expected),
         )
         if changed == 1:
-            await self.db.execute(
-                "INSERT INTO partnership_history (partnership_id, step, field, old_value,"
-                " new_value, changed_by, changed_at) VALUES (?, 'status', 'status', ?, ?, ?, ?)",
-                (partnership_id, _dumps(expected), _dumps([status, reason]), actor_id, now),
-            )
+            await self._log(partnership_id, "status", expected, [status, reason], actor_id, now)
         return changed == 1
 
     async def history(self, partnership_id: int, limit: int = 20) -> list[HistoryEntry]:

@@ -17,10 +17,10 @@ from bot.domain.twinning.deadlines import reschedule
 from bot.domain.twinning.legal_facts import LegalFacts, load_legal_facts
 from bot.i18n import Translator
 from handlers.shared.flows import FLOW_PREFIX
-from handlers.shared.screens import answer, is_private, show
+from handlers.shared.screens import answer, is_private, show, toast
 from handlers.twinning import screens
 from storage.communities import Community
-from storage.partnerships import Partnership
+from storage.partnerships import Partnership, StepRecord
 from storage.repositories import Repositories
 
 _log = logging.getLogger(__name__)
@@ -99,6 +99,20 @@ async def partnership_for(
         await refuse(update, context, context._("This partnership is not available to you."))
         return None
     return partnership
+
+
+async def active_with_steps(
+    update: Update, context: BotContext, partnership_id: int
+) -> tuple[Partnership, dict[str, StepRecord]] | None:
+    """The partnership a button names and its steps' records, if the user's community leads
+    it and it is active; says why not."""
+    partnership = await partnership_for(update, context, partnership_id)
+    if partnership is None:
+        return None
+    if partnership.status != "active":
+        await toast(update, context._("This partnership is paused or ended: resume it first."))
+        return None
+    return partnership, await context.repos.partnerships.steps(partnership.id)
 
 
 async def update_reminders(context: BotContext, partnership_id: int) -> None:

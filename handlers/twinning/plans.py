@@ -33,6 +33,7 @@ from handlers.twinning import screens
 from handlers.twinning.buttons import Plan, PlanSteps
 from handlers.twinning.common import (
     DRAFT_PREFIX,
+    active_with_steps,
     drop_drafts,
     partnership_for,
     today,
@@ -88,13 +89,10 @@ async def _leave(update: Update, context: BotContext, notice: str) -> object:
 
 
 async def open_plan(update: Update, context: BotContext, press: Plan) -> object:
-    partnership = await partnership_for(update, context, press.partnership)
-    if partnership is None:
+    found = await active_with_steps(update, context, press.partnership)
+    if found is None:
         return END
-    if partnership.status != "active":
-        await toast(update, context._("This partnership is paused or ended: resume it first."))
-        return END
-    records = await context.repos.partnerships.steps(partnership.id)
+    partnership, records = found
     done = {code: record.done for code, record in records.items()}
     if step_by_code(press.step) is None or not can_plan(press.step, done):
         await toast(update, context._("This step is done: there is nothing to plan."))
@@ -156,13 +154,10 @@ async def _save(update: Update, context: BotContext, s: forms.Step) -> object:
 
 async def choose_step(update: Update, context: BotContext, press: PlanSteps) -> object:
     """The steps to plan besides the current one (which the card plans with its own button)."""
-    partnership = await partnership_for(update, context, press.partnership)
-    if partnership is None:
+    found = await active_with_steps(update, context, press.partnership)
+    if found is None:
         return END
-    if partnership.status != "active":
-        await toast(update, context._("This partnership is paused or ended: resume it first."))
-        return END
-    records = await context.repos.partnerships.steps(partnership.id)
+    partnership, records = found
     done = {code: record.done for code, record in records.items()}
     codes = plannable_steps(partnership.step, done)
     if not codes:

@@ -45,6 +45,7 @@ from handlers.shared.screens import toast
 from handlers.twinning.buttons import OpenStep
 from handlers.twinning.common import (
     DRAFT_PREFIX,
+    active_with_steps,
     drop_drafts,
     legal,
     partnership_for,
@@ -212,13 +213,10 @@ def _form(step: Step) -> Form:
 
 
 async def open_step(update: Update, context: BotContext, press: OpenStep) -> object:
-    partnership = await partnership_for(update, context, press.partnership)
-    if partnership is None:
+    found = await active_with_steps(update, context, press.partnership)
+    if found is None:
         return END
-    if partnership.status != "active":
-        await toast(update, context._("This partnership is paused or ended: resume it first."))
-        return END
-    records = await context.repos.partnerships.steps(partnership.id)
+    partnership, records = found
     done = {code: record.done for code, record in records.items()}
     step = step_by_code(press.step)
     if step is None or not can_open(press.step, done):
