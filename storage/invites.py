@@ -57,6 +57,14 @@ def new_token() -> str:
 class InviteRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
+        # The main menu counts an admin's unused links on every showing: each community's
+        # list is kept until an invite or a membership of the community changes.
+        self._outstanding: dict[int, list[Invite]] = {}
+        db.on_rollback.append(self._outstanding.clear)
+
+    def forget(self, community_id: int) -> None:
+        """Something that decides which links are outstanding changed for the community."""
+        self._outstanding.pop(community_id, None)
 
     async def create(self, community_id: int, created_by: int) -> str:
         """A new link's token, shown once to its author."""
@@ -67,6 +75,7 @@ class InviteRepository:
             " VALUES (?, ?, ?, ?, ?)",
             (_hash(token), community_id, created_by, iso(now), iso(now + INVITE_TTL)),
         )
+        self.forget(community_id)
         return token
 
     async def get(self, invite_id: int) -> Invite | None:
@@ -76,14 +85,18 @@ class InviteRepository:
     async def outstanding(self, community_id: int) -> list[Invite]:
         """The community's links not yet used, revoked or expired, newest first, whose
         authors still act for it."""
-        rows = await self.db.fetchall(
-            "SELECT invites.* FROM invites JOIN memberships m ON m.user_id = invites.created_by"
-            " AND m.community_id = invites.community_id AND m.status = 'approved'"
-            " WHERE invites.community_id = ? AND used_by IS NULL AND revoked_at IS NULL"
-            " AND expires_at > ? ORDER BY invites.id DESC",
-            (community_id, iso(self.clock.now())),
-        )
-        return [_invite(row) for row in rows]
+        known = self._outstanding.get(community_id)
+        if known is None:
+            rows = await self.db.fetchall(
+                "SELECT invites.* FROM invites JOIN memberships m"
+                " ON m.user_id = invites.created_by AND m.community_id = invites.community_id"
+                " AND m.status = 'approved' WHERE invites.community_id = ? AND used_by IS NULL"
+                " AND revoked_at IS NULL ORDER BY invites.id DESC",
+                (community_id,),
+            )
+            known = self._outstanding[community_id] = [_invite(row) for row in rows]
+        now = self.clock.now()
+        return [invite for invite in known if invite.expires_at > now]
 
     async def revoke(self, invite_id: int, user_id: int) -> bool:
         """Revoke a link not yet used; False when it was used or revoked already."""
@@ -92,6 +105,7 @@ class InviteRepository:
             " WHERE id = ? AND used_by IS NULL AND revoked_at IS NULL",
             (user_id, iso(self.clock.now()), invite_id),
         )
+        self._outstanding.clear()  # the id alone does not say whose list it was on
         return changed == 1
 
     async def redeem(self, token: str, user_id: int) -> Redemption:
@@ -114,6 +128,7 @@ class InviteRepository:
             " AND community_id = ? AND status = 'approved')",
             (user_id, iso(now), row["id"], row["created_by"], row["community_id"]),
         )
+        self.forget(row["community_id"])
         if changed == 0 and not await self._author_acts(row["created_by"], row["community_id"]):
             return replace(found, status=InviteStatus.AUTHOR_LEFT)
         return found if changed == 1 else replace(found, status=InviteStatus.USED)

@@ -7,7 +7,7 @@ through it), and so does a rolled-back transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.clock import Clock, iso
@@ -41,6 +41,8 @@ class MembershipRepository:
         self.db, self.clock = db, clock
         self._by_user: dict[int, list[Membership]] = {}
         db.on_rollback.append(self._by_user.clear)
+        # Told the community whose members changed (an invitation link dies with its author).
+        self.on_change: list[Callable[[int], None]] = []
 
     async def get(self, membership_id: int) -> Membership | None:
         row = await self.db.fetchone("SELECT * FROM memberships WHERE id = ?", (membership_id,))
@@ -100,7 +102,7 @@ class MembershipRepository:
             " WHERE memberships.status IN ('rejected', 'revoked')",
             (user_id, community_id, role, iso(self.clock.now())),
         )
-        self._by_user.pop(user_id, None)
+        self._changed(user_id, community_id)
         membership = await self.of(user_id, community_id)
         assert membership is not None
         return membership
@@ -109,7 +111,7 @@ class MembershipRepository:
         """Approve or reject a pending claim; False when someone already decided it."""
         changed = await self.db.fetchall(
             "UPDATE memberships SET status = ?, decided_by = ?, decided_at = ?"
-            " WHERE id = ? AND status = 'pending' RETURNING user_id",
+            " WHERE id = ? AND status = 'pending' RETURNING user_id, community_id",
             (
                 "approved" if approve else "rejected",
                 operator_id,
@@ -118,7 +120,7 @@ class MembershipRepository:
             ),
         )
         for row in changed:
-            self._by_user.pop(row[0], None)
+            self._changed(row[0], row[1])
         return len(changed) == 1
 
     async def join_by_invite(self, user_id: int, community_id: int, inviter_id: int) -> Membership:
@@ -130,7 +132,7 @@ class MembershipRepository:
             " WHERE memberships.status != 'approved'",
             (user_id, community_id, inviter_id, iso(self.clock.now()), iso(self.clock.now())),
         )
-        self._by_user.pop(user_id, None)
+        self._changed(user_id, community_id)
         membership = await self.of(user_id, community_id)
         assert membership is not None
         return membership
@@ -142,5 +144,10 @@ class MembershipRepository:
             " WHERE user_id = ? AND community_id = ? AND status = 'approved'",
             (operator_id, iso(self.clock.now()), user_id, community_id),
         )
-        self._by_user.pop(user_id, None)
+        self._changed(user_id, community_id)
         return changed == 1
+
+    def _changed(self, user_id: int, community_id: int) -> None:
+        self._by_user.pop(user_id, None)
+        for listener in self.on_change:
+            listener(community_id)

@@ -40,12 +40,15 @@ class Repositories:
 
     @classmethod
     def build(cls, db: Database, clock: Clock, default_tz: str) -> Repositories:
+        memberships = MembershipRepository(db, clock)
+        invites = InviteRepository(db, clock)
+        memberships.on_change.append(invites.forget)
         return cls(
             users=UserRepository(db, clock, default_tz),
             chats=ChatRepository(db, clock, default_tz),
             communities=CommunityRepository(db, clock),
-            memberships=MembershipRepository(db, clock),
-            invites=InviteRepository(db, clock),
+            memberships=memberships,
+            invites=invites,
             audit=AuditRepository(db, clock),
             reminders=ReminderRepository(db, clock),
             partnerships=PartnershipRepository(db, clock),

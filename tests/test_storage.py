@@ -117,3 +117,37 @@ async def test_partnerships_from_before_proposals_stay_accepted_on_both_sides(
             assert await repository.proposals_to(community_id) == []
     finally:
         await upgraded.close()
+
+
+async def test_the_unused_links_the_menu_counts_follow_every_change(tmp_path: Path) -> None:
+    """The list is kept between showings of the menu; each change that decides it is seen."""
+    from datetime import timedelta
+
+    from storage.repositories import Repositories
+
+    database = await Database.open(tmp_path / "links.sqlite3")
+    clock = FakeClock(START)
+    repos = Repositories.build(database, clock, "Europe/Kyiv")
+    await database.execute(
+        "INSERT INTO communities (id, kind, name, country_code, created_at)"
+        " VALUES (1, 'ua', 'Brovary', 'UA', 'x')"
+    )
+    for user_id in (1, 2, 3):
+        await repos.users.upsert(user_id, f"User {user_id}", None, None, "uk")
+    admin = await repos.memberships.claim(1, 1)
+    await repos.memberships.decide(admin.id, True, 99)
+    colleague = await repos.memberships.claim(2, 1)
+    await repos.memberships.decide(colleague.id, True, 99)
+
+    first = await repos.invites.create(1, 1)
+    await repos.invites.create(1, 2)
+    assert len(await repos.invites.outstanding(1)) == 2
+    await repos.invites.redeem(first, 3)  # used
+    assert [i.created_by for i in await repos.invites.outstanding(1)] == [2]
+    await repos.memberships.revoke(2, 1, 1)  # its author left
+    assert await repos.invites.outstanding(1) == []
+    await repos.invites.create(1, 1)
+    assert len(await repos.invites.outstanding(1)) == 1
+    clock.advance(timedelta(days=8))  # expired
+    assert await repos.invites.outstanding(1) == []
+    await database.close()
