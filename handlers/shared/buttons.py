@@ -93,7 +93,10 @@ class Button:
     @classmethod
     def parse(cls, data: object) -> Self | None:
         """The typed press, or None for anything this declaration would not have packed."""
-        if not isinstance(data, str) or len(data.encode()) > MAX_DATA:
+        # Every press is offered to every kind's handler in turn: most are refused here.
+        if not isinstance(data, str) or not data.startswith(cls.PREFIX):
+            return None
+        if len(data.encode()) > MAX_DATA:
             return None
         codecs = cls._codecs()
         head = cls.PREFIX + ":" if codecs else cls.PREFIX
