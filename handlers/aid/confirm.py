@@ -8,16 +8,19 @@ must act for the recipient or a donor (re-checked on every press).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
+
 from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot.context import BotContext
+from bot.i18n import Translator
 from handlers.aid.buttons import ConfirmRecord
 from handlers.aid.common import community_titles, names_of, send_safely
 from handlers.aid.render import record_text
 from handlers.aid.screens import confirm_request, confirmed_screen, deleted_notice, settled_copy
 from handlers.shared.screens import answer, show, toast
-from storage.aid import AidRecord
+from storage.aid import AidRecord, Request
 from storage.repositories import Repositories
 
 # More waiting records than this are not sent one by one to someone who joins: the rest
@@ -169,7 +172,26 @@ async def settle_copies(
     """The other members' requests now say who confirmed, without the button."""
     assert context.account is not None
     who = context.account.display_name
-    for request in await context.repos.aid.take_requests(record.id, side):
+
+    async def text_for(t: Translator, user_id: int) -> str:
+        found = await viewer_for(context.repos, user_id, record)
+        names = await names_of(context, [record.recipient_id, *record.donors], t.lang)
+        return settled_copy(t, record, names, found[1] if found else None, who)
+
+    requests = await context.repos.aid.take_requests(record.id, side)
+    await rewrite_requests(context, requests, pressed, text_for)
+
+
+async def rewrite_requests(
+    context: BotContext,
+    requests: Sequence[Request],
+    pressed: int | None,
+    text_for: Callable[[Translator, int], Awaitable[str]],
+) -> None:
+    """Each member's copy of a request is edited to what became of it, in their language
+    and without buttons; the presser's own message is the screen that answered them."""
+    assert context.account is not None
+    for request in requests:
         if request.chat_id is None or request.message_id is None:
             continue
         if request.user_id == context.account.id and request.message_id == pressed:
@@ -177,11 +199,7 @@ async def settle_copies(
         user = await context.repos.users.get(request.user_id)
         if user is None:
             continue
-        t = context.services.i18n.get(user.language)
-        found = await viewer_for(context.repos, user.id, record)
-        community_id = found[1] if found else None
-        names = await names_of(context, [record.recipient_id, *record.donors], t.lang)
-        text = settled_copy(t, record, names, community_id, who)
+        text = await text_for(context.services.i18n.get(user.language), user.id)
         try:
             await context.bot.edit_message_text(text, request.chat_id, request.message_id)
         except TelegramError:

@@ -8,13 +8,19 @@ not log the record for may reject (the guard's rule), and only until that side c
 from __future__ import annotations
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.i18n import Translator
 from handlers.aid.buttons import AskRejectRecord, RejectRecord, ViewRecord
 from handlers.aid.common import names_of, send_safely
-from handlers.aid.confirm import other_side, side_communities, viewer_for, viewer_of
+from handlers.aid.confirm import (
+    other_side,
+    rewrite_requests,
+    side_communities,
+    viewer_for,
+    viewer_of,
+)
 from handlers.aid.records import view
 from handlers.aid.screens import (
     home_markup,
@@ -151,25 +157,13 @@ async def settle_copies(
     """The requests the community's members got now say who rejected it, without buttons."""
     assert context.account is not None
     who = context.account.display_name
-    for request in await context.repos.aid.take_requests(record.id, side, community_id):
-        if request.chat_id is None or request.message_id is None:
-            continue
-        if request.user_id == context.account.id and request.message_id == pressed:
-            continue
-        user = await context.repos.users.get(request.user_id)
-        if user is None:
-            continue
-        t = context.services.i18n.get(user.language)
+
+    async def text_for(t: Translator, _user_id: int) -> str:
         names = await names_of(context, [record.recipient_id, *record.donors], t.lang)
-        text = rejected_copy(t, record, names, community_id, who)
-        await _edit(context, request.chat_id, request.message_id, text)
+        return rejected_copy(t, record, names, community_id, who)
 
-
-async def _edit(context: BotContext, chat_id: int, message_id: int, text: str) -> None:
-    try:
-        await context.bot.edit_message_text(text, chat_id, message_id)
-    except TelegramError:
-        return
+    requests = await context.repos.aid.take_requests(record.id, side, community_id)
+    await rewrite_requests(context, requests, pressed, text_for)
 
 
 async def tell_author_side(
